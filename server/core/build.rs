@@ -1,0 +1,35 @@
+//! Extracts each rule's module doc comment (`//!` lines at the top of `src/rules/<rule>.rs`)
+//! into `RULE_DOCS`, so the documentation lives in one place: the rule's own file.
+
+use std::fmt::Write;
+use std::{env, fs, path::Path};
+
+fn main() {
+    let dir = Path::new("src/rules");
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .expect("src/rules exists")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .filter(|path| path.file_stem().is_some_and(|stem| stem != "mod"))
+        .collect();
+    entries.sort();
+    let mut out = String::from(
+        "/// (rule code, documentation) for every rule file.\npub static RULE_DOCS: &[(&str, &str)] = &[\n",
+    );
+    for path in entries {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let source = fs::read_to_string(&path).expect("rule file is UTF-8");
+        let doc: Vec<&str> = source
+            .lines()
+            .take_while(|line| line.starts_with("//!"))
+            .map(|line| line.strip_prefix("//! ").unwrap_or(line.trim_start_matches("//!")))
+            .collect();
+        let code = path.file_stem().and_then(|s| s.to_str()).expect("UTF-8 file name").replace('_', "-");
+        writeln!(out, "    ({code:?}, {:?}),", doc.join("\n")).expect("write to String");
+    }
+    out.push_str("];\n");
+    let target = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("rule_docs.rs");
+    fs::write(target, out).expect("OUT_DIR is writable");
+}

@@ -1,0 +1,227 @@
+//! The configuration shared by the LSP server and the CLI.
+//!
+//! Users write it as `zhnews.toml`; editors may override any part of it as JSON
+//! (`initializationOptions`, `workspace/didChangeConfiguration`). Both arrive here as TOML
+//! tables, are deep-merged in order (later layers win) and then validated into a [`Config`].
+//! Finding and reading the files is the caller's business; this module only parses.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::finding::Severity;
+use crate::rules;
+
+/// The name of the configuration file, looked up from a file's folder towards the root.
+pub const CONFIG_FILE_NAME: &str = "zhnews.toml";
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub analysis: AnalysisConfig,
+    pub lsp: LspConfig,
+    pub check: CheckConfig,
+    /// Per-rule severity or `"off"`, keyed by rule code (`sequence-order = "error"`).
+    pub rules: BTreeMap<String, RuleLevel>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AnalysisConfig {
+    /// A document is analysed only when Han characters make up at least this share of its
+    /// letters (Han plus other alphabetic characters; digits and punctuation do not count).
+    pub min_han_share: f64,
+}
+
+impl Default for AnalysisConfig {
+    fn default() -> Self {
+        AnalysisConfig { min_han_share: 0.3 }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LspConfig {
+    /// How long the server waits after the last edit before it analyses, in milliseconds.
+    pub debounce_ms: u64,
+}
+
+impl Default for LspConfig {
+    fn default() -> Self {
+        LspConfig { debounce_ms: 150 }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CheckConfig {
+    /// Globs (relative to the folder of `zhnews.toml`) of the files `zhnews check` reads.
+    pub include: Vec<String>,
+    /// Globs of files to skip, applied after `include` and `.gitignore`.
+    pub exclude: Vec<String>,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig { include: vec!["**/*.txt".to_owned()], exclude: Vec::new() }
+    }
+}
+
+/// What a user can set a rule to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Off,
+    Error,
+    Warning,
+    Info,
+    Hint,
+}
+
+impl RuleLevel {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            RuleLevel::Off => None,
+            RuleLevel::Error => Some(Severity::Error),
+            RuleLevel::Warning => Some(Severity::Warning),
+            RuleLevel::Info => Some(Severity::Info),
+            RuleLevel::Hint => Some(Severity::Hint),
+        }
+    }
+}
+
+/// A configuration that could not be read, with the 1-based line and column when known.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub message: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => write!(f, "{line}:{column}: {}", self.message),
+            (Some(line), None) => write!(f, "{line}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Parses the text of a `zhnews.toml`.
+    pub fn from_toml_str(text: &str) -> Result<Config, ConfigError> {
+        let table = parse_table(text)?;
+        Config::from_layers([table])
+    }
+
+    /// Deep-merges the layers in order (later keys win) and validates the result.
+    pub fn from_layers(layers: impl IntoIterator<Item = toml::Table>) -> Result<Config, ConfigError> {
+        let mut merged = toml::Table::new();
+        for layer in layers {
+            merge(&mut merged, layer);
+        }
+        let config: Config = toml::Value::Table(merged).try_into().map_err(|err: toml::de::Error| ConfigError {
+            message: err.message().to_owned(),
+            line: None,
+            column: None,
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        for code in self.rules.keys() {
+            if rules::rule(code).is_none() {
+                let known: Vec<&str> = rules::RULES.iter().map(|rule| rule.code).collect();
+                return Err(ConfigError {
+                    message: format!("unknown rule `{code}` in [rules]; known rules: {}", known.join(", ")),
+                    line: None,
+                    column: None,
+                });
+            }
+        }
+        if !(0.0..=1.0).contains(&self.analysis.min_han_share) {
+            return Err(ConfigError {
+                message: "analysis.min_han_share must be between 0 and 1".to_owned(),
+                line: None,
+                column: None,
+            });
+        }
+        Ok(())
+    }
+
+    /// The severity a rule reports at, or `None` when it is off.
+    pub fn rule_severity(&self, code: &str) -> Option<Severity> {
+        match self.rules.get(code) {
+            Some(level) => level.severity(),
+            None => rules::rule(code).and_then(|rule| rule.default_level.severity()),
+        }
+    }
+}
+
+/// Parses TOML text into a table, with the line and column of a syntax error.
+pub fn parse_table(text: &str) -> Result<toml::Table, ConfigError> {
+    text.parse::<toml::Table>().map_err(|err| {
+        let (line, column) = match err.span() {
+            Some(span) => {
+                let before = &text[..span.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                (Some(line), Some(column))
+            }
+            None => (None, None),
+        };
+        ConfigError { message: err.message().to_owned(), line, column }
+    })
+}
+
+fn merge(base: &mut toml::Table, layer: toml::Table) {
+    for (key, value) in layer {
+        match (base.get_mut(&key), value) {
+            (Some(toml::Value::Table(existing)), toml::Value::Table(incoming)) => merge(existing, incoming),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        assert_eq!(Config::from_toml_str(""), Ok(Config::default()));
+        assert_eq!(Config::default().lsp.debounce_ms, 150);
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = Config::from_toml_str("[lsp]\ndebounce_ms = = 3\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.to_string().starts_with("2:"), "{err}");
+    }
+
+    #[test]
+    fn unknown_keys_and_rules_are_errors() {
+        let err = Config::from_toml_str("[lsp]\ndebounce = 3\n").unwrap_err();
+        assert!(err.message.contains("debounce"), "{err}");
+        let err = Config::from_toml_str("[rules]\nno-such-rule = \"off\"\n").unwrap_err();
+        assert!(err.message.contains("unknown rule `no-such-rule`"), "{err}");
+        let err = Config::from_toml_str("[analysis]\nmin_han_share = 2.0\n").unwrap_err();
+        assert!(err.message.contains("between 0 and 1"), "{err}");
+    }
+
+    #[test]
+    fn later_layers_win_key_by_key() {
+        let file = parse_table("[lsp]\ndebounce_ms = 300\n[analysis]\nmin_han_share = 0.5\n").unwrap();
+        let editor = parse_table("[lsp]\ndebounce_ms = 50\n").unwrap();
+        let config = Config::from_layers([file, editor]).unwrap();
+        assert_eq!(config.lsp.debounce_ms, 50);
+        assert_eq!(config.analysis.min_han_share, 0.5);
+    }
+}

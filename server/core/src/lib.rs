@@ -1,0 +1,24 @@
+//! zhnews-core: the pure analysis of Chinese news text.
+//!
+//! Text goes in, one [`Analysis`] value per document version comes out. This crate knows
+//! nothing of LSP, JSON-RPC, files or terminals: callers (the LSP server and the CLI) turn its
+//! plain data into their own presentation. Every offset in this crate is a byte offset into the
+//! analysed `&str`, always on a `char` boundary.
+//!
+//! Architecture Invariant: analysis cannot fail and never panics on any input; it returns a
+//! value plus findings.
+
+pub mod analysis;
+pub mod config;
+pub mod document;
+pub mod finding;
+pub mod rules;
+pub mod script;
+pub mod text;
+
+pub use analysis::{Analysis, analyse};
+pub use config::{Config, ConfigError};
+pub use document::{Document, Paragraph};
+pub use finding::{Edit, Finding, Fix, Related, Severity};
+pub use script::{CharScript, Script, ScriptProfile};
+pub use text::{LineIndex, TextRange};

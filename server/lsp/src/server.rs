@@ -1,0 +1,439 @@
+//! The `LanguageServer` implementation. Handlers are thin: they snapshot a document (rope and
+//! version), analyse off the async runtime, and drop results that an edit has made outdated.
+
+use std::collections::HashMap;
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::time::Duration;
+
+use futures::FutureExt;
+use ropey::Rope;
+use serde::{Deserialize, Serialize};
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, ClientSocket, LanguageServer, LspService};
+use zhnews_core::{Analysis, Config};
+
+use crate::documents::OpenDocument;
+use crate::encoding::PositionEncoding;
+use crate::settings::{Problem, Settings, json_to_table};
+use crate::to_proto;
+
+/// Set this variable to register `zhnews/testPanic`, a request that panics (for tests only).
+pub const TEST_METHODS_ENV: &str = "ZHNEWS_LSP_TEST_METHODS";
+
+pub struct Backend {
+    client: Client,
+    state: Arc<State>,
+}
+
+struct State {
+    encoding: RwLock<PositionEncoding>,
+    documents: Mutex<HashMap<Uri, OpenDocument>>,
+    settings: Mutex<Settings>,
+    /// The client pulls diagnostics (`textDocument/diagnostic`); otherwise we push them.
+    pull_diagnostics: AtomicBool,
+    shutdown_requested: Arc<AtomicBool>,
+}
+
+pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
+    let shutdown = Arc::new(AtomicBool::new(false));
+    let flag = shutdown.clone();
+    let mut builder = LspService::build(move |client| Backend {
+        client,
+        state: Arc::new(State {
+            encoding: RwLock::new(PositionEncoding::Utf16),
+            documents: Mutex::new(HashMap::new()),
+            settings: Mutex::new(Settings::default()),
+            pull_diagnostics: AtomicBool::new(false),
+            shutdown_requested: flag,
+        }),
+    })
+    .custom_method("zhnews/documentInfo", Backend::document_info);
+    if std::env::var_os(TEST_METHODS_ENV).is_some() {
+        builder = builder.custom_method("zhnews/testPanic", Backend::test_panic);
+    }
+    let (service, socket) = builder.finish();
+    (service, socket, shutdown)
+}
+
+/// Locks a mutex even if a panicking handler poisoned it: the data is still consistent
+/// because no handler leaves it half-updated across a panic point.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Runs a request handler so that a panic becomes an error response instead of ending the
+/// server.
+async fn guarded<T>(future: impl Future<Output = Result<T>>) -> Result<T> {
+    match AssertUnwindSafe(future).catch_unwind().await {
+        Ok(result) => result,
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            tracing::error!("request handler panicked: {message}");
+            Err(Error {
+                code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+                message: format!("internal error: {message}").into(),
+                data: None,
+            })
+        }
+    }
+}
+
+/// The answer to `zhnews/documentInfo`: what the status bar shows.
+#[derive(Serialize, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentInfo {
+    pub version: i32,
+    /// `traditional`, `simplified`, `mixed` or `neutral`.
+    pub script: &'static str,
+    pub script_label: &'static str,
+    pub is_chinese: bool,
+    pub analysed: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentInfoParams {
+    pub text_document: TextDocumentIdentifier,
+}
+
+/// True for the documents zhnews analyses: plain text by language id, or any `*.txt` file.
+fn is_text_document(uri: &Uri, language_id: &str) -> bool {
+    matches!(language_id, "plaintext" | "text") || uri.path().as_str().to_ascii_lowercase().ends_with(".txt")
+}
+
+impl State {
+    fn encoding(&self) -> PositionEncoding {
+        *self.encoding.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Backend {
+    /// Resolves the configuration for a document and reports configuration problems.
+    async fn config_for(&self, uri: &Uri) -> Config {
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        let resolved = lock(&self.state.settings).resolve(path.as_deref());
+        for problem in resolved.problems {
+            self.report_config_problem(problem).await;
+        }
+        resolved.config
+    }
+
+    async fn report_config_problem(&self, problem: Problem) {
+        match problem {
+            Problem::Editor(message) => {
+                self.client
+                    .show_message(
+                        MessageType::ERROR,
+                        format!("zhnews: invalid settings, using zhnews.toml only: {message}"),
+                    )
+                    .await;
+            }
+            Problem::File(err) => {
+                self.client
+                    .show_message(
+                        MessageType::ERROR,
+                        format!("zhnews: {err} (the previous configuration stays in force)"),
+                    )
+                    .await;
+                if let Some(uri) = Uri::from_file_path(&err.path) {
+                    let line = err.error.line.unwrap_or(1).saturating_sub(1) as u32;
+                    let diagnostic = Diagnostic {
+                        range: Range::new(Position::new(line, 0), Position::new(line, u32::MAX)),
+                        severity: Some(DiagnosticSeverity::ERROR),
+                        code: Some(NumberOrString::String("invalid-config".into())),
+                        source: Some("zhnews".into()),
+                        message: err.error.message.clone(),
+                        ..Diagnostic::default()
+                    };
+                    self.client.publish_diagnostics(uri, vec![diagnostic], None).await;
+                }
+            }
+        }
+    }
+
+    /// Clears diagnostics on config files that now load.
+    async fn clear_config_diagnostics(&self, changes: &[FileEvent]) {
+        for change in changes {
+            let Some(path) = change.uri.to_file_path() else {
+                continue;
+            };
+            if change.typ == FileChangeType::DELETED || zhnews_workspace::config_file::load_config_file(&path).is_ok() {
+                self.client.publish_diagnostics(change.uri.clone(), Vec::new(), None).await;
+            }
+        }
+    }
+
+    /// The analysis of the document's current version, computing it if needed, with the rope
+    /// it was computed on. `None` for unknown documents and documents zhnews does not analyse.
+    async fn analysis(&self, uri: &Uri) -> Option<(i32, Rope, Arc<Analysis>)> {
+        let (rope, version) = {
+            let documents = lock(&self.state.documents);
+            let document = documents.get(uri)?;
+            if !is_text_document(uri, &document.language_id) {
+                return None;
+            }
+            if let Some(analysis) = document.current_analysis() {
+                return Some((document.version, document.rope.clone(), analysis));
+            }
+            (document.rope.clone(), document.version)
+        };
+        let config = self.config_for(uri).await;
+        let text = rope.to_string();
+        let analysis = tokio::task::spawn_blocking(move || zhnews_core::analyse(&text, &config)).await;
+        let analysis = match analysis {
+            Ok(analysis) => Arc::new(analysis),
+            Err(err) => {
+                tracing::error!("analysis of {} failed: {err}", uri.as_str());
+                return None;
+            }
+        };
+        let mut documents = lock(&self.state.documents);
+        if let Some(document) = documents.get_mut(uri).filter(|d| d.version == version) {
+            document.analysis = Some((version, analysis.clone()));
+        }
+        Some((version, rope, analysis))
+    }
+
+    fn diagnostics(&self, uri: &Uri, rope: &Rope, analysis: &Analysis) -> Vec<Diagnostic> {
+        let encoding = self.state.encoding();
+        analysis.findings.iter().map(|finding| to_proto::diagnostic(uri, rope, finding, encoding)).collect()
+    }
+
+    /// Analyses after the debounce delay and publishes, unless a newer edit came in meanwhile.
+    fn schedule(&self, uri: Uri) {
+        if self.state.pull_diagnostics.load(Ordering::SeqCst) {
+            return;
+        }
+        let generation = match lock(&self.state.documents).get(&uri) {
+            Some(document) => document.generation,
+            None => return,
+        };
+        let backend = Backend { client: self.client.clone(), state: self.state.clone() };
+        tokio::spawn(async move {
+            let debounce = backend.config_for(&uri).await.lsp.debounce_ms;
+            tokio::time::sleep(Duration::from_millis(debounce)).await;
+            let still_current = lock(&backend.state.documents).get(&uri).is_some_and(|d| d.generation == generation);
+            if !still_current {
+                return;
+            }
+            let Some((version, rope, analysis)) = backend.analysis(&uri).await else {
+                return;
+            };
+            let diagnostics = backend.diagnostics(&uri, &rope, &analysis);
+            // Publish only if this is still the newest version.
+            let newest = lock(&backend.state.documents).get(&uri).is_some_and(|d| d.version == version);
+            if newest {
+                backend.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
+            }
+        });
+    }
+
+    fn reanalyse_all(&self) {
+        let uris: Vec<Uri> = {
+            let mut documents = lock(&self.state.documents);
+            documents.values_mut().for_each(|d| {
+                d.analysis = None;
+                d.generation += 1;
+            });
+            documents.keys().cloned().collect()
+        };
+        for uri in uris {
+            self.schedule(uri);
+        }
+    }
+
+    async fn document_info(&self, params: DocumentInfoParams) -> Result<DocumentInfo> {
+        guarded(async {
+            let uri = params.text_document.uri;
+            match self.analysis(&uri).await {
+                Some((version, _, analysis)) => {
+                    let script = analysis.document.script();
+                    Ok(DocumentInfo {
+                        version,
+                        script: script.name(),
+                        script_label: script.short_label(),
+                        is_chinese: analysis.is_chinese,
+                        analysed: true,
+                    })
+                }
+                None => {
+                    let documents = lock(&self.state.documents);
+                    let document = documents
+                        .get(&uri)
+                        .ok_or_else(|| Error::invalid_params(format!("unknown document {}", uri.as_str())))?;
+                    let script = zhnews_core::ScriptProfile::of(&document.rope.to_string()).script();
+                    Ok(DocumentInfo {
+                        version: document.version,
+                        script: script.name(),
+                        script_label: script.short_label(),
+                        is_chinese: false,
+                        analysed: false,
+                    })
+                }
+            }
+        })
+        .await
+    }
+
+    async fn test_panic(&self, _params: serde_json::Value) -> Result<()> {
+        guarded(async { panic!("zhnews/testPanic was asked to panic") }).await
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref());
+        let encoding = PositionEncoding::negotiate(offered);
+        *self.state.encoding.write().unwrap_or_else(|p| p.into_inner()) = encoding;
+        let pull = params.capabilities.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some());
+        self.state.pull_diagnostics.store(pull, Ordering::SeqCst);
+        {
+            let mut settings = lock(&self.state.settings);
+            let folders = params.workspace_folders.iter().flatten().map(|f| &f.uri);
+            #[allow(deprecated)]
+            let roots =
+                folders.chain(params.root_uri.as_ref()).filter_map(|uri| uri.to_file_path().map(|p| p.into_owned()));
+            settings.roots = roots.collect();
+            if let Some(options) = &params.initialization_options {
+                match json_to_table(options) {
+                    Ok(table) => settings.editor_layers = vec![table],
+                    Err(err) => tracing::warn!("ignoring initializationOptions: {err}"),
+                }
+            }
+        }
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding.kind()),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..TextDocumentSyncOptions::default()
+                })),
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("zhnews".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        work_done_progress_options: WorkDoneProgressOptions::default(),
+                    })
+                }),
+                ..ServerCapabilities::default()
+            },
+            server_info: Some(ServerInfo { name: "zhnews".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: vec![FileSystemWatcher {
+                glob_pattern: GlobPattern::String("**/zhnews.toml".into()),
+                kind: None,
+            }],
+        };
+        let registration = Registration {
+            id: "zhnews-config-watcher".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(err) = self.client.register_capability(vec![registration]).await {
+            tracing::info!("client did not accept a file watcher for zhnews.toml: {err}");
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.state.shutdown_requested.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        let open = OpenDocument::new(&document.text, document.version, document.language_id);
+        lock(&self.state.documents).insert(document.uri.clone(), open);
+        self.schedule(document.uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let encoding = self.state.encoding();
+        let uri = params.text_document.uri;
+        {
+            let mut documents = lock(&self.state.documents);
+            let Some(document) = documents.get_mut(&uri) else {
+                tracing::warn!("didChange for a document that is not open: {}", uri.as_str());
+                return;
+            };
+            if params.text_document.version < document.version {
+                tracing::warn!(
+                    "didChange with stale version {} < {} for {}",
+                    params.text_document.version,
+                    document.version,
+                    uri.as_str()
+                );
+            }
+            document.apply_changes(params.content_changes, params.text_document.version, encoding);
+        }
+        self.schedule(uri);
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        lock(&self.state.documents).remove(&uri);
+        if !self.state.pull_diagnostics.load(Ordering::SeqCst) {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        // VS Code sends { "zhnews": { … } }; other clients send the options themselves.
+        let settings = params.settings.get("zhnews").unwrap_or(&params.settings);
+        match json_to_table(settings) {
+            Ok(table) => {
+                let mut state = lock(&self.state.settings);
+                state.editor_layers.truncate(1);
+                if state.editor_layers.is_empty() {
+                    state.editor_layers.push(toml::Table::new());
+                }
+                state.editor_layers.push(table);
+            }
+            Err(err) => {
+                self.client.show_message(MessageType::ERROR, format!("zhnews: {err}")).await;
+                return;
+            }
+        }
+        self.reanalyse_all();
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        lock(&self.state.settings).forget_files();
+        self.clear_config_diagnostics(&params.changes).await;
+        self.reanalyse_all();
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        guarded(async {
+            let uri = params.text_document.uri;
+            let known = lock(&self.state.documents).contains_key(&uri);
+            if !known {
+                return Err(Error::invalid_params(format!("unknown document {}", uri.as_str())));
+            }
+            let items = match self.analysis(&uri).await {
+                Some((_, rope, analysis)) => self.diagnostics(&uri, &rope, &analysis),
+                None => Vec::new(),
+            };
+            Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+                RelatedFullDocumentDiagnosticReport {
+                    related_documents: None,
+                    full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: None, items },
+                },
+            )))
+        })
+        .await
+    }
+}

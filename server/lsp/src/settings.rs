@@ -1,0 +1,91 @@
+//! The configuration in force for each document: `zhnews.toml` (nearest to the file, else in the
+//! workspace root) with the editor's settings layered over it. A file that fails to load keeps
+//! the last configuration that loaded from it (or the defaults) in force.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use zhnews_core::Config;
+use zhnews_workspace::config_file::{ConfigFileError, LoadedConfig, find_config, load_config_file};
+
+#[derive(Default)]
+pub struct Settings {
+    /// Editor overrides in order: `initializationOptions`, then `didChangeConfiguration`.
+    pub editor_layers: Vec<toml::Table>,
+    pub roots: Vec<PathBuf>,
+    /// The last good configuration of every config file seen, by path.
+    files: HashMap<PathBuf, LoadedConfig>,
+}
+
+/// The configuration for one document, and what went wrong finding it.
+pub struct Resolved {
+    pub config: Config,
+    pub problems: Vec<Problem>,
+}
+
+pub enum Problem {
+    /// A `zhnews.toml` that does not parse or validate.
+    File(ConfigFileError),
+    /// Editor settings that do not validate.
+    Editor(String),
+}
+
+impl Settings {
+    /// Forgets cached files so the next lookup reads them again.
+    pub fn forget_files(&mut self) {
+        self.files.clear();
+    }
+
+    pub fn resolve(&mut self, document: Option<&Path>) -> Resolved {
+        let mut problems = Vec::new();
+        let path = document.and_then(find_config).or_else(|| self.roots.iter().find_map(|root| find_config(root)));
+        let file_table = match path {
+            Some(path) => match load_config_file(&path) {
+                Ok(loaded) => {
+                    let table = loaded.table.clone();
+                    self.files.insert(path, loaded);
+                    table
+                }
+                Err(err) => {
+                    let previous = self.files.get(&path).map(|loaded| loaded.table.clone()).unwrap_or_default();
+                    problems.push(Problem::File(err));
+                    previous
+                }
+            },
+            None => toml::Table::new(),
+        };
+        let mut layers = vec![file_table.clone()];
+        layers.extend(self.editor_layers.iter().cloned());
+        let config = match Config::from_layers(layers) {
+            Ok(config) => config,
+            Err(err) => {
+                problems.push(Problem::Editor(err.to_string()));
+                Config::from_layers([file_table]).unwrap_or_default()
+            }
+        };
+        Resolved { config, problems }
+    }
+}
+
+/// Editor settings arrive as JSON; zhnews reads them as the TOML table `zhnews.toml` would
+/// give. `null`s (unset settings) are dropped.
+pub fn json_to_table(value: &serde_json::Value) -> Result<toml::Table, String> {
+    fn strip_nulls(value: &serde_json::Value) -> Option<serde_json::Value> {
+        match value {
+            serde_json::Value::Null => None,
+            serde_json::Value::Object(map) => Some(serde_json::Value::Object(
+                map.iter().filter_map(|(k, v)| strip_nulls(v).map(|v| (k.clone(), v))).collect(),
+            )),
+            serde_json::Value::Array(items) => {
+                Some(serde_json::Value::Array(items.iter().filter_map(strip_nulls).collect()))
+            }
+            other => Some(other.clone()),
+        }
+    }
+    match strip_nulls(value) {
+        None => Ok(toml::Table::new()),
+        Some(value) => {
+            toml::Table::try_from(value).map_err(|err| format!("settings are not a table of options: {err}"))
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! zhnews-workspace: everything zhnews does with the file system, shared by the CLI and the LSP
+//! server so both find the same configuration and read files the same way.
+
+pub mod config_file;
+pub mod read;
+pub mod walk;
+
+pub use config_file::{LoadedConfig, find_config, load_config};
+pub use read::{ReadError, read_text_file};
+pub use walk::{WalkError, text_files};

@@ -1,0 +1,42 @@
+//! Helpers for end-to-end tests: find (and build) the real `zhnews` binary, and talk LSP to it
+//! over stdio.
+
+pub mod lsp;
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+
+/// The path of the `zhnews` binary of this workspace, built (once per test process) with
+/// `cargo build` so tests never run a stale binary.
+pub fn zhnews_bin() -> PathBuf {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let status = Command::new(cargo)
+            .args(["build", "--quiet", "-p", "zhnews-cli", "--bin", "zhnews"])
+            .current_dir(workspace_root())
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building zhnews failed");
+        // Test executables live in target/<profile>/deps/.
+        let exe = std::env::current_exe().expect("test executable path");
+        let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>");
+        let bin = profile_dir.join(format!("zhnews{}", std::env::consts::EXE_SUFFIX));
+        assert!(bin.is_file(), "no binary at {}", bin.display());
+        bin
+    })
+    .clone()
+}
+
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_owned()
+}
+
+/// The shared corpus, when `ZHNEWS_CORPUS` points at it.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(std::env::var_os("ZHNEWS_CORPUS")?);
+    let dir = if dir.is_absolute() { dir } else { workspace_root().join(dir) };
+    assert!(dir.is_dir(), "ZHNEWS_CORPUS={} is not a folder", dir.display());
+    Some(dir)
+}
