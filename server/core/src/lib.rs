@@ -12,6 +12,7 @@ pub mod analysis;
 pub mod config;
 pub mod document;
 pub mod finding;
+pub mod hover;
 pub mod rules;
 pub mod script;
 pub mod text;

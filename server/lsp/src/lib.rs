@@ -1,6 +1,7 @@
 //! zhnews-lsp: the language server. Thin handlers over zhnews-core: they snapshot a document,
 //! analyse it off the async runtime, and convert the result with [`to_proto`].
 
+pub mod code_actions;
 pub mod documents;
 pub mod encoding;
 mod server;

@@ -324,6 +324,12 @@ impl LanguageServer for Backend {
                         work_done_progress_options: WorkDoneProgressOptions::default(),
                     })
                 }),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR_REWRITE]),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                    resolve_provider: None,
+                })),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo { name: "zhnews".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
@@ -414,6 +420,40 @@ impl LanguageServer for Backend {
         lock(&self.state.settings).forget_files();
         self.clear_config_diagnostics(&params.changes).await;
         self.reanalyse_all();
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        guarded(async {
+            let position = params.text_document_position_params;
+            let uri = position.text_document.uri;
+            let Some((_, rope, analysis)) = self.analysis(&uri).await else { return Ok(None) };
+            let encoding = self.state.encoding();
+            let offset = crate::encoding::position_to_byte(&rope, position.position, encoding);
+            Ok(zhnews_core::hover::hover(&analysis, offset).map(|info| to_proto::hover(&rope, &info, encoding)))
+        })
+        .await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        guarded(async {
+            let uri = params.text_document.uri;
+            let Some((version, rope, analysis)) = self.analysis(&uri).await else { return Ok(None) };
+            let encoding = self.state.encoding();
+            let range = crate::encoding::range_to_chars(&rope, params.range, encoding);
+            let range = zhnews_core::TextRange::new(rope.char_to_byte(range.start), rope.char_to_byte(range.end));
+            let request = crate::code_actions::Request {
+                uri: &uri,
+                version,
+                rope: &rope,
+                analysis: &analysis,
+                range,
+                encoding,
+                only: params.context.only.as_deref(),
+            };
+            let actions = crate::code_actions::code_actions(&request);
+            Ok((!actions.is_empty()).then_some(actions))
+        })
+        .await
     }
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {

@@ -2,9 +2,11 @@
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentChanges, Hover, HoverContents, Location,
+    MarkupContent, MarkupKind, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, TextDocumentEdit,
+    TextEdit, Uri, WorkspaceEdit,
 };
-use zhnews_core::{Finding, Severity};
+use zhnews_core::{Edit, Finding, Severity};
 
 use crate::encoding::{PositionEncoding, byte_range_to_range};
 
@@ -37,4 +39,35 @@ pub fn diagnostic(uri: &Uri, rope: &Rope, finding: &Finding, encoding: PositionE
         related_information: (!related.is_empty()).then_some(related),
         ..Diagnostic::default()
     }
+}
+
+pub fn hover(rope: &Rope, info: &zhnews_core::hover::HoverInfo, encoding: PositionEncoding) -> Hover {
+    Hover {
+        contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: info.markdown.clone() }),
+        range: Some(byte_range_to_range(rope, info.range.start, info.range.end, encoding)),
+    }
+}
+
+/// Core edits as an LSP workspace edit on one document version.
+pub fn workspace_edit(
+    uri: &Uri,
+    version: i32,
+    rope: &Rope,
+    edits: &[Edit],
+    encoding: PositionEncoding,
+) -> WorkspaceEdit {
+    let edits = edits
+        .iter()
+        .map(|edit| {
+            OneOf::Left(TextEdit {
+                range: byte_range_to_range(rope, edit.range.start, edit.range.end, encoding),
+                new_text: edit.replacement.clone(),
+            })
+        })
+        .collect();
+    let document = TextDocumentEdit {
+        text_document: OptionalVersionedTextDocumentIdentifier { uri: uri.clone(), version: Some(version) },
+        edits,
+    };
+    WorkspaceEdit { document_changes: Some(DocumentChanges::Edits(vec![document])), ..WorkspaceEdit::default() }
 }
