@@ -13,6 +13,7 @@ pub mod config;
 pub mod document;
 pub mod finding;
 pub mod hover;
+pub mod numerals;
 pub mod rules;
 pub mod script;
 pub mod text;
