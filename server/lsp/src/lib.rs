@@ -4,6 +4,7 @@
 pub mod code_actions;
 pub mod documents;
 pub mod encoding;
+mod framing;
 mod server;
 mod settings;
 pub mod to_proto;
@@ -14,6 +15,15 @@ pub use server::Backend;
 /// code the protocol asks for: 0 when `shutdown` came first, 1 otherwise.
 pub async fn serve_stdio() -> i32 {
     let (service, socket, shutdown) = server::service();
-    tower_lsp_server::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket).serve(service).await;
+    let (to_server, server_input) = tokio::io::duplex(1 << 16);
+    let (server_output, from_server) = tokio::io::duplex(1 << 16);
+    let (output, receiver) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(framing::forward_input(tokio::io::stdin(), to_server, output.clone()));
+    let collector = tokio::spawn(framing::collect_output(from_server, output));
+    let writer = tokio::spawn(framing::write_output(receiver, tokio::io::stdout()));
+    tower_lsp_server::Server::new(server_input, server_output, socket).serve(service).await;
+    // The server's output pipe is closed now: let everything it wrote reach stdout.
+    let _ = collector.await;
+    let _ = writer.await;
     if shutdown.load(std::sync::atomic::Ordering::SeqCst) { 0 } else { 1 }
 }

@@ -20,7 +20,8 @@ use crate::encoding::PositionEncoding;
 use crate::settings::{Problem, Settings, json_to_table};
 use crate::to_proto;
 
-/// Set this variable to register `zhnews/testPanic`, a request that panics (for tests only).
+/// Set this variable to register the requests that exist for tests only: `zhnews/testPanic`
+/// (panics) and `zhnews/documentText` (returns the text the server holds).
 pub const TEST_METHODS_ENV: &str = "ZHNEWS_LSP_TEST_METHODS";
 
 pub struct Backend {
@@ -34,6 +35,8 @@ struct State {
     settings: Mutex<Settings>,
     /// The client pulls diagnostics (`textDocument/diagnostic`); otherwise we push them.
     pull_diagnostics: AtomicBool,
+    /// The client lets us register a watcher for `zhnews.toml`.
+    watch_config: AtomicBool,
     shutdown_requested: Arc<AtomicBool>,
 }
 
@@ -47,12 +50,15 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
             documents: Mutex::new(HashMap::new()),
             settings: Mutex::new(Settings::default()),
             pull_diagnostics: AtomicBool::new(false),
+            watch_config: AtomicBool::new(false),
             shutdown_requested: flag,
         }),
     })
     .custom_method("zhnews/documentInfo", Backend::document_info);
     if std::env::var_os(TEST_METHODS_ENV).is_some() {
-        builder = builder.custom_method("zhnews/testPanic", Backend::test_panic);
+        builder = builder
+            .custom_method("zhnews/testPanic", Backend::test_panic)
+            .custom_method("zhnews/documentText", Backend::document_text);
     }
     let (service, socket) = builder.finish();
     (service, socket, shutdown)
@@ -282,6 +288,14 @@ impl Backend {
         .await
     }
 
+    async fn document_text(&self, params: DocumentInfoParams) -> Result<serde_json::Value> {
+        let documents = lock(&self.state.documents);
+        let uri = params.text_document.uri;
+        let document =
+            documents.get(&uri).ok_or_else(|| Error::invalid_params(format!("unknown document {}", uri.as_str())))?;
+        Ok(serde_json::json!({ "version": document.version, "text": document.rope.to_string() }))
+    }
+
     async fn test_panic(&self, _params: serde_json::Value) -> Result<()> {
         guarded(async { panic!("zhnews/testPanic was asked to panic") }).await
     }
@@ -294,6 +308,14 @@ impl LanguageServer for Backend {
         *self.state.encoding.write().unwrap_or_else(|p| p.into_inner()) = encoding;
         let pull = params.capabilities.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some());
         self.state.pull_diagnostics.store(pull, Ordering::SeqCst);
+        let watch = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false);
+        self.state.watch_config.store(watch, Ordering::SeqCst);
         {
             let mut settings = lock(&self.state.settings);
             let folders = params.workspace_folders.iter().flatten().map(|f| &f.uri);
@@ -338,6 +360,9 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        if !self.state.watch_config.load(Ordering::SeqCst) {
+            return;
+        }
         let options = DidChangeWatchedFilesRegistrationOptions {
             watchers: vec![FileSystemWatcher {
                 glob_pattern: GlobPattern::String("**/zhnews.toml".into()),
@@ -349,9 +374,14 @@ impl LanguageServer for Backend {
             method: "workspace/didChangeWatchedFiles".into(),
             register_options: serde_json::to_value(options).ok(),
         };
-        if let Err(err) = self.client.register_capability(vec![registration]).await {
-            tracing::info!("client did not accept a file watcher for zhnews.toml: {err}");
-        }
+        // Do not wait for the answer here: notifications are handled in order, and a client
+        // that is slow to answer must not hold up the ones behind this.
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if let Err(err) = client.register_capability(vec![registration]).await {
+                tracing::info!("client did not accept a file watcher for zhnews.toml: {err}");
+            }
+        });
     }
 
     async fn shutdown(&self) -> Result<()> {
