@@ -103,7 +103,7 @@ impl std::fmt::Display for ConfigError {
         match (self.line, self.column) {
             (Some(line), Some(column)) => write!(f, "{line}:{column}: {}", self.message),
             (Some(line), None) => write!(f, "{line}: {}", self.message),
-            _ => f.write_str(&self.message),
+            _ => write!(f, " {}", self.message),
         }
     }
 }
@@ -113,8 +113,10 @@ impl std::error::Error for ConfigError {}
 impl Config {
     /// Parses the text of a `zhnews.toml`.
     pub fn from_toml_str(text: &str) -> Result<Config, ConfigError> {
-        let table = parse_table(text)?;
-        Config::from_layers([table])
+        // Deserializing the text itself (not a merged table) keeps the spans of type errors.
+        let config: Config = toml::from_str(text).map_err(|err| error_at(text, &err))?;
+        config.validate()?;
+        Ok(config)
     }
 
     /// Deep-merges the layers in order (later keys win) and validates the result.
@@ -164,18 +166,20 @@ impl Config {
 
 /// Parses TOML text into a table, with the line and column of a syntax error.
 pub fn parse_table(text: &str) -> Result<toml::Table, ConfigError> {
-    text.parse::<toml::Table>().map_err(|err| {
-        let (line, column) = match err.span() {
-            Some(span) => {
-                let before = &text[..span.start.min(text.len())];
-                let line = before.matches('\n').count() + 1;
-                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                (Some(line), Some(column))
-            }
-            None => (None, None),
-        };
-        ConfigError { message: err.message().to_owned(), line, column }
-    })
+    text.parse::<toml::Table>().map_err(|err| error_at(text, &err))
+}
+
+fn error_at(text: &str, err: &toml::de::Error) -> ConfigError {
+    let (line, column) = match err.span() {
+        Some(span) => {
+            let before = text.get(..span.start.min(text.len())).unwrap_or("");
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            (Some(line), Some(column))
+        }
+        None => (None, None),
+    };
+    ConfigError { message: err.message().to_owned(), line, column }
 }
 
 fn merge(base: &mut toml::Table, layer: toml::Table) {
@@ -210,6 +214,9 @@ mod tests {
     fn unknown_keys_and_rules_are_errors() {
         let err = Config::from_toml_str("[lsp]\ndebounce = 3\n").unwrap_err();
         assert!(err.message.contains("debounce"), "{err}");
+        assert_eq!(err.line, Some(2));
+        let err = Config::from_toml_str("[lsp]\ndebounce_ms = \"fast\"\n").unwrap_err();
+        assert_eq!((err.line, err.column), (Some(2), Some(15)), "{err}");
         let err = Config::from_toml_str("[rules]\nno-such-rule = \"off\"\n").unwrap_err();
         assert!(err.message.contains("unknown rule `no-such-rule`"), "{err}");
         let err = Config::from_toml_str("[analysis]\nmin_han_share = 2.0\n").unwrap_err();

@@ -447,7 +447,6 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        lock(&self.state.settings).forget_files();
         self.clear_config_diagnostics(&params.changes).await;
         self.reanalyse_all();
     }

@@ -1,6 +1,8 @@
 //! The configuration in force for each document: `zhnews.toml` (nearest to the file, else in the
 //! workspace root) with the editor's settings layered over it. A file that fails to load keeps
-//! the last configuration that loaded from it (or the defaults) in force.
+//! the last configuration that loaded from it (or the defaults) in force. Files are read afresh
+//! on every lookup (a stat and a small read per analysis), so a change applies at the next
+//! analysis; `didChangeWatchedFiles` only triggers that analysis.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,9 @@ pub struct Settings {
     pub roots: Vec<PathBuf>,
     /// The last good configuration of every config file seen, by path.
     files: HashMap<PathBuf, LoadedConfig>,
+    /// The problem last reported for each config file, so a broken file is reported once, not
+    /// on every keystroke.
+    reported: HashMap<PathBuf, String>,
 }
 
 /// The configuration for one document, and what went wrong finding it.
@@ -31,11 +36,6 @@ pub enum Problem {
 }
 
 impl Settings {
-    /// Forgets cached files so the next lookup reads them again.
-    pub fn forget_files(&mut self) {
-        self.files.clear();
-    }
-
     pub fn resolve(&mut self, document: Option<&Path>) -> Resolved {
         let mut problems = Vec::new();
         let path = document.and_then(find_config).or_else(|| self.roots.iter().find_map(|root| find_config(root)));
@@ -43,12 +43,16 @@ impl Settings {
             Some(path) => match load_config_file(&path) {
                 Ok(loaded) => {
                     let table = loaded.table.clone();
+                    self.reported.remove(&path);
                     self.files.insert(path, loaded);
                     table
                 }
                 Err(err) => {
                     let previous = self.files.get(&path).map(|loaded| loaded.table.clone()).unwrap_or_default();
-                    problems.push(Problem::File(err));
+                    if self.reported.get(&path) != Some(&err.to_string()) {
+                        self.reported.insert(path, err.to_string());
+                        problems.push(Problem::File(err));
+                    }
                     previous
                 }
             },

@@ -35,6 +35,7 @@ pub struct ConfigFileError {
 
 impl std::fmt::Display for ConfigFileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // ConfigError's Display starts with `line:column:` or a space.
         write!(f, "{}:{}", self.path.display(), self.error)
     }
 }
@@ -62,7 +63,7 @@ pub fn load_config_file(path: &Path) -> Result<LoadedConfig, ConfigFileError> {
 pub fn parse_config_text(path: &Path, text: &str) -> Result<LoadedConfig, ConfigFileError> {
     let fail = |error| ConfigFileError { path: path.to_owned(), error };
     let table = parse_table(text).map_err(fail)?;
-    let config = Config::from_layers([table.clone()]).map_err(|mut error| {
+    let config = Config::from_toml_str(text).map_err(|mut error| {
         if error.line.is_none() {
             error.line = locate_key(text, &error.message);
         }

@@ -1,0 +1,86 @@
+//! Configuration over the protocol: `zhnews.toml` found from the file, editor settings layered
+//! over it, invalid files reported, and reloads when the file changes.
+
+use serde_json::json;
+use zhnews_tests::lsp::Server;
+
+/// A fresh folder under the system temp dir.
+fn temp_folder(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("zhnews-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn uri(path: &std::path::Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// Latin-heavy text with a little Chinese: Han letters are 4 of 14.
+const MOSTLY_LATIN: &str = "APEC summit in Lima 利馬峰會";
+
+fn is_chinese(server: &mut Server, uri: &str) -> bool {
+    let info = server.request("zhnews/documentInfo", json!({"textDocument": {"uri": uri}}));
+    info["result"]["isChinese"].as_bool().unwrap_or_else(|| panic!("{info}"))
+}
+
+#[test]
+fn editor_settings_override_the_file_and_invalid_files_are_reported() {
+    let dir = temp_folder("lsp-config");
+    let config = dir.join("zhnews.toml");
+    std::fs::write(&config, "[analysis]\nmin_han_share = 0.2\n").unwrap();
+    let article = dir.join("a.txt");
+    let article_uri = uri(&article);
+
+    let mut server = Server::start();
+    server.initialize(json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}));
+    server.wait_for(|m| m["method"] == "client/registerCapability");
+    server.open(&article_uri, "plaintext", MOSTLY_LATIN);
+    assert!(is_chinese(&mut server, &article_uri), "0.29 ≥ 0.2 from zhnews.toml");
+
+    // Editor settings win over the file.
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"zhnews": {"analysis": {"min_han_share": 0.5}}}}),
+    );
+    assert!(!is_chinese(&mut server, &article_uri), "0.29 < 0.5 from the editor");
+    server.notify("workspace/didChangeConfiguration", json!({"settings": {"zhnews": {}}}));
+    assert!(is_chinese(&mut server, &article_uri));
+
+    // A broken file: a message, a diagnostic on the file's line, and the old config in force.
+    std::fs::write(&config, "[analysis]\nmin_han_share = 0.2\nno_such_key = 1\n").unwrap();
+    server.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&config), "type": 2}]}));
+    assert!(is_chinese(&mut server, &article_uri), "the previous configuration stays in force");
+    let message = server.wait_for(|m| m["method"] == "window/showMessage");
+    assert!(message["params"]["message"].as_str().unwrap().contains("no_such_key"), "{message}");
+    let diagnostics =
+        server.wait_for(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri(&config));
+    assert_eq!(diagnostics["params"]["diagnostics"][0]["range"]["start"]["line"], 2, "{diagnostics}");
+
+    // Fixed: the diagnostic goes away and the new value applies.
+    std::fs::write(&config, "[analysis]\nmin_han_share = 0.9\n").unwrap();
+    server.notify("workspace/didChangeWatchedFiles", json!({"changes": [{"uri": uri(&config), "type": 2}]}));
+    let cleared = server.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri(&config)
+            && m["params"]["diagnostics"] == json!([])
+    });
+    assert_eq!(cleared["params"]["diagnostics"], json!([]));
+    assert!(!is_chinese(&mut server, &article_uri));
+    assert_eq!(server.shutdown(), Some(0));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn initialization_options_are_a_settings_layer() {
+    let mut server = Server::start();
+    let response = server.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": {"analysis": {"min_han_share": 0.9}}}),
+    );
+    assert!(response.get("result").is_some(), "{response}");
+    server.notify("initialized", json!({}));
+    server.open("file:///tmp/zhnews-init-options.txt", "plaintext", MOSTLY_LATIN);
+    assert!(!is_chinese(&mut server, "file:///tmp/zhnews-init-options.txt"));
+    assert_eq!(server.shutdown(), Some(0));
+}
