@@ -45,6 +45,13 @@ impl Server {
         Server { child, stdin, incoming, backlog: Vec::new(), next_id: 1 }
     }
 
+    /// The server's resident memory in KiB (Linux), from /proc.
+    pub fn rss_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    }
+
     /// Writes raw bytes (for malformed-input tests).
     pub fn send_raw(&mut self, bytes: &[u8]) {
         let stdin = self.stdin.as_mut().expect("stdin is open");

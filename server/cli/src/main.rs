@@ -41,6 +41,7 @@ fn main() -> ExitCode {
 }
 
 fn serve() -> ExitCode {
+    zhnews_lsp::memory::limit_arenas();
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_ansi(false)

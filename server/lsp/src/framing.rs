@@ -114,7 +114,8 @@ where
             Ok(Some(Err(()))) => tracing::warn!("skipped a message without a valid Content-Length"),
             Ok(None) => return,
             Err(err) => {
-                tracing::error!("reading stdin failed: {err}");
+                // Also how the runtime's shutdown ends a read that is still waiting.
+                tracing::debug!("reading stdin ended: {err}");
                 return;
             }
         }

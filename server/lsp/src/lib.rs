@@ -5,6 +5,7 @@ pub mod code_actions;
 pub mod documents;
 pub mod encoding;
 mod framing;
+pub mod memory;
 mod server;
 mod settings;
 pub mod to_proto;

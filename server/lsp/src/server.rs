@@ -420,7 +420,11 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        lock(&self.state.documents).remove(&uri);
+        let closed = lock(&self.state.documents).remove(&uri);
+        // Large documents leave large free blocks behind: give them back.
+        if closed.is_some_and(|document| document.rope.len_bytes() > 1024 * 1024) {
+            crate::memory::release_free_memory();
+        }
         if !self.state.pull_diagnostics.load(Ordering::SeqCst) {
             self.client.publish_diagnostics(uri, Vec::new(), None).await;
         }
