@@ -10,6 +10,7 @@
 
 pub mod analysis;
 pub mod config;
+pub mod convert;
 pub mod document;
 pub mod finding;
 pub mod hover;

@@ -1,0 +1,420 @@
+//! Script conversion with OpenCC: which conversions exist, the backends that perform them, and
+//! the minimal edits that turn a range of text into its converted form.
+//!
+//! Two backends implement [`Converter`]:
+//! - [`Backend::Embedded`] (always built): `ferrous-opencc`, pure Rust with OpenCC's
+//!   dictionaries compiled in. Nothing needs to be installed; it is the default.
+//! - [`Backend::System`] (cargo feature `system-opencc`): `opencc-rust`, a binding to the OpenCC
+//!   C++ library and the dictionaries installed on the machine (`libopencc`, `/usr/share/opencc`),
+//!   for byte-for-byte parity with the `opencc` command-line tool. It is the one place where this
+//!   crate reaches outside itself (the library reads its data files), and it exists only when the
+//!   feature is on.
+//!
+//! Every converter is built once, on first use, and shared for the life of the process.
+//!
+//! Conversion never relies on lengths being preserved: phrase configurations (`s2twp`, `tw2sp`)
+//! replace 软件 with 軟體 but also 鼠标 with 滑鼠, so [`conversion_edits`] diffs the original and
+//! the converted text character by character and returns one [`Edit`] per changed run.
+
+mod embedded;
+#[cfg(feature = "system-opencc")]
+mod system;
+
+use std::sync::OnceLock;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::finding::Edit;
+use crate::script::{Script, ScriptProfile};
+use crate::text::TextRange;
+
+/// One of OpenCC's conversion configurations, named as OpenCC names its files (`t2s.json`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OpenccConfig {
+    S2t,
+    T2s,
+    S2tw,
+    Tw2s,
+    S2twp,
+    Tw2sp,
+    S2hk,
+    Hk2s,
+    T2tw,
+    Tw2t,
+    T2hk,
+    Hk2t,
+    T2jp,
+    Jp2t,
+}
+
+/// Which way a configuration converts, by the script it reads and the script it writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScriptSide {
+    Simplified,
+    Traditional,
+    /// Japanese Shinjitai (`t2jp`, `jp2t`).
+    Japanese,
+}
+
+impl OpenccConfig {
+    pub const ALL: [OpenccConfig; 14] = [
+        OpenccConfig::S2t,
+        OpenccConfig::T2s,
+        OpenccConfig::S2tw,
+        OpenccConfig::Tw2s,
+        OpenccConfig::S2twp,
+        OpenccConfig::Tw2sp,
+        OpenccConfig::S2hk,
+        OpenccConfig::Hk2s,
+        OpenccConfig::T2tw,
+        OpenccConfig::Tw2t,
+        OpenccConfig::T2hk,
+        OpenccConfig::Hk2t,
+        OpenccConfig::T2jp,
+        OpenccConfig::Jp2t,
+    ];
+
+    /// OpenCC's name for the configuration: `t2s` (the file is `t2s.json`).
+    pub fn name(self) -> &'static str {
+        match self {
+            OpenccConfig::S2t => "s2t",
+            OpenccConfig::T2s => "t2s",
+            OpenccConfig::S2tw => "s2tw",
+            OpenccConfig::Tw2s => "tw2s",
+            OpenccConfig::S2twp => "s2twp",
+            OpenccConfig::Tw2sp => "tw2sp",
+            OpenccConfig::S2hk => "s2hk",
+            OpenccConfig::Hk2s => "hk2s",
+            OpenccConfig::T2tw => "t2tw",
+            OpenccConfig::Tw2t => "tw2t",
+            OpenccConfig::T2hk => "t2hk",
+            OpenccConfig::Hk2t => "hk2t",
+            OpenccConfig::T2jp => "t2jp",
+            OpenccConfig::Jp2t => "jp2t",
+        }
+    }
+
+    /// Accepts `t2s`, `T2S` and `t2s.json`.
+    pub fn from_name(name: &str) -> Option<OpenccConfig> {
+        let name = name.trim();
+        let name = name.strip_suffix(".json").unwrap_or(name);
+        OpenccConfig::ALL.into_iter().find(|config| config.name().eq_ignore_ascii_case(name))
+    }
+
+    /// What the text becomes, for menus: "Convert selection to {title} (t2s)".
+    pub fn title(self) -> &'static str {
+        match self {
+            OpenccConfig::S2t => "Traditional Chinese",
+            OpenccConfig::T2s => "Simplified Chinese",
+            OpenccConfig::S2tw | OpenccConfig::T2tw => "Traditional Chinese, Taiwan standard",
+            OpenccConfig::Tw2s => "Simplified Chinese from Taiwan standard",
+            OpenccConfig::S2twp => "Traditional Chinese, Taiwan standard with phrases",
+            OpenccConfig::Tw2sp => "Simplified Chinese from Taiwan standard with phrases",
+            OpenccConfig::S2hk | OpenccConfig::T2hk => "Traditional Chinese, Hong Kong standard",
+            OpenccConfig::Hk2s => "Simplified Chinese from Hong Kong standard",
+            OpenccConfig::Tw2t | OpenccConfig::Hk2t => "Traditional Chinese, OpenCC standard",
+            OpenccConfig::T2jp => "Japanese Shinjitai",
+            OpenccConfig::Jp2t => "Traditional Chinese from Japanese Shinjitai",
+        }
+    }
+
+    /// The script the configuration reads.
+    pub fn source(self) -> ScriptSide {
+        match self {
+            OpenccConfig::S2t | OpenccConfig::S2tw | OpenccConfig::S2twp | OpenccConfig::S2hk => ScriptSide::Simplified,
+            OpenccConfig::Jp2t => ScriptSide::Japanese,
+            _ => ScriptSide::Traditional,
+        }
+    }
+
+    /// The script the configuration writes.
+    pub fn target(self) -> ScriptSide {
+        match self {
+            OpenccConfig::T2s | OpenccConfig::Tw2s | OpenccConfig::Tw2sp | OpenccConfig::Hk2s => ScriptSide::Simplified,
+            OpenccConfig::T2jp => ScriptSide::Japanese,
+            _ => ScriptSide::Traditional,
+        }
+    }
+
+    /// True for the configurations that also replace vocabulary (软件 → 軟體) and so may change
+    /// the length of the text.
+    pub fn converts_phrases(self) -> bool {
+        matches!(self, OpenccConfig::S2twp | OpenccConfig::Tw2sp)
+    }
+
+    /// True when the configuration is worth offering for text written in `script`: a
+    /// Simplified-to-Traditional conversion for Simplified text, the reverse for Traditional
+    /// text, both for mixed text, neither for text without script-specific characters.
+    pub fn applies_to(self, script: Script) -> bool {
+        match script {
+            Script::Traditional => self.source() == ScriptSide::Traditional,
+            Script::Simplified => self.source() == ScriptSide::Simplified,
+            Script::Mixed => self.source() != ScriptSide::Japanese && self.target() != ScriptSide::Japanese,
+            Script::Neutral => false,
+        }
+    }
+}
+
+impl std::fmt::Display for OpenccConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Which implementation converts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Backend {
+    /// `ferrous-opencc`, dictionaries embedded in the binary.
+    Embedded,
+    /// The OpenCC library installed on the machine (feature `system-opencc`).
+    System,
+}
+
+impl Backend {
+    /// The backend used when none is named: the system library when this build has it, since
+    /// whoever builds with `system-opencc` wants parity with the installed OpenCC.
+    pub const DEFAULT: Backend = if cfg!(feature = "system-opencc") { Backend::System } else { Backend::Embedded };
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Embedded => "embedded",
+            Backend::System => "system",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Backend> {
+        match name {
+            "embedded" => Some(Backend::Embedded),
+            "system" => Some(Backend::System),
+            _ => None,
+        }
+    }
+
+    /// True when this build includes the backend.
+    pub fn is_available(self) -> bool {
+        match self {
+            Backend::Embedded => true,
+            Backend::System => cfg!(feature = "system-opencc"),
+        }
+    }
+}
+
+/// A conversion that could not be performed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConvertError {
+    pub message: String,
+}
+
+impl ConvertError {
+    pub(crate) fn new(message: impl Into<String>) -> ConvertError {
+        ConvertError { message: message.into() }
+    }
+}
+
+impl std::fmt::Display for ConvertError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConvertError {}
+
+/// A ready-to-use conversion: one configuration on one backend.
+pub trait Converter: Send + Sync {
+    fn config(&self) -> OpenccConfig;
+    fn backend(&self) -> Backend;
+    /// Converts the whole text. The embedded backend never fails; the system library may (a
+    /// missing data file, a NUL byte in the input).
+    fn convert(&self, text: &str) -> Result<String, ConvertError>;
+}
+
+type Cached = OnceLock<Result<Box<dyn Converter>, ConvertError>>;
+
+/// The shared converter for `config` on `backend`, built on first use.
+pub fn converter(backend: Backend, config: OpenccConfig) -> Result<&'static dyn Converter, ConvertError> {
+    static EMBEDDED: [Cached; 14] = [const { OnceLock::new() }; 14];
+    #[cfg(feature = "system-opencc")]
+    static SYSTEM: [Cached; 14] = [const { OnceLock::new() }; 14];
+    let index = OpenccConfig::ALL.iter().position(|c| *c == config).unwrap_or(0);
+    let cell = match backend {
+        Backend::Embedded => &EMBEDDED[index],
+        #[cfg(feature = "system-opencc")]
+        Backend::System => &SYSTEM[index],
+        #[cfg(not(feature = "system-opencc"))]
+        Backend::System => {
+            return Err(ConvertError::new(
+                "this zhnews was built without the `system-opencc` feature; use the embedded backend",
+            ));
+        }
+    };
+    let built = cell.get_or_init(|| build(backend, config));
+    match built {
+        Ok(converter) => Ok(converter.as_ref()),
+        Err(err) => Err(err.clone()),
+    }
+}
+
+fn build(backend: Backend, config: OpenccConfig) -> Result<Box<dyn Converter>, ConvertError> {
+    match backend {
+        Backend::Embedded => Ok(Box::new(embedded::EmbeddedConverter::new(config)?)),
+        #[cfg(feature = "system-opencc")]
+        Backend::System => Ok(Box::new(system::SystemConverter::new(config)?)),
+        #[cfg(not(feature = "system-opencc"))]
+        Backend::System => Err(ConvertError::new("the system backend is not in this build")),
+    }
+}
+
+/// Terms that conversion leaves as they are: a person's name written with a variant character,
+/// a company's registered name. Matching is exact; overlapping occurrences merge.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Protected<'a> {
+    pub terms: &'a [String],
+    /// More terms from the caller (a gazetteer, a request).
+    pub extra: &'a [String],
+}
+
+impl Protected<'_> {
+    pub const NONE: Protected<'static> = Protected { terms: &[], extra: &[] };
+
+    /// The byte ranges of every occurrence of a protected term in `text`, sorted and merged.
+    pub fn occurrences(&self, text: &str) -> Vec<TextRange> {
+        let mut ranges: Vec<TextRange> = self
+            .terms
+            .iter()
+            .chain(self.extra)
+            .filter(|term| !term.is_empty())
+            .flat_map(|term| text.match_indices(term.as_str()).map(|(at, m)| TextRange::new(at, at + m.len())))
+            .collect();
+        ranges.sort();
+        let mut merged: Vec<TextRange> = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            match merged.last_mut() {
+                Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+                _ => merged.push(range),
+            }
+        }
+        merged
+    }
+}
+
+/// Converts a whole text, leaving protected terms untouched.
+pub fn convert_text(converter: &dyn Converter, text: &str, protected: Protected<'_>) -> Result<String, ConvertError> {
+    let keep = protected.occurrences(text);
+    if keep.is_empty() {
+        return converter.convert(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut cursor = 0;
+    for range in keep {
+        out.push_str(&converter.convert(&text[cursor..range.start])?);
+        out.push_str(&text[range.as_range()]);
+        cursor = range.end;
+    }
+    out.push_str(&converter.convert(&text[cursor..])?);
+    Ok(out)
+}
+
+/// The edits that convert `range` of `text`: one per changed run of characters, sorted, never
+/// touching a protected term. The range is clamped to the text and to character boundaries.
+///
+/// The range is converted line by line (no OpenCC dictionary entry spans a line break, so the
+/// result is the same as converting it whole), and each changed line is compared with its
+/// conversion: position by position when the character counts agree, otherwise with a Myers
+/// diff over characters.
+pub fn conversion_edits(
+    converter: &dyn Converter,
+    text: &str,
+    range: TextRange,
+    protected: Protected<'_>,
+) -> Result<Vec<Edit>, ConvertError> {
+    let range = clamp(text, range);
+    let slice = &text[range.as_range()];
+    let keep = protected.occurrences(slice);
+    let mut edits = Vec::new();
+    let mut cursor = 0;
+    for gap in keep.iter().map(|r| (r.start, r.end)).chain([(slice.len(), slice.len())]) {
+        let mut start = cursor;
+        for piece in slice[cursor..gap.0].split_inclusive('\n') {
+            diff_into(&mut edits, range.start + start, piece, &converter.convert(piece)?);
+            start += piece.len();
+        }
+        cursor = gap.1;
+    }
+    Ok(edits)
+}
+
+/// The script a range is written in, falling back to `fallback` when the range has no
+/// script-specific character.
+pub fn script_of(text: &str, fallback: Script) -> Script {
+    match ScriptProfile::of(text).script() {
+        Script::Neutral => fallback,
+        script => script,
+    }
+}
+
+fn clamp(text: &str, range: TextRange) -> TextRange {
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let start = floor(range.start);
+    TextRange::new(start, floor(range.end).max(start))
+}
+
+/// Appends one edit per changed run between `original` (which starts at byte `base`) and
+/// `converted`.
+fn diff_into(edits: &mut Vec<Edit>, base: usize, original: &str, converted: &str) {
+    if original == converted {
+        return;
+    }
+    let old: Vec<(usize, char)> = original.char_indices().collect();
+    let new: Vec<char> = converted.chars().collect();
+    let byte_at = |index: usize| old.get(index).map_or(original.len(), |(at, _)| *at);
+    let mut push = |old_range: std::ops::Range<usize>, new_range: std::ops::Range<usize>| {
+        let replacement: String = new[new_range].iter().collect();
+        edits.push(Edit {
+            range: TextRange::new(base + byte_at(old_range.start), base + byte_at(old_range.end)),
+            replacement,
+        });
+    };
+    if old.len() == new.len() {
+        let mut index = 0;
+        while index < old.len() {
+            if old[index].1 == new[index] {
+                index += 1;
+                continue;
+            }
+            let start = index;
+            while index < old.len() && old[index].1 != new[index] {
+                index += 1;
+            }
+            push(start..index, start..index);
+        }
+        return;
+    }
+    let old_chars: Vec<char> = old.iter().map(|(_, c)| *c).collect();
+    // A changed run is everything between two equal stretches.
+    let mut run: Option<(std::ops::Range<usize>, std::ops::Range<usize>)> = None;
+    for op in capture_diff_slices(Algorithm::Myers, &old_chars, &new) {
+        if let DiffOp::Equal { .. } = op {
+            if let Some((o, n)) = run.take() {
+                push(o, n);
+            }
+            continue;
+        }
+        let (o, n) = (op.old_range(), op.new_range());
+        run = Some(match run {
+            Some((ro, rn)) => (ro.start..o.end, rn.start..n.end),
+            None => (o, n),
+        });
+    }
+    if let Some((o, n)) = run {
+        push(o, n);
+    }
+}
+
+#[cfg(test)]
+mod tests;

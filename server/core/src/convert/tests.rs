@@ -1,0 +1,163 @@
+use expect_test::{Expect, expect};
+use proptest::prelude::*;
+
+use super::*;
+use crate::finding::apply_edits;
+
+fn embedded(config: &str) -> &'static dyn Converter {
+    let config = OpenccConfig::from_name(config).expect("known config");
+    converter(Backend::Embedded, config).expect("embedded converters always build")
+}
+
+/// Converts `text` with `config`, protecting `protected`, and shows each edit as
+/// `start..end 原→新` followed by the converted text.
+fn check(config: &str, text: &str, protected: &[&str], expect: Expect) {
+    let terms: Vec<String> = protected.iter().map(|s| (*s).to_owned()).collect();
+    let protected = Protected { terms: &terms, extra: &[] };
+    let converter = embedded(config);
+    let edits = conversion_edits(converter, text, TextRange::new(0, text.len()), protected).unwrap();
+    let mut out: Vec<String> = edits
+        .iter()
+        .map(|e| format!("{}..{} {}→{}", e.range.start, e.range.end, &text[e.range.as_range()], e.replacement))
+        .collect();
+    let applied = apply_edits(text, &edits).expect("edits are sorted and disjoint");
+    assert_eq!(applied, convert_text(converter, text, protected).unwrap(), "edits and whole conversion agree");
+    out.push(applied.replace('\r', "\\r"));
+    expect.assert_eq(&out.join("\n"));
+}
+
+#[test]
+fn names_titles_and_directions() {
+    for config in OpenccConfig::ALL {
+        assert_eq!(OpenccConfig::from_name(config.name()), Some(config));
+        assert_eq!(OpenccConfig::from_name(&format!("{}.json", config.name().to_uppercase())), Some(config));
+    }
+    assert_eq!(OpenccConfig::from_name("t2x"), None);
+    assert_eq!(OpenccConfig::S2twp.title(), "Traditional Chinese, Taiwan standard with phrases");
+    assert!(OpenccConfig::T2s.applies_to(Script::Traditional));
+    assert!(!OpenccConfig::T2s.applies_to(Script::Simplified));
+    assert!(OpenccConfig::S2hk.applies_to(Script::Simplified));
+    assert!(OpenccConfig::S2t.applies_to(Script::Mixed) && OpenccConfig::T2s.applies_to(Script::Mixed));
+    assert!(!OpenccConfig::T2jp.applies_to(Script::Mixed));
+    assert!(!OpenccConfig::S2t.applies_to(Script::Neutral));
+}
+
+#[test]
+fn every_embedded_converter_builds() {
+    for config in OpenccConfig::ALL {
+        let converter = converter(Backend::Embedded, config).unwrap();
+        assert_eq!(converter.config(), config);
+        // Built once: the second call returns the same object.
+        assert!(std::ptr::addr_eq(converter, super::converter(Backend::Embedded, config).unwrap()));
+    }
+}
+
+#[test]
+fn one_edit_per_changed_run() {
+    check(
+        "s2t",
+        "促進兩國互动。",
+        &[],
+        expect![[r#"
+            15..18 动→動
+            促進兩國互動。"#]],
+    );
+    check(
+        "t2s",
+        "國家主席習近平",
+        &[],
+        expect![[r#"
+            0..3 國→国
+            12..15 習→习
+            国家主席习近平"#]],
+    );
+    check("t2s", "人民", &[], expect!["人民"]);
+}
+
+#[test]
+fn phrase_configs_change_lengths_and_edits_follow() {
+    check(
+        "s2twp",
+        "他说内存不够，人人都用鼠标。",
+        &[],
+        expect![[r#"
+            3..12 说内存→說記憶體
+            15..18 够→夠
+            33..33 →滑
+            36..39 标→
+            他說記憶體不夠，人人都用滑鼠。"#]],
+    );
+}
+
+#[test]
+fn offsets_hold_beyond_the_bmp_and_across_crlf() {
+    check(
+        "t2s",
+        "𠮷國\r\n說話",
+        &[],
+        expect![[r#"
+            4..7 國→国
+            9..15 說話→说话
+            𠮷国\r
+            说话"#]],
+    );
+}
+
+#[test]
+fn protected_terms_are_never_changed() {
+    check(
+        "s2t",
+        "于立军说，于是发展",
+        &["于立军"],
+        expect![[r#"
+            9..12 说→說
+            15..18 于→於
+            21..24 发→發
+            于立军說，於是發展"#]],
+    );
+    let terms = vec!["立军".to_owned(), "于立".to_owned()];
+    let protected = Protected { terms: &terms, extra: &[] };
+    assert_eq!(protected.occurrences("于立军于立"), [TextRange::new(0, 15)]);
+}
+
+#[test]
+fn ranges_are_clamped_to_the_text_and_char_boundaries() {
+    let text = "國家";
+    let edits = conversion_edits(embedded("t2s"), text, TextRange::new(1, 99), Protected::NONE).unwrap();
+    assert_eq!(edits, [Edit { range: TextRange::new(0, 3), replacement: "国".into() }]);
+    let edits = conversion_edits(embedded("t2s"), text, TextRange::new(50, 99), Protected::NONE).unwrap();
+    assert!(edits.is_empty());
+}
+
+#[test]
+fn script_of_a_range_falls_back_to_the_document() {
+    assert_eq!(script_of("國家", Script::Simplified), Script::Traditional);
+    assert_eq!(script_of("人民", Script::Simplified), Script::Simplified);
+}
+
+proptest! {
+    #[test]
+    fn edits_reproduce_the_whole_conversion(
+        pieces in prop::collection::vec(prop::sample::select(vec![
+            "国", "國", "软件", "軟體", "鼠标", "\n", "\r\n", "𠮷", "于立军", "发", "發", "a", "，", "台湾", "臺灣", "裏", "着", "\0",
+        ]), 0..30),
+        config in prop::sample::select(OpenccConfig::ALL.to_vec()),
+        start in 0usize..40,
+        len in 0usize..80,
+    ) {
+        let text = pieces.concat();
+        let converter = converter(Backend::Embedded, config).unwrap();
+        let terms = vec!["于立军".to_owned()];
+        let protected = Protected { terms: &terms, extra: &[] };
+        let range = clamp(&text, TextRange::new(start, start + len));
+        let edits = conversion_edits(converter, &text, range, protected).unwrap();
+        for edit in &edits {
+            prop_assert!(range.start <= edit.range.start && edit.range.end <= range.end);
+        }
+        let applied = apply_edits(&text, &edits).unwrap();
+        let mut expected = text[..range.start].to_owned();
+        expected.push_str(&convert_text(converter, &text[range.as_range()], protected).unwrap());
+        expected.push_str(&text[range.end..]);
+        prop_assert_eq!(applied, expected);
+    }
+}
