@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod entities;
 
 /// Exit code for usage, configuration and I/O errors.
 pub const EXIT_ERROR: u8 = 2;
@@ -30,6 +31,16 @@ enum Command {
         /// Files or folders; folders are searched for `*.txt`, honouring `.gitignore`.
         paths: Vec<PathBuf>,
     },
+    /// Print every named entity (person, place, organisation, event) in the files.
+    Entities {
+        /// Files or folders; folders are searched for `*.txt`.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t)]
+        format: entities::Format,
+    },
+    /// Show the version and the data zhnews ships, with its licences and attribution.
+    About,
 }
 
 fn main() -> ExitCode {
@@ -37,6 +48,8 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Serve { stdio: _ } => serve(),
         Command::Check { paths } => check::run(&paths),
+        Command::Entities { paths, format } => entities::run(&paths, format),
+        Command::About => entities::about(),
     }
 }
 

@@ -13,6 +13,8 @@ pub struct Analysis {
     /// document gets no findings.
     pub is_chinese: bool,
     pub findings: Vec<Finding>,
+    /// Named entities in text order (see [`crate::entities`]).
+    pub entities: Vec<crate::entities::Mention>,
 }
 
 /// True when Han characters make up at least `config.analysis.min_han_share` of the text's
@@ -24,10 +26,16 @@ pub fn is_chinese(document: &Document, config: &Config) -> bool {
 
 /// Analyses one document version. Never fails, never panics.
 pub fn analyse(text: &str, config: &Config) -> Analysis {
+    analyse_with(text, config, crate::entities::EntityIndex::builtin())
+}
+
+/// [`analyse`] with the entity index of the document's gazetteers (user and workspace layers).
+pub fn analyse_with(text: &str, config: &Config, entity_index: &crate::entities::EntityIndex) -> Analysis {
     let document = Document::new(text);
     let is_chinese = is_chinese(&document, config);
     let findings = if is_chinese { rules::run_all(&document, config) } else { Vec::new() };
-    Analysis { document, is_chinese, findings }
+    let entities = if is_chinese { crate::entities::analyse(&document, config, entity_index) } else { Vec::new() };
+    Analysis { document, is_chinese, findings, entities }
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ pub struct Config {
     pub analysis: AnalysisConfig,
     pub lsp: LspConfig,
     pub check: CheckConfig,
+    pub entities: crate::entities::config::EntitiesConfig,
     /// Per-rule severity or `"off"`, keyed by rule code (`sequence-order = "error"`).
     pub rules: BTreeMap<String, RuleLevel>,
 }

@@ -12,6 +12,7 @@ pub mod analysis;
 pub mod config;
 pub mod convert;
 pub mod document;
+pub mod entities;
 pub mod finding;
 pub mod hover;
 pub mod numerals;
@@ -19,7 +20,7 @@ pub mod rules;
 pub mod script;
 pub mod text;
 
-pub use analysis::{Analysis, analyse};
+pub use analysis::{Analysis, analyse, analyse_with};
 pub use config::{Config, ConfigError};
 pub use document::{Document, Paragraph};
 pub use finding::{Edit, Finding, Fix, Related, Severity};

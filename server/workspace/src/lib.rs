@@ -2,6 +2,7 @@
 //! server so both find the same configuration and read files the same way.
 
 pub mod config_file;
+pub mod gazetteer;
 pub mod read;
 pub mod walk;
 

@@ -1,0 +1,405 @@
+//! Named entities: who and what a news text names, in either script.
+//!
+//! Recognition is a longest-leftmost match over each paragraph (hard line breaks joined away,
+//! spaces between Han characters skipped) with one Aho-Corasick automaton whose patterns are
+//! the *lookup forms* of every known name ([`normalise`]: Traditional, Simplified and the
+//! Hong Kong/Taiwan variants share one key, one character for one character, so offsets map
+//! back exactly). Names come from layered gazetteers, highest precedence first: workspace,
+//! user, curated (`server/data/gazetteer.toml`), CC-CEDICT's proper nouns. Words listed under
+//! `ignore` in any gazetteer are patterns too: they swallow the text they match, which is how
+//! relational compounds (中美), "X side" forms (中方) and words that merely contain a name
+//! (發展中國家 is not 中國) stay unmarked.
+//!
+//! Beyond the dictionaries, jieba-rs part-of-speech tags on the Simplified lookup form propose
+//! unknown people, places and organisations ([`tagger`]); the tagger loads lazily and the
+//! analysis works without it.
+//!
+//! Architecture Invariant: this module does no I/O. Gazetteer files arrive as text.
+
+pub mod cedict;
+pub mod config;
+pub mod gazetteer;
+pub mod normalise;
+pub mod pinyin;
+pub mod tagger;
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+
+use crate::document::Document;
+use crate::text::{TextRange, is_han};
+
+pub use gazetteer::Gazetteer;
+pub use normalise::{Normalised, normalise};
+
+/// What kind of thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    #[serde(rename = "org")]
+    Organisation,
+    Event,
+    /// A CC-CEDICT proper noun whose definition does not say what it is.
+    Other,
+}
+
+impl EntityKind {
+    /// The key used in gazetteer files and JSON output.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "org",
+            EntityKind::Event => "event",
+            EntityKind::Other => "name",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Event => "event",
+            EntityKind::Other => "proper noun",
+        }
+    }
+}
+
+/// Where an entity's entry comes from, lowest precedence first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    /// A part-of-speech guess by jieba: not in any gazetteer.
+    Jieba,
+    Cedict,
+    #[default]
+    Curated,
+    User,
+    Workspace,
+}
+
+impl Source {
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Jieba => "jieba guess",
+            Source::Cedict => "CC-CEDICT",
+            Source::Curated => "curated gazetteer",
+            Source::User => "user gazetteer",
+            Source::Workspace => "workspace gazetteer",
+        }
+    }
+}
+
+/// One entity: a gazetteer entry, a CC-CEDICT entry or a guess.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable id: the gazetteer's id, `cedict:<simplified>` or `guess:<simplified>`.
+    pub id: String,
+    pub kind: EntityKind,
+    pub traditional: String,
+    pub simplified: String,
+    pub aliases: Vec<String>,
+    pub english: String,
+    pub description: String,
+    /// With tone marks.
+    pub pinyin: String,
+    pub as_of: Option<String>,
+    pub source: Source,
+}
+
+/// A name in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The original text of the name; it may span a hard line break or the spaces of a
+    /// letter-spaced headline.
+    pub range: TextRange,
+    /// The lookup form of the name (Simplified, no line breaks): equal for 習近平 and 习近平.
+    pub key: String,
+    pub entity: Arc<Entity>,
+}
+
+impl Mention {
+    pub fn is_guess(&self) -> bool {
+        self.entity.source == Source::Jieba
+    }
+}
+
+enum Target {
+    Entity(Arc<Entity>),
+    /// A word from an `ignore` list: matched so that it hides the names inside it.
+    Ignore,
+}
+
+/// The automaton over every known name, built from gazetteer layers.
+pub struct EntityIndex {
+    automaton: Option<AhoCorasick>,
+    /// What each pattern stands for, and the precedence of the layer it came from.
+    targets: Vec<(Target, Source)>,
+    ignored: std::collections::HashSet<String>,
+}
+
+impl std::fmt::Debug for EntityIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EntityIndex").field("patterns", &self.targets.len()).finish()
+    }
+}
+
+/// True for keys worth matching: two or more Han characters, or an ASCII acronym of two or more
+/// characters (APEC, G20); single characters (美, 京) are abbreviations used inside compounds.
+fn matchable(key: &str) -> bool {
+    let han = key.chars().filter(|&c| is_han(c)).count();
+    han >= 2 || (han == 0 && key.chars().count() >= 2 && key.chars().any(|c| c.is_ascii_alphabetic()))
+}
+
+impl EntityIndex {
+    /// Builds the index; `layers` in any order, precedence comes from each layer's source.
+    pub fn build(layers: &[&Gazetteer]) -> EntityIndex {
+        let mut layers: Vec<&Gazetteer> = layers.to_vec();
+        layers.sort_by_key(|layer| layer.source);
+        let mut keys: HashMap<String, (Source, Arc<Entity>)> = HashMap::new();
+        let mut ignored: HashMap<String, Source> = HashMap::new();
+        for layer in &layers {
+            ignored.extend(layer.ignore.iter().map(|word| (normalise(word), layer.source)));
+            for entity in &layer.entities {
+                let names = [&entity.traditional, &entity.simplified].into_iter().chain(entity.aliases.iter());
+                for name in names {
+                    let key = normalise(name.trim());
+                    if !matchable(&key) {
+                        continue;
+                    }
+                    match keys.get(&key) {
+                        Some((source, _)) if *source >= layer.source => {}
+                        _ => {
+                            keys.insert(key, (layer.source, entity.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        let mut patterns: Vec<String> = Vec::with_capacity(keys.len() + ignored.len());
+        let mut targets = Vec::with_capacity(keys.len() + ignored.len());
+        for (word, source) in &ignored {
+            patterns.push(word.clone());
+            targets.push((Target::Ignore, *source));
+        }
+        for (key, (source, entity)) in keys {
+            if ignored.contains_key(&key) {
+                continue;
+            }
+            patterns.push(key);
+            targets.push((Target::Entity(entity), source));
+        }
+        let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).ok();
+        EntityIndex { automaton, targets, ignored: ignored.into_keys().collect() }
+    }
+
+    /// Curated gazetteer plus CC-CEDICT, built once.
+    pub fn builtin() -> &'static Arc<EntityIndex> {
+        static BUILTIN: OnceLock<Arc<EntityIndex>> = OnceLock::new();
+        BUILTIN.get_or_init(|| Arc::new(EntityIndex::build(&[cedict::gazetteer(), Gazetteer::curated()])))
+    }
+
+    /// The builtin layers plus a user and a workspace gazetteer.
+    pub fn with_layers(extra: &[&Gazetteer]) -> EntityIndex {
+        let mut layers = vec![cedict::gazetteer(), Gazetteer::curated()];
+        layers.extend_from_slice(extra);
+        EntityIndex::build(&layers)
+    }
+
+    /// The names of a lookup text without overlaps. Every pattern occurrence is a candidate;
+    /// a candidate that straddles (overlaps without containing) a candidate from a higher layer
+    /// is dropped (有關中國: CC-CEDICT's 關中 loses to the curated 中國), then the longest
+    /// candidates win, ties going to the higher layer and then to the leftmost (拉美國家 is
+    /// 拉美, not 美國). Candidates that do not stand alone as ASCII words (G200) are dropped.
+    fn resolve<'a>(&'a self, text: &str) -> Vec<(TextRange, &'a Target)> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut candidates: Vec<(TextRange, &Target, Source)> = automaton
+            .find_overlapping_iter(text)
+            .filter_map(|found| {
+                let range = TextRange::new(found.start(), found.end());
+                let (target, source) = self.targets.get(found.pattern().as_usize())?;
+                ascii_bounded(text, range).then_some((range, target, *source))
+            })
+            .collect();
+        let straddles =
+            |a: TextRange, b: TextRange| a.start < b.end && b.start < a.end && !(a.start <= b.start && b.end <= a.end);
+        // Candidates sorted by start; an overlapping one is at most `longest` bytes before.
+        candidates.sort_by_key(|&(range, _, _)| (range.start, range.end));
+        let longest = candidates.iter().map(|(range, _, _)| range.len()).max().unwrap_or(0);
+        let keep: Vec<bool> = (0..candidates.len())
+            .map(|i| {
+                let (range, _, source) = candidates[i];
+                let before =
+                    candidates[..i].iter().rev().take_while(|(other, _, _)| other.start + longest > range.start);
+                let after = candidates[i + 1..].iter().take_while(|(other, _, _)| other.start < range.end);
+                !before.chain(after).any(|&(other, _, other_source)| other_source > source && straddles(range, other))
+            })
+            .collect();
+        let mut candidates: Vec<_> =
+            candidates.into_iter().zip(keep).filter_map(|(c, keep)| keep.then_some(c)).collect();
+        candidates.sort_by_key(|&(range, _, source)| {
+            (std::cmp::Reverse(range.len()), std::cmp::Reverse(source), range.start)
+        });
+        let mut taken = vec![false; text.len()];
+        let mut chosen: Vec<(TextRange, &Target)> = Vec::new();
+        for (range, target, _) in candidates {
+            if !taken[range.as_range()].iter().any(|&t| t) {
+                taken[range.as_range()].iter_mut().for_each(|t| *t = true);
+                chosen.push((range, target));
+            }
+        }
+        chosen.sort_by_key(|(range, _)| range.start);
+        chosen
+    }
+
+    pub fn is_ignored(&self, key: &str) -> bool {
+        self.ignored.contains(key)
+    }
+
+    pub fn pattern_count(&self) -> usize {
+        self.targets.len()
+    }
+}
+
+/// Options of [`recognise`].
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'a> {
+    /// The jieba tagger, when it has loaded: adds guesses for names no gazetteer knows.
+    pub tagger: Option<&'a tagger::Tagger>,
+}
+
+/// Every name in the document, in text order, without overlaps.
+pub fn recognise(document: &Document, index: &EntityIndex, options: Options<'_>) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    for paragraph in document.paragraphs() {
+        let normalised = Normalised::new(&paragraph.joined.text);
+        let mut known: Vec<TextRange> = Vec::new();
+        for (range, target) in index.resolve(&normalised.text) {
+            known.push(range);
+            let Target::Entity(entity) = target else {
+                continue;
+            };
+            if let Some(joined) = normalised.to_source(range) {
+                mentions.push(Mention {
+                    range: paragraph.joined.to_original_range(joined),
+                    key: normalised.text[range.as_range()].to_owned(),
+                    entity: entity.clone(),
+                });
+            }
+        }
+        if let Some(tagger) = options.tagger {
+            for (range, kind) in tagger.candidates(&normalised.text) {
+                if known.iter().any(|k| k.start < range.end && range.start < k.end) {
+                    continue;
+                }
+                let key = &normalised.text[range.as_range()];
+                if index.is_ignored(key) || tagger::is_false_positive(key) {
+                    continue;
+                }
+                let Some(joined) = normalised.to_source(range) else {
+                    continue;
+                };
+                let original = paragraph.joined.to_original_range(joined);
+                let surface: String =
+                    document.text()[original.as_range()].chars().filter(|c| !c.is_whitespace()).collect();
+                mentions.push(Mention {
+                    range: original,
+                    key: key.to_owned(),
+                    entity: Arc::new(tagger::guess(&surface, key, kind)),
+                });
+            }
+        }
+    }
+    mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    mentions
+}
+
+/// An ASCII name (APEC, G20) must not continue an ASCII word on either side (G200, APECX).
+fn ascii_bounded(text: &str, range: TextRange) -> bool {
+    let word = |c: char| c.is_ascii_alphanumeric();
+    let first_ascii = text[range.as_range()].chars().next().is_some_and(word);
+    let last_ascii = text[range.as_range()].chars().next_back().is_some_and(word);
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !(first_ascii && before.is_some_and(word) || last_ascii && after.is_some_and(word))
+}
+
+/// The mention at a byte offset (a cursor right after a name still finds it).
+pub fn mention_at(mentions: &[Mention], offset: usize) -> Option<&Mention> {
+    let index = mentions.partition_point(|m| m.range.end < offset);
+    mentions[index..].iter().take_while(|m| m.range.start <= offset).find(|m| m.range.touches(offset))
+}
+
+/// The hover of a mention, as Markdown.
+pub fn hover_markdown(mention: &Mention, surface: &str) -> String {
+    let entity = &mention.entity;
+    let mut out = String::new();
+    let surface: String = surface.chars().filter(|c| !c.is_whitespace()).collect();
+    let (traditional, simplified) = if entity.source == Source::Jieba {
+        (surface.clone(), entity.simplified.clone())
+    } else {
+        (entity.traditional.clone(), entity.simplified.clone())
+    };
+    out.push_str(&format!("**{traditional}**"));
+    if simplified != traditional {
+        out.push_str(&format!(" · **{simplified}**"));
+    }
+    if !entity.pinyin.is_empty() {
+        out.push_str(&format!(" — *{}*", entity.pinyin));
+    }
+    out.push_str("\n\n");
+    if entity.source == Source::Jieba {
+        out.push_str(&format!(
+            "Probably a **{}** — not in the gazetteer (jieba guess, unverified).",
+            entity.kind.label()
+        ));
+    } else {
+        if !entity.english.is_empty() {
+            out.push_str(&format!("**{}** · {}", entity.english, entity.kind.label()));
+        } else {
+            out.push_str(entity.kind.label());
+        }
+        if !entity.description.is_empty() && entity.description != entity.english {
+            out.push_str(&format!("\n\n{}", entity.description));
+        }
+        if !entity.aliases.is_empty() {
+            out.push_str(&format!("\n\nAlso: {}", entity.aliases.join("、")));
+        }
+    }
+    let mut footer = vec![format!("source: {}", entity.source.label())];
+    if let Some(as_of) = &entity.as_of {
+        footer.insert(0, format!("as of {as_of}"));
+    }
+    if entity.source == Source::Cedict {
+        footer.push(format!("CC BY-SA 4.0, release {}", cedict::release_date()));
+    }
+    out.push_str(&format!("\n\n*{}*", footer.join(" · ")));
+    out
+}
+
+#[cfg(test)]
+mod tests;
+
+/// The entities of a document as the analysis reports them: nothing when `[entities]` is
+/// disabled, guesses only once the tagger has loaded.
+pub fn analyse(document: &Document, config: &crate::Config, index: &EntityIndex) -> Vec<Mention> {
+    if !config.entities.enabled {
+        return Vec::new();
+    }
+    let tagger = if config.entities.guesses { tagger::tagger() } else { None };
+    recognise(document, index, Options { tagger })
+}
+
+/// The hover provider registered in [`crate::hover`].
+pub fn hover(analysis: &crate::Analysis, offset: usize) -> Option<crate::hover::HoverInfo> {
+    let mention = mention_at(&analysis.entities, offset)?;
+    let surface = analysis.document.text().get(mention.range.as_range())?;
+    Some(crate::hover::HoverInfo { range: mention.range, markdown: hover_markdown(mention, surface) })
+}

@@ -1,0 +1,163 @@
+use expect_test::{Expect, expect};
+
+use super::*;
+
+/// Renders the names found in `text` as `surface=id`, one per line.
+fn render(text: &str, index: &EntityIndex) -> String {
+    let document = Document::new(text);
+    recognise(&document, index, Options { tagger: None })
+        .iter()
+        .map(|m| format!("{}={}", text[m.range.as_range()].escape_debug(), m.entity.id))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn check(text: &str, expect: Expect) {
+    expect.assert_eq(&render(text, EntityIndex::builtin()));
+}
+
+#[test]
+fn both_scripts_hit_the_same_entity() {
+    check(
+        "國家主席習近平抵達秘魯首都利馬。国家主席习近平抵达秘鲁首都利马。",
+        expect![[r#"
+            習近平=xi-jinping
+            秘魯=peru
+            利馬=lima
+            习近平=xi-jinping
+            秘鲁=peru
+            利马=lima"#]],
+    );
+}
+
+#[test]
+fn regional_variants_hit() {
+    check(
+        "祕魯和裡海，秘魯和裏海，臺灣與台灣",
+        expect![[r#"
+            祕魯=peru
+            裡海=caspian-sea
+            秘魯=peru
+            裏海=caspian-sea
+            臺灣=taiwan
+            台灣=taiwan"#]],
+    );
+}
+
+#[test]
+fn names_across_line_breaks_and_letter_spacing() {
+    check(
+        "出席錢凱\n港開港儀式，對秘\r\n魯進行國事訪問\n\n习 近 平 回 到 北 京",
+        expect![[r#"
+            錢凱\n港=port-of-chancay
+            秘\r\n魯=peru
+            习 近 平=xi-jinping
+            北 京=beijing"#]],
+    );
+}
+
+#[test]
+fn relational_compounds_side_forms_and_containing_words_are_not_names() {
+    check("中美關係穩定，中秘友好，中方願同秘方一道，發展中國家", expect![[r#""#]]);
+    // 拉美 (Latin America) is the name here, not 美國.
+    check(
+        "拉美國家和加勒比國家",
+        expect![[r#"
+            拉美=latin-america
+            加勒比=caribbean"#]],
+    );
+    // The longest name wins: 中美洲 is Central America.
+    check("中美洲國家", expect![[r#"中美洲=central-america"#]]);
+}
+
+#[test]
+fn acronyms_need_ascii_word_boundaries() {
+    check(
+        "出席APEC會議和G20峰會，G200不是。APECX也不是。",
+        expect![[r#"
+            APEC=apec
+            G20=g20"#]],
+    );
+}
+
+#[test]
+fn curated_entries_win_over_cedict_and_workspace_over_curated() {
+    let index = EntityIndex::builtin();
+    let document = Document::new("拜登總統");
+    let mentions = recognise(&document, index, Options { tagger: None });
+    assert_eq!(mentions[0].entity.source, Source::Curated);
+    assert!(mentions[0].entity.description.contains("2021–2025"));
+
+    let workspace = Gazetteer::from_toml_str(
+        "ignore = [\"利馬\"]\n[[entity]]\nid = \"our-biden\"\ntype = \"person\"\ntraditional = \"拜登\"\nsimplified = \"拜登\"\n",
+        Source::Workspace,
+    )
+    .unwrap();
+    let user = Gazetteer::from_toml_str(
+        "[[entity]]\nid = \"user-biden\"\ntype = \"person\"\ntraditional = \"拜登\"\nsimplified = \"拜登\"\n\
+         [[entity]]\nid = \"hua-chunying\"\ntype = \"person\"\ntraditional = \"華春瑩\"\nsimplified = \"华春莹\"\n",
+        Source::User,
+    )
+    .unwrap();
+    let index = EntityIndex::with_layers(&[&workspace, &user]);
+    expect![[r#"
+        拜登=our-biden
+        华春莹=hua-chunying"#]]
+    .assert_eq(&render("拜登在利馬，华春莹", &index));
+}
+
+#[test]
+fn hover_shows_both_scripts_pinyin_and_source() {
+    let analysis = crate::analyse("國家主席習近平抵達利馬。", &crate::Config::default());
+    let offset = analysis.document.text().find("近").unwrap();
+    let info = crate::hover::hover(&analysis, offset).unwrap();
+    assert_eq!(&analysis.document.text()[info.range.as_range()], "習近平");
+    expect![[r#"
+        **習近平** · **习近平** — *Xí Jìnpíng*
+
+        **Xi Jinping** · person
+
+        General Secretary of the CCP Central Committee (2012–), President of the PRC (2013–), Chairman of the Central Military Commission
+
+        Also: 習總書記、习总书记
+
+        *as of 2024-11 · source: curated gazetteer*"#]]
+    .assert_eq(&info.markdown);
+}
+
+#[test]
+fn cedict_hovers_carry_the_attribution() {
+    let analysis = crate::analyse("他讀過《紅樓夢》，也去過鄭州。", &crate::Config::default());
+    let offset = analysis.document.text().find("鄭州").unwrap();
+    let info = crate::hover::hover(&analysis, offset).unwrap();
+    assert!(info.markdown.contains("Zhèngzhōu"), "{}", info.markdown);
+    assert!(info.markdown.contains("source: CC-CEDICT · CC BY-SA 4.0"), "{}", info.markdown);
+}
+
+#[test]
+fn disabled_entities_and_non_chinese_text_give_nothing() {
+    let config = crate::Config::from_toml_str("[entities]\nenabled = false\n").unwrap();
+    assert!(crate::analyse("國家主席習近平抵達利馬。", &config).entities.is_empty());
+    assert!(crate::analyse("Xi Jinping met Lula at the G20 in Rio.", &crate::Config::default()).entities.is_empty());
+}
+
+#[test]
+fn astral_characters_and_odd_input_do_not_break_offsets() {
+    check("𠮷野家在習近平", expect![[r#"習近平=xi-jinping"#]]);
+    check("", expect![[r#""#]]);
+    check("\r\n\r\n  \u{3000}", expect![[r#""#]]);
+}
+
+proptest::proptest! {
+    #[test]
+    fn mentions_are_ordered_on_char_boundaries_and_never_overlap(text in "[習近平秘魯利馬中美國拉 \\n\\r𠮷a-zA-Z0-9，。]{0,40}") {
+        let document = Document::new(text.as_str());
+        let mentions = recognise(&document, EntityIndex::builtin(), Options { tagger: None });
+        let mut end = 0;
+        for mention in &mentions {
+            proptest::prop_assert!(text.is_char_boundary(mention.range.start) && text.is_char_boundary(mention.range.end));
+            proptest::prop_assert!(mention.range.start >= end && mention.range.start < mention.range.end);
+            end = mention.range.end;
+        }
+    }
+}
