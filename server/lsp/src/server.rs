@@ -330,6 +330,11 @@ impl LanguageServer for Backend {
                     work_done_progress_options: WorkDoneProgressOptions::default(),
                     resolve_provider: None,
                 })),
+                // The rules this build knows, so clients can offer them (and tests can tell
+                // which rules to expect).
+                experimental: Some(serde_json::json!({
+                    "zhnews": { "rules": zhnews_core::rules::RULES.iter().map(|rule| rule.code).collect::<Vec<_>>() }
+                })),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo { name: "zhnews".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
