@@ -214,11 +214,18 @@ const SCRIPT_NAMES: Record<string, string> = {
   neutral: 'no script-specific characters',
 };
 
-function updateStatusBar(): void {
+function updateStatusBar(attempt = 0): void {
   void (async () => {
     const editor = vscode.window.activeTextEditor;
     if (!config().get<boolean>('statusBar.enable', true) || !editor || !handled(editor.document)) {
       statusBar.hide();
+      return;
+    }
+    if (client && client.state === State.Starting) {
+      statusBar.text = '$(sync~spin) zhnews';
+      statusBar.tooltip = 'zhnews: the server is starting';
+      statusBar.command = 'zhnews.showOutput';
+      statusBar.show();
       return;
     }
     if (!client || !client.isRunning()) {
@@ -230,6 +237,13 @@ function updateStatusBar(): void {
     }
     const info = await documentInfo(editor.document);
     if (!info) {
+      // The server may not have the document yet (it opens right after the client starts).
+      if (attempt < 20) {
+        statusTimer = setTimeout(() => updateStatusBar(attempt + 1), 100 * (attempt + 1));
+      }
+      return;
+    }
+    if (editor !== vscode.window.activeTextEditor) {
       return;
     }
     statusBar.text = info.scriptLabel;
@@ -243,7 +257,7 @@ function scheduleStatusBar(delay: number): void {
   if (statusTimer) {
     clearTimeout(statusTimer);
   }
-  statusTimer = setTimeout(updateStatusBar, delay);
+  statusTimer = setTimeout(() => updateStatusBar(), delay);
 }
 
 function fullRange(document: vscode.TextDocument): vscode.Range {

@@ -34,6 +34,8 @@ struct State {
     settings: Mutex<Settings>,
     /// The client pulls diagnostics (`textDocument/diagnostic`); otherwise we push them.
     pull_diagnostics: AtomicBool,
+    /// The client accepts `workspace/diagnostic/refresh` (to pull again after a config change).
+    diagnostic_refresh: AtomicBool,
     shutdown_requested: Arc<AtomicBool>,
 }
 
@@ -47,6 +49,7 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
             documents: Mutex::new(HashMap::new()),
             settings: Mutex::new(Settings::default()),
             pull_diagnostics: AtomicBool::new(false),
+            diagnostic_refresh: AtomicBool::new(false),
             shutdown_requested: flag,
         }),
     })
@@ -247,6 +250,15 @@ impl Backend {
         for uri in uris {
             self.schedule(uri);
         }
+        // Pulling clients ask again only when told to.
+        if self.state.pull_diagnostics.load(Ordering::SeqCst) && self.state.diagnostic_refresh.load(Ordering::SeqCst) {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                if let Err(err) = client.workspace_diagnostic_refresh().await {
+                    tracing::info!("workspace/diagnostic/refresh failed: {err}");
+                }
+            });
+        }
     }
 
     async fn document_info(&self, params: DocumentInfoParams) -> Result<DocumentInfo> {
@@ -294,6 +306,9 @@ impl LanguageServer for Backend {
         *self.state.encoding.write().unwrap_or_else(|p| p.into_inner()) = encoding;
         let pull = params.capabilities.text_document.as_ref().is_some_and(|t| t.diagnostic.is_some());
         self.state.pull_diagnostics.store(pull, Ordering::SeqCst);
+        let workspace = params.capabilities.workspace.as_ref();
+        let refresh = workspace.and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support);
+        self.state.diagnostic_refresh.store(refresh == Some(true), Ordering::SeqCst);
         {
             let mut settings = lock(&self.state.settings);
             let folders = params.workspace_folders.iter().flatten().map(|f| &f.uri);
