@@ -37,6 +37,8 @@ struct State {
     pull_diagnostics: AtomicBool,
     /// The client lets us register a watcher for `zhnews.toml`.
     watch_config: AtomicBool,
+    /// The client accepts `workspace/diagnostic/refresh` (to pull again after a config change).
+    diagnostic_refresh: AtomicBool,
     shutdown_requested: Arc<AtomicBool>,
 }
 
@@ -51,6 +53,7 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
             settings: Mutex::new(Settings::default()),
             pull_diagnostics: AtomicBool::new(false),
             watch_config: AtomicBool::new(false),
+            diagnostic_refresh: AtomicBool::new(false),
             shutdown_requested: flag,
         }),
     })
@@ -253,6 +256,15 @@ impl Backend {
         for uri in uris {
             self.schedule(uri);
         }
+        // Pulling clients ask again only when told to.
+        if self.state.pull_diagnostics.load(Ordering::SeqCst) && self.state.diagnostic_refresh.load(Ordering::SeqCst) {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                if let Err(err) = client.workspace_diagnostic_refresh().await {
+                    tracing::info!("workspace/diagnostic/refresh failed: {err}");
+                }
+            });
+        }
     }
 
     async fn document_info(&self, params: DocumentInfoParams) -> Result<DocumentInfo> {
@@ -316,6 +328,9 @@ impl LanguageServer for Backend {
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false);
         self.state.watch_config.store(watch, Ordering::SeqCst);
+        let workspace = params.capabilities.workspace.as_ref();
+        let refresh = workspace.and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support);
+        self.state.diagnostic_refresh.store(refresh == Some(true), Ordering::SeqCst);
         {
             let mut settings = lock(&self.state.settings);
             let folders = params.workspace_folders.iter().flatten().map(|f| &f.uri);
@@ -351,6 +366,11 @@ impl LanguageServer for Backend {
                     code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR_REWRITE]),
                     work_done_progress_options: WorkDoneProgressOptions::default(),
                     resolve_provider: None,
+                })),
+                // The rules this build knows, so clients can offer them (and tests can tell
+                // which rules to expect).
+                experimental: Some(serde_json::json!({
+                    "zhnews": { "rules": zhnews_core::rules::RULES.iter().map(|rule| rule.code).collect::<Vec<_>>() }
                 })),
                 ..ServerCapabilities::default()
             },

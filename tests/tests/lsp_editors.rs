@@ -1,0 +1,41 @@
+//! What the editor integrations rely on beyond plain LSP: the rule list in the initialize
+//! result, and pulling clients (VS Code) being told to pull again after a settings change.
+
+use serde_json::json;
+use zhnews_tests::lsp::Server;
+
+const ARTICLE: &str = "國家主席習近平11月14日抵達利馬，出席亞太經合組織領導人非正式會議。\n";
+
+#[test]
+fn initialize_lists_the_rules_in_experimental_capabilities() {
+    let mut server = Server::start();
+    let result = server.initialize(json!({}));
+    let rules = result["capabilities"]["experimental"]["zhnews"]["rules"].as_array().cloned();
+    let rules = rules.expect("capabilities.experimental.zhnews.rules is an array");
+    for rule in &rules {
+        let code = rule.as_str().expect("rule codes are strings");
+        assert!(
+            !code.is_empty() && code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{code} is kebab-case"
+        );
+    }
+    assert_eq!(server.shutdown(), Some(0));
+}
+
+#[test]
+fn pulling_clients_are_asked_to_refresh_after_a_settings_change() {
+    let mut server = Server::start();
+    let capabilities = json!({
+        "textDocument": {"diagnostic": {"dynamicRegistration": false}},
+        "workspace": {"diagnostics": {"refreshSupport": true}},
+    });
+    server.initialize(capabilities);
+    server.open("file:///tmp/zhnews-editors/article.txt", "plaintext", ARTICLE);
+    let report = server
+        .request("textDocument/diagnostic", json!({"textDocument": {"uri": "file:///tmp/zhnews-editors/article.txt"}}));
+    assert_eq!(report["result"]["kind"], "full", "{report}");
+    server.notify("workspace/didChangeConfiguration", json!({"settings": {"lsp": {"debounce_ms": 10}}}));
+    let refresh = server.wait_for(|m| m["method"] == "workspace/diagnostic/refresh");
+    assert!(refresh.get("id").is_some(), "refresh is a request: {refresh}");
+    assert_eq!(server.shutdown(), Some(0));
+}
