@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::document::Document;
+use crate::figures::Figures;
 use crate::finding::Finding;
 use crate::rules;
 
@@ -12,6 +13,8 @@ pub struct Analysis {
     /// False when the text is not Chinese enough to analyse (see [`is_chinese`]); such a
     /// document gets no findings.
     pub is_chinese: bool,
+    /// Quantities, dates and ordinal sequences, found once and shared by the figure rules.
+    pub figures: Figures,
     pub findings: Vec<Finding>,
 }
 
@@ -26,8 +29,9 @@ pub fn is_chinese(document: &Document, config: &Config) -> bool {
 pub fn analyse(text: &str, config: &Config) -> Analysis {
     let document = Document::new(text);
     let is_chinese = is_chinese(&document, config);
-    let findings = if is_chinese { rules::run_all(&document, config) } else { Vec::new() };
-    Analysis { document, is_chinese, findings }
+    let figures = if is_chinese { Figures::of(&document, config) } else { Figures::default() };
+    let findings = if is_chinese { rules::run_all(&document, &figures, config) } else { Vec::new() };
+    Analysis { document, is_chinese, figures, findings }
 }
 
 #[cfg(test)]

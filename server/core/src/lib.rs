@@ -11,6 +11,7 @@
 pub mod analysis;
 pub mod config;
 pub mod document;
+pub mod figures;
 pub mod finding;
 pub mod hover;
 pub mod numerals;
