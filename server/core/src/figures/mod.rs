@@ -16,6 +16,7 @@
 //! 3. otherwise none, and rules that would need it stay silent.
 
 pub mod dates;
+pub mod hover;
 pub mod numbers;
 pub mod ordinals;
 pub mod support;

@@ -83,6 +83,12 @@ fn list_count(context: &RuleContext<'_>, quantity: &Quantity) -> Option<Finding>
     // Items are parallel: every item but the first (which may carry the lead-in, 從經濟) is
     // short, and the last is no longer than the middle ones (so in 中國、巴西、秘魯簽署4項協議
     // the count belongs to the verb, not to the list).
+    // 甲、乙、丙和丁四國: a conjunction joins one more item than the separators show; rather
+    // than guess whether 和 is a conjunction or part of a word (和平), leave such lists alone.
+    let conjunction = |p: &&str| ["和", "與", "与", "及", "或"].iter().any(|c| p.contains(c));
+    if pieces.first().is_some_and(conjunction) || pieces.last().is_some_and(conjunction) {
+        return None;
+    }
     let length = |p: &&str| p.chars().count();
     if pieces.len() < 3 || pieces[1..].iter().any(|p| length(p) > 12) {
         return None;
@@ -202,6 +208,7 @@ mod tests {
             "數字經濟、人工\n智能、綠色航運三個新領域。",
             "秋千項目奪冠；龍舟項目收穫4個二等獎、2個三等獎。",
             "中國、巴西、秘魯簽署4項協議。",
+            "秘魯、巴西、智利和阿根廷四國代表出席。",
         ] {
             assert_eq!(findings_of("count-mismatch", text), Vec::<String>::new(), "{text}");
         }

@@ -82,6 +82,12 @@ fn year_of(context: &RuleContext<'_>, q: &Quantity) -> Option<i16> {
         .find_map(|d| d.start.year)
 }
 
+/// Nouns name the same thing when one starts with the other (`企業` and `企業參展`, since the
+/// noun is cut at 4 characters without knowing where the word ends).
+fn same_noun(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
+}
+
 fn in_breakdown(text: &str, q: &Quantity, sentence: crate::text::TextRange) -> bool {
     let before = &text[sentence.start..q.span.joined.start];
     ["其中", "分別", "分别", "包括", "每", "各", "平均", "人均", "累計", "累计"].iter().any(|w| before.contains(w))
@@ -101,7 +107,7 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
         let years = year_of(context, q);
         let conflict = seen.iter().find(|(other, earlier, other_years)| {
             other.unit == k.unit
-                && other.noun == k.noun
+                && same_noun(&other.noun, &k.noun)
                 && ((!k.verb.is_empty() && other.verb == k.verb)
                     || is_title(document, earlier.span.paragraph)
                     || is_title(document, q.span.paragraph))
