@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod outline;
 
 /// Exit code for usage, configuration and I/O errors.
 pub const EXIT_ERROR: u8 = 2;
@@ -30,6 +31,13 @@ enum Command {
         /// Files or folders; folders are searched for `*.txt`, honouring `.gitignore`.
         paths: Vec<PathBuf>,
     },
+    /// Print the outline of text files: titles, stories and sections with their lines.
+    Outline {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t)]
+        format: outline::Format,
+    },
 }
 
 fn main() -> ExitCode {
@@ -37,6 +45,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Serve { stdio: _ } => serve(),
         Command::Check { paths } => check::run(&paths),
+        Command::Outline { files, format } => outline::run(&files, format),
     }
 }
 

@@ -13,6 +13,8 @@ pub struct Analysis {
     /// document gets no findings.
     pub is_chinese: bool,
     pub findings: Vec<Finding>,
+    /// Titles, stories and sections, top level first (see [`crate::outline`]).
+    pub outline: Vec<crate::outline::OutlineNode>,
 }
 
 /// True when Han characters make up at least `config.analysis.min_han_share` of the text's
@@ -27,7 +29,8 @@ pub fn analyse(text: &str, config: &Config) -> Analysis {
     let document = Document::new(text);
     let is_chinese = is_chinese(&document, config);
     let findings = if is_chinese { rules::run_all(&document, config) } else { Vec::new() };
-    Analysis { document, is_chinese, findings }
+    let outline = if is_chinese { crate::outline::outline(&document, &config.outline) } else { Vec::new() };
+    Analysis { document, is_chinese, findings, outline }
 }
 
 #[cfg(test)]
