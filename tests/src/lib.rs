@@ -24,13 +24,21 @@ pub fn zhnews_bin() -> PathBuf {
         let profile_dir = exe.parent().and_then(|deps| deps.parent()).expect("target/<profile>");
         let bin = profile_dir.join(format!("zhnews{}", std::env::consts::EXE_SUFFIX));
         assert!(bin.is_file(), "no binary at {}", bin.display());
-        bin
+        // Several worktrees may share one target folder: take a private copy at once so a
+        // build from another worktree cannot swap the binary under this test run.
+        let private = profile_dir.join(format!("zhnews-test-{}{}", std::process::id(), std::env::consts::EXE_SUFFIX));
+        std::fs::copy(&bin, &private).expect("copy the zhnews binary");
+        private
     })
     .clone()
 }
 
 pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_owned()
+    // `cargo test` sets CARGO_MANIFEST_DIR when it runs a test; prefer it to the compile-time
+    // value, which a target folder shared between worktrees can leave pointing elsewhere.
+    let manifest_dir =
+        std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    manifest_dir.parent().expect("tests/ has a parent").to_owned()
 }
 
 /// The shared corpus, when `ZHNEWS_CORPUS` points at it.

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod check;
 mod entities;
+mod outline;
 
 /// Exit code for usage, configuration and I/O errors.
 pub const EXIT_ERROR: u8 = 2;
@@ -41,6 +42,13 @@ enum Command {
     },
     /// Show the version and the data zhnews ships, with its licences and attribution.
     About,
+    /// Print the outline of text files: titles, stories and sections with their lines.
+    Outline {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t)]
+        format: outline::Format,
+    },
 }
 
 fn main() -> ExitCode {
@@ -50,6 +58,7 @@ fn main() -> ExitCode {
         Command::Check { paths } => check::run(&paths),
         Command::Entities { paths, format } => entities::run(&paths, format),
         Command::About => entities::about(),
+        Command::Outline { files, format } => outline::run(&files, format),
     }
 }
 

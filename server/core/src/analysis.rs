@@ -18,6 +18,8 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Named entities in text order (see [`crate::entities`]).
     pub entities: Vec<crate::entities::Mention>,
+    /// Titles, stories and sections, top level first (see [`crate::outline`]).
+    pub outline: Vec<crate::outline::OutlineNode>,
 }
 
 /// True when Han characters make up at least `config.analysis.min_han_share` of the text's
@@ -39,7 +41,8 @@ pub fn analyse_with(text: &str, config: &Config, entity_index: &crate::entities:
     let figures = if is_chinese { Figures::of(&document, config) } else { Figures::default() };
     let findings = if is_chinese { rules::run_all(&document, &figures, config) } else { Vec::new() };
     let entities = if is_chinese { crate::entities::analyse(&document, config, entity_index) } else { Vec::new() };
-    Analysis { document, is_chinese, figures, findings, entities }
+    let outline = if is_chinese { crate::outline::outline(&document, &config.outline) } else { Vec::new() };
+    Analysis { document, is_chinese, figures, findings, entities, outline }
 }
 
 #[cfg(test)]

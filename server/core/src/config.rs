@@ -23,6 +23,7 @@ pub struct Config {
     pub check: CheckConfig,
     pub entities: crate::entities::config::EntitiesConfig,
     pub figures: FiguresConfig,
+    pub outline: crate::outline::OutlineConfig,
     /// Per-rule severity or `"off"`, keyed by rule code (`sequence-order = "error"`).
     pub rules: BTreeMap<String, RuleLevel>,
 }
@@ -164,6 +165,7 @@ impl Config {
                 column: None,
             });
         }
+        self.outline.validate().map_err(|message| ConfigError { message, line: None, column: None })?;
         if !(0.0..=1.0).contains(&self.analysis.min_han_share) {
             return Err(ConfigError {
                 message: "analysis.min_han_share must be between 0 and 1".to_owned(),

@@ -149,6 +149,8 @@ pub enum MarkerStyle {
     ArabicParen,
     /// `第一部分`, `第三章`, `第二個亮點`: `第` + numeral + a counter noun (kept in `noun`).
     Di,
+    /// `第一，` or `第二、`: `第` + numeral + a comma, the bare ordinals of a speech's points.
+    DiComma,
 }
 
 /// A marker that opens a numbered line, such as the `二、` of `二、推動全球治理`.
@@ -213,6 +215,11 @@ pub fn leading_marker(line: &str) -> Option<OrdinalMarker> {
     // 第X部分
     if let Some(after) = rest.strip_prefix('第') {
         let len = numeral_len(after, true).max(numeral_len(after, false));
+        if let Some(comma) = after[len..].chars().next().filter(|c| matches!(c, '，' | '、' | ',')) {
+            let value = parse_integer(&after[..len])?;
+            let total = '第'.len_utf8() + len + comma.len_utf8();
+            return Some(OrdinalMarker { style: MarkerStyle::DiComma, value, range: at(total), noun: String::new() });
+        }
         let noun = DI_NOUNS.iter().find(|noun| after[len..].starts_with(**noun))?;
         let value = parse_integer(&after[..len])?;
         let total = '第'.len_utf8() + len + noun.len();
@@ -307,13 +314,24 @@ mod tests {
         assert_eq!(marker("第一部分 總則"), Some((Di, 1, "第一部分6".into())));
         assert_eq!(marker("第二個亮點是，"), Some((Di, 2, "第二個亮點9".into())));
         assert_eq!(marker("第3章"), Some((Di, 3, "第3章3".into())));
+        assert_eq!(marker("第一，在合作與對抗之間"), Some((DiComma, 1, "第一，0".into())));
+        assert_eq!(marker("第十二、结语"), Some((DiComma, 12, "第十二、0".into())));
     }
 
     #[test]
     fn things_that_are_not_markers() {
-        for line in
-            ["2024年11月13日", "1.5萬人", "2024.11", "一是堅持開放", "第一次會議", "(注) 本文", "一個國家", "12345. x"]
-        {
+        for line in [
+            "2024年11月13日",
+            "1.5萬人",
+            "2024.11",
+            "一是堅持開放",
+            "第一次會議",
+            "(注) 本文",
+            "一個國家",
+            "12345. x",
+            "第，",
+            "第一天，",
+        ] {
             assert_eq!(marker(line), None, "{line}");
         }
     }

@@ -98,6 +98,20 @@ impl Figures {
         Figures { quantities, dates, sequences, reference }
     }
 
+    /// The quantities of one paragraph (they are stored in paragraph order).
+    pub fn quantities_in(&self, paragraph: usize) -> &[Quantity] {
+        let start = self.quantities.partition_point(|q| q.span.paragraph < paragraph);
+        let end = self.quantities.partition_point(|q| q.span.paragraph <= paragraph);
+        &self.quantities[start..end]
+    }
+
+    /// The dates of one paragraph (they are stored in paragraph order).
+    pub fn dates_in(&self, paragraph: usize) -> &[DateMention] {
+        let start = self.dates.partition_point(|d| d.span.paragraph < paragraph);
+        let end = self.dates.partition_point(|d| d.span.paragraph <= paragraph);
+        &self.dates[start..end]
+    }
+
     /// The year the document is written in, when known.
     pub fn reference_year(&self) -> Option<i16> {
         self.reference.map(|r| r.date.year())

@@ -367,7 +367,9 @@ pub fn scan(text: &str, masked: &[TextRange]) -> Vec<Quantity> {
     let mut at = 0;
     while at < text.len() {
         let Some(c) = text[at..].chars().next() else { break };
-        if let Some(mask) = masked.iter().find(|m| m.contains(at)) {
+        // `masked` is in text order and does not overlap: binary search, not a scan per char.
+        let next_mask = masked.partition_point(|m| m.end <= at);
+        if let Some(mask) = masked.get(next_mask).filter(|m| m.contains(at)) {
             at = mask.end.max(at + c.len_utf8());
             continue;
         }

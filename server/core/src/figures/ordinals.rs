@@ -15,8 +15,6 @@ use super::Span;
 pub enum SequenceStyle {
     /// A paragraph-initial marker from [`leading_marker`].
     Marker(MarkerStyle, String),
-    /// `第一，` at the start of a paragraph.
-    DiComma,
     /// `一是…二是…` inside the text.
     Shi,
 }
@@ -37,7 +35,10 @@ impl SequenceStyle {
                 format!("{numeral}{punct}")
             }
             SequenceStyle::Marker(MarkerStyle::Di, noun) => format!("第{numeral}{noun}"),
-            SequenceStyle::DiComma => format!("第{numeral}，"),
+            SequenceStyle::Marker(MarkerStyle::DiComma, _) => {
+                let punct = sample.chars().last().unwrap_or('，');
+                format!("第{numeral}{punct}")
+            }
             SequenceStyle::Shi => format!("{numeral}是"),
         }
     }
@@ -89,26 +90,12 @@ pub fn scan(document: &Document) -> Vec<Sequence> {
         if let Some(marker) = leading_marker(text) {
             let style = SequenceStyle::Marker(marker.style, marker.noun.clone());
             found.push(Found { style, item: SequenceItem { value: marker.value, span: span(marker.range) } });
-        } else if let Some((value, range)) = di_comma(text) {
-            found.push(Found { style: SequenceStyle::DiComma, item: SequenceItem { value, span: span(range) } });
         }
         for (value, range) in shi_items(text) {
             found.push(Found { style: SequenceStyle::Shi, item: SequenceItem { value, span: span(range) } });
         }
     }
     group(found)
-}
-
-/// `第一，` / `第二、` at the start of a paragraph.
-fn di_comma(text: &str) -> Option<(u64, TextRange)> {
-    let skipped = text.len() - text.trim_start_matches([' ', '\u{3000}', '#', '*']).len();
-    let after = text[skipped..].strip_prefix('第')?;
-    let len = after.char_indices().find(|&(_, c)| !is_chinese_numeral_char(c)).map_or(after.len(), |(i, _)| i);
-    if len == 0 || !after[len..].starts_with(['，', '、', ',']) {
-        return None;
-    }
-    let value = parse_integer(&after[..len])?;
-    Some((value, TextRange::new(skipped, skipped + '第'.len_utf8() + len + '，'.len_utf8())))
 }
 
 /// `一是`, `二是` … after punctuation (not `唯一是`, `之一是`).
@@ -201,7 +188,7 @@ mod tests {
                 Marker(ChineseComma, ""): 一、 二、
                 Marker(ChineseParen, ""): （一） （二）
                 Marker(ChineseParen, ""): （一）
-                DiComma: 第一， 第二，
+                Marker(DiComma, ""): 第一， 第二，
                 Shi: 一是 二是 三是"#]],
         );
     }

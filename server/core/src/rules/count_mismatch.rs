@@ -132,7 +132,7 @@ fn enumeration_counts(context: &RuleContext<'_>) -> Vec<Finding> {
         }
         let listed = run.items.len() as u64;
         let text = paragraph_text(context.document, &last.span);
-        for quantity in context.figures.quantities.iter().filter(|q| q.span.paragraph == last.span.paragraph) {
+        for quantity in context.figures.quantities_in(last.span.paragraph) {
             let Some(stated) = countable(quantity) else { continue };
             let start = quantity.span.joined.start;
             let announced = quantity.span.paragraph == first.span.paragraph

@@ -82,12 +82,11 @@ fn years_in<'a>(
     paragraph: usize,
     range: TextRange,
 ) -> impl Iterator<Item = &'a DateMention> {
-    context.figures.dates.iter().filter(move |d| {
-        d.span.paragraph == paragraph
-            && range.start <= d.span.joined.start
-            && d.span.joined.end <= range.end
-            && d.end.is_none()
-    })
+    context
+        .figures
+        .dates_in(paragraph)
+        .iter()
+        .filter(move |d| range.start <= d.span.joined.start && d.span.joined.end <= range.end && d.end.is_none())
 }
 
 fn check_one(context: &RuleContext<'_>, quantity: &Quantity, stated: u64, kind: Kind) -> Option<Finding> {

@@ -71,13 +71,9 @@ fn year_of(context: &RuleContext<'_>, q: &Quantity) -> Option<i16> {
     let sentence = sentence_of(context.document, &q.span);
     let figures: &Figures = context.figures;
     figures
-        .dates
+        .dates_in(q.span.paragraph)
         .iter()
-        .filter(|d| {
-            d.span.paragraph == q.span.paragraph
-                && sentence.start <= d.span.joined.start
-                && d.span.joined.end <= q.span.joined.start
-        })
+        .filter(|d| sentence.start <= d.span.joined.start && d.span.joined.end <= q.span.joined.start)
         .rev()
         .find_map(|d| d.start.year)
 }

@@ -46,16 +46,17 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for (index, paragraph) in document.paragraphs().iter().enumerate() {
         let text = paragraph.joined.text.as_str();
-        let quantities: Vec<&Quantity> =
-            context.figures.quantities.iter().filter(|q| q.span.paragraph == index).collect();
+        // In text order, so each sentence's quantities are found by binary search.
+        let quantities = context.figures.quantities_in(index);
         let mut sentence_start = 0;
         while sentence_start < text.len() {
             let sentence = sentence_at(text, sentence_start);
             let next = sentence.end + text[sentence.end..].chars().next().map_or(1, char::len_utf8);
-            let inside: Vec<&Quantity> = quantities
+            let first = quantities.partition_point(|q| q.span.joined.start < sentence.start);
+            let last = quantities.partition_point(|q| q.span.joined.start < sentence.end);
+            let inside: Vec<&Quantity> = quantities[first..last.max(first)]
                 .iter()
-                .copied()
-                .filter(|q| sentence.start <= q.span.joined.start && q.span.joined.end <= sentence.end)
+                .filter(|q| q.span.joined.end <= sentence.end)
                 .filter(|q| q.kind != QuantityKind::Ordinal)
                 .collect();
             if let Some(f) = check_sentence(context, text, sentence, &inside) {

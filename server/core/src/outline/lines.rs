@@ -1,0 +1,351 @@
+//! What one line of news text is, seen on its own: a heading candidate, a dateline or byline,
+//! a caption, or body text. The outline's structure is built from these in `mod.rs`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::numerals::{MarkerStyle, OrdinalMarker, leading_marker};
+use crate::text::is_han;
+
+/// Lines that carry who wrote a story, where and when, or where it continues.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MetaKind {
+    /// `新华社北京11月23日电`, `本報訊`, `【大公報訊】`, `（中央社記者…電）`: opens a story.
+    Dateline,
+    /// `■新华社记者 郝薇薇`, `王 毅`: names the writer; a reporter byline opens a story.
+    Byline,
+    /// `(2024 年 1 月 9 日，北京)`: when and where a speech was given.
+    DatePlace,
+    /// `來源：中新社`.
+    Source,
+    /// `新華社`, `◆新華社`, `记者 周尤 崔力 摄`: a photo credit.
+    Credit,
+    /// `（下转2版）`.
+    Jump,
+}
+
+impl MetaKind {
+    /// True for the metas that start a new story on a page of several stories.
+    pub(crate) fn opens_story(self) -> bool {
+        matches!(self, MetaKind::Dateline | MetaKind::Byline)
+    }
+}
+
+const AGENCIES: &str = "新華社|新华社|中新社|中新網|中新网|中通社|中央社|路透社|法新社|美聯社|美联社|共同社|塔斯社";
+
+fn regex(pattern: &str) -> Regex {
+    // The patterns are constants of this file and covered by its tests.
+    #[allow(clippy::unwrap_used)]
+    Regex::new(pattern).unwrap()
+}
+
+/// A dateline at the start of a line, with the length of the dateline itself.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^(?:\*\*)?(?:【[^】\s]{{1,12}}(?:訊|讯|電|电)】(?:\*\*)?|[\p{{Han}}]{{0,8}}(?:報|报)(?:訊|讯)(?:[ \u3000]*[（(](?:記者|记者)[^）)]{{1,30}}[）)])?|(?:{AGENCIES})[\p{{Han}}\d]{{0,14}}?\d{{1,2}}日(?:電|电)|[（(](?:{AGENCIES})?(?:記者|记者)?[^）)。，]{{0,30}}(?:電|电)[）)])"
+    ))
+});
+
+/// `■新华社记者 郝薇薇`, `本報記者 陳某`.
+static REPORTER_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^[■●◆]?[ \u3000]*(?:{AGENCIES}|本報|本报)?(?:首席)?(?:記者|记者)[ \u3000]*[\p{{Han}}][\p{{Han}} \u3000、]{{0,20}}$"
+    ))
+});
+
+/// `王 毅`, `王天翊`: a name on its own line, letter-spaced.
+static SPACED_NAME: LazyLock<Regex> = LazyLock::new(|| regex(r"^\p{Han}(?:[ \u3000]+\p{Han}){1,3}$"));
+
+/// True for a letter-spaced name on its own (`王 毅`).
+pub(crate) fn letter_spaced_name(text: &str) -> bool {
+    SPACED_NAME.is_match(text)
+}
+
+/// `(2024 年 1 月 9 日，北京)`.
+static DATE_PLACE: LazyLock<Regex> = LazyLock::new(|| regex(r"^[（(][ \u3000]*\d{4}[ \u3000]*年[^）)]{0,30}[）)]$"));
+
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:來源|来源|來稿|稿源)[：:]"));
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"^(?:[▲◆●■][ \u3000]*)?(?:{AGENCIES}|圖片|图片)(?:[ \u3000]*(?:圖|图|攝|摄|供圖|供图))?$|^(?:[▲◆●■][ \u3000]*)?(?:記者|记者|攝影|摄影)[^，。]{{0,30}}(?:攝|摄)"
+    ))
+});
+
+static JUMP: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^[（(][ \u3000]*(?:下轉|下转|上接|接上|轉|转|續|续)[^）)]{0,12}[）)]$"));
+
+/// The meta line `line` (trimmed) is, and the length in bytes of the meta part.
+pub(crate) fn meta(line: &str) -> Option<(MetaKind, usize)> {
+    if let Some(m) = DATELINE.find(line) {
+        return Some((MetaKind::Dateline, m.end()));
+    }
+    let checks: [(&LazyLock<Regex>, MetaKind); 6] = [
+        (&REPORTER_BYLINE, MetaKind::Byline),
+        (&SPACED_NAME, MetaKind::Byline),
+        (&DATE_PLACE, MetaKind::DatePlace),
+        (&SOURCE, MetaKind::Source),
+        (&CREDIT, MetaKind::Credit),
+        (&JUMP, MetaKind::Jump),
+    ];
+    for (pattern, kind) in checks {
+        if pattern.is_match(line) {
+            return Some((kind, line.len()));
+        }
+    }
+    None
+}
+
+/// Characters that start a photo caption or a bulleted item, never a heading.
+pub(crate) const CAPTION_MARKS: &[char] = &['▲', '◆', '●', '■', '★', '※', '・', '△', '►', '▼'];
+
+/// Sentence-final punctuation: a line that ends with one ends its paragraph.
+pub(crate) const FINAL: &[char] = &['。', '！', '？', '!', '?', '」', '』', '”', '…', '：', ':', '；', ';'];
+
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(&format!(
+        r"(?:[●◆■][ \u3000]*(?:{AGENCIES})|[（(]完[）)]|[（(][ \u3000]*(?:下轉|下转|轉|转|續|续)[^）)]{{0,12}}[）)])$"
+    ))
+});
+
+/// Characters a headline never ends with: function words and bound morphemes that need what
+/// follows them (`之`, `的`, `和`, `把`…).
+const NOT_FINAL: &[char] = &[
+    '之', '的', '和', '與', '与', '及', '或', '對', '对', '將', '将', '把', '被', '從', '从', '向', '為', '为', '於',
+    '于', '並', '并', '而', '但', '以', '這', '这', '其', '在', '、', '—', '「', '《', '（', '“',
+];
+
+/// True when `text` stops in the middle of a phrase.
+pub(crate) fn ends_mid_phrase(text: &str) -> bool {
+    text.trim_end().ends_with(NOT_FINAL)
+}
+
+/// True when a line of running text ends its paragraph: sentence-final punctuation, or a
+/// closing agency signature (`●中新社`, `（完）`).
+pub(crate) fn ends_paragraph(line: &str) -> bool {
+    line.ends_with(FINAL) || SIGNATURE.is_match(line)
+}
+
+/// Punctuation that never appears inside a headline (clause and sentence punctuation).
+const NOT_IN_HEADLINE: &[char] = &['，', '。', '；', ',', ';'];
+
+const OPEN: &[char] = &['「', '『', '《', '（', '(', '【', '“', '〈', '［', '['];
+const CLOSE: &[char] = &['」', '』', '》', '）', ')', '】', '”', '〉', '］', ']'];
+
+/// True when every bracket and quote of `text` is closed in order.
+pub(crate) fn balanced(text: &str) -> bool {
+    let mut stack = Vec::new();
+    for c in text.chars() {
+        if let Some(i) = OPEN.iter().position(|&o| o == c) {
+            stack.push(i);
+        } else if let Some(i) = CLOSE.iter().position(|&o| o == c)
+            && stack.pop() != Some(i)
+        {
+            return false;
+        }
+    }
+    stack.is_empty()
+}
+
+/// How a heading announces itself, apart from its wording.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Markup {
+    /// The number of `#` of a Markdown heading.
+    pub hashes: Option<usize>,
+    /// The whole line is `**bold**`.
+    pub bold: bool,
+    /// The whole line is one `【…】`.
+    pub lenticular: bool,
+}
+
+/// The heading text of a line once its Markdown and emphasis are gone: the byte range of
+/// that text within `line`, and its markup.
+pub(crate) fn strip_markup(line: &str) -> (std::ops::Range<usize>, Markup) {
+    let mut markup = Markup::default();
+    let mut start = 0;
+    let mut end = line.len();
+    let hashes = line.len() - line.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\u{3000}', '\t']) {
+        markup.hashes = Some(hashes);
+        start = hashes;
+        let body = line[..end].trim_end_matches([' ', '\t']);
+        let closing = body.trim_end_matches('#');
+        if closing.len() < body.len() && closing.ends_with([' ', '\t']) {
+            end = closing.len();
+        }
+    }
+    let trim = |s: usize, e: usize| {
+        let slice = &line[s..e];
+        let lead = slice.len() - slice.trim_start().len();
+        (s + lead, s + lead + slice.trim().len())
+    };
+    (start, end) = trim(start, end);
+    let inner = &line[start..end];
+    if inner.len() > 4 && inner.starts_with("**") && inner.ends_with("**") && !inner[2..inner.len() - 2].contains("**")
+    {
+        markup.bold = true;
+        (start, end) = trim(start + 2, end - 2);
+    }
+    let inner = &line[start..end];
+    if inner.starts_with('【') && inner.ends_with('】') && inner.matches('【').count() == 1 {
+        markup.lenticular = true;
+    }
+    (start..end, markup)
+}
+
+/// The number of characters that count for a headline's length: not spaces.
+pub(crate) fn visible_len(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// True when the text is letter-spaced display type, `习 近 平 回 到 北 京`.
+pub(crate) fn letter_spaced(text: &str) -> bool {
+    let parts: Vec<&str> = text.split([' ', '\u{3000}']).filter(|p| !p.is_empty()).collect();
+    parts.len() >= 4 && parts.iter().all(|p| p.chars().count() == 1)
+}
+
+/// True when two Han characters stand on either side of a space: `深挖合作潛力 對秘魯`.
+/// Headline decks separate their phrases so; body text never does.
+pub(crate) fn han_space_han(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(3).any(|w| is_han(w[0]) && matches!(w[1], ' ' | '\u{3000}') && is_han(w[2]))
+}
+
+/// True when `text` (markup stripped) reads as a headline: short, without clause punctuation,
+/// with balanced brackets, mostly Han, and not a meta or caption line. `explicit` relaxes the
+/// wording checks for lines the writer marked as headings (Markdown, bold, `【…】`).
+pub(crate) fn headline_like(text: &str, explicit: bool, max_len: usize) -> bool {
+    let len = visible_len(text);
+    if len < 2 || len > max_len || text.starts_with(CAPTION_MARKS) || !balanced(text) {
+        return false;
+    }
+    if explicit {
+        return !text.ends_with(['。', '；', ';']);
+    }
+    let han = text.chars().filter(|&c| is_han(c)).count();
+    if han < 2 || han * 2 < len {
+        return false;
+    }
+    if text.contains(NOT_IN_HEADLINE) || text.ends_with(FINAL) {
+        return false;
+    }
+    meta(text).is_none()
+}
+
+/// The ordinal marker of a heading, ignoring the ones that only open body paragraphs.
+pub(crate) fn heading_marker(text: &str) -> Option<OrdinalMarker> {
+    leading_marker(text)
+}
+
+/// True for the markers that start a speech's or a commentary's points when they open a
+/// paragraph of running text (`第一個亮點是，…`, `第一，…`).
+pub(crate) fn is_skeleton(marker: &OrdinalMarker) -> bool {
+    match marker.style {
+        MarkerStyle::DiComma => true,
+        MarkerStyle::Di => {
+            matches!(marker.noun.as_str(), "個亮點" | "个亮点" | "點" | "点" | "條" | "条" | "項" | "项" | "講" | "讲")
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_in_both_scripts() {
+        let cases = [
+            ("新华社北京11月23日电 11月23日上午，国家", "新华社北京11月23日电"),
+            ("新華社利馬11月16日電 國家主席", "新華社利馬11月16日電"),
+            ("本報訊 今日上午", "本報訊"),
+            ("本报讯 （记者 王天翊 卢志", "本报讯"),
+            ("本报讯 （记者 王天翊）11月23日", "本报讯 （记者 王天翊）"),
+            ("香港文匯報訊 正在秘魯", "香港文匯報訊"),
+            ("**【大公報訊】**據新華社報道", "**【大公報訊】**"),
+            ("【香港商報訊】記者", "【香港商報訊】"),
+            ("（中央社記者林克倫台北23日電）行政院", "（中央社記者林克倫台北23日電）"),
+        ];
+        for (line, dateline) in cases {
+            assert_eq!(meta(line).map(|(k, len)| (k, &line[..len])), Some((MetaKind::Dateline, dateline)), "{line}");
+        }
+    }
+
+    #[test]
+    fn bylines_credits_and_jumps() {
+        use MetaKind::*;
+        let cases = [
+            ("■新华社记者 郝薇薇", Byline),
+            ("本報記者 陳大文", Byline),
+            ("王 毅", Byline),
+            ("(2024 年 1 月 9 日，北京)", DatePlace),
+            ("來源：中新社", Source),
+            ("新華社", Credit),
+            ("◆新華社", Credit),
+            ("记者 周尤 崔力 摄/视觉重庆", Credit),
+            ("（下转2版）", Jump),
+            ("（上接A2版）", Jump),
+        ];
+        for (line, kind) in cases {
+            assert_eq!(meta(line).map(|m| m.0), Some(kind), "{line}");
+        }
+    }
+
+    #[test]
+    fn body_and_headlines_are_not_meta() {
+        for line in [
+            "习 近 平 回 到 北 京",
+            "新華社報道稱",
+            "中方願增面向秘魯獎學金名額",
+            "本報評論",
+            "記者會上，發言人表示",
+            "（一）推動綠色發展",
+            "新华社记者近日在北京采访时看到，",
+        ] {
+            assert_eq!(meta(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn headline_shapes() {
+        for text in [
+            "習近平：中秘要對接發展戰略 深挖合作潛力",
+            "开港后中秘单程海运缩时至23天",
+            "實現「從錢凱到上海」 秘方：目標是成為拉美新加坡",
+            "自信自立、開放包容、公道正義、合作共贏",
+        ] {
+            assert!(headline_like(text, false, 40), "{text}");
+        }
+        for text in [
+            "大國外交新境界。",
+            "各位專家，各位朋友：",
+            "雙方發表《中華人民共和國和秘魯共和",
+            "新華社",
+            "▲當地時間11月19日中午",
+            "APEC leaders",
+            "聲明要點主要包括：",
+        ] {
+            assert!(!headline_like(text, false, 40), "{text}");
+        }
+        assert!(headline_like("為中美關係把舵，為亞太合作領航", true, 80));
+    }
+
+    #[test]
+    fn markup_is_stripped() {
+        let line = "## 一、引領亞太開放合作啟新程";
+        let (range, markup) = strip_markup(line);
+        assert_eq!(&line[range], "一、引領亞太開放合作啟新程");
+        assert_eq!(markup.hashes, Some(2));
+        let line = "**【兩岸觀察】**";
+        let (range, markup) = strip_markup(line);
+        assert_eq!(&line[range], "【兩岸觀察】");
+        assert!(markup.bold && markup.lenticular);
+        assert_eq!(strip_markup("#標籤").1.hashes, None);
+        assert!(letter_spaced("习 近 平 回 到 北 京"));
+        assert!(!letter_spaced("王 毅"));
+        assert!(han_space_han("共享时代机遇 共创美好未来"));
+        assert!(!han_space_han("出席 APEC領導人"));
+        assert!(balanced("「從錢凱到上海」") && !balanced("《中華"));
+    }
+}

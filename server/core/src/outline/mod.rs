@@ -1,0 +1,820 @@
+//! The outline of a news text: titles, sections and stories, from the headings news text
+//! really has.
+//!
+//! Three passes. [`scan`] reads the text line by line and says what each run of lines is: a
+//! heading candidate, a dateline or byline, a caption, or body text (`lines.rs` judges single
+//! lines). [`stories`] groups those items into stories: one for an article, several for a
+//! newspaper page (a page is a text with two or more story-opening datelines or bylines
+//! separated by body text), where a headline may come before its story or after it. The tree
+//! pass nests each story's sections by the rank of their numbering (`第一部分` > `一、` >
+//! `（一）` > `1.` > `(1)`); a node's `level` is its depth, so skipped levels do not leave
+//! holes.
+//!
+//! Datelines and bylines become the `detail` of their story; captions, credits and jump
+//! lines (`（下转2版）`) are never headings.
+
+mod lines;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::document::Document;
+use crate::numerals::{MarkerStyle, OrdinalMarker};
+use crate::text::TextRange;
+use lines::{Markup, MetaKind};
+
+/// `[outline]` in `zhnews.toml`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OutlineConfig {
+    /// House-style headings: a line that matches `regex` (whole line, trimmed) is a heading at
+    /// `level` (1 sits directly under the title like `第一部分`, 2 like `一、`, 3 like `（一）`,
+    /// 4 like `1.`).
+    pub patterns: Vec<HeadingPattern>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingPattern {
+    pub regex: String,
+    pub level: u32,
+}
+
+impl OutlineConfig {
+    /// The first invalid pattern, as a message.
+    pub fn validate(&self) -> Result<(), String> {
+        for pattern in &self.patterns {
+            if let Err(err) = Regex::new(&pattern.regex) {
+                return Err(format!("outline.patterns: invalid regex `{}`: {err}", pattern.regex));
+            }
+            if !(1..=6).contains(&pattern.level) {
+                return Err(format!("outline.patterns: level {} of `{}` is not 1 to 6", pattern.level, pattern.regex));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What a node of the outline is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OutlineKind {
+    /// A story's headline.
+    Title,
+    /// The line above a headline that sets its scene (引題).
+    Kicker,
+    /// A deck below a headline, or a `——` subtitle.
+    Subtitle,
+    /// A story of a page that has no headline in the text; named after its dateline.
+    Story,
+    /// A numbered section head (`一、`, `（一）`, `1.`, `第一部分`) or a Markdown heading.
+    Section,
+    /// An unnumbered subhead: a short line between paragraphs, or `【…】`.
+    Subhead,
+    /// A paragraph that opens with one of the article's structure phrases (`第一個亮點是，`).
+    Point,
+}
+
+impl OutlineKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            OutlineKind::Title => "title",
+            OutlineKind::Kicker => "kicker",
+            OutlineKind::Subtitle => "subtitle",
+            OutlineKind::Story => "story",
+            OutlineKind::Section => "section",
+            OutlineKind::Subhead => "subhead",
+            OutlineKind::Point => "point",
+        }
+    }
+}
+
+/// One node of the outline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutlineNode {
+    pub kind: OutlineKind,
+    /// Depth in the tree, 1 for the top.
+    pub level: u32,
+    /// The heading as an editor reads it: markup gone, hard line breaks and letter-spacing
+    /// joined away. For a [`OutlineKind::Point`], the paragraph's first sentence.
+    pub text: String,
+    /// The heading itself.
+    pub heading_range: TextRange,
+    /// Everything the heading stands for: for a story the whole story, for a section the
+    /// text up to the next heading of the same or a higher rank. Always contains
+    /// `heading_range` and the ranges of the children.
+    pub section_range: TextRange,
+    /// The story's dateline and byline, or else the section's length (`1234字`).
+    pub detail: Option<String>,
+    pub children: Vec<OutlineNode>,
+}
+
+impl OutlineNode {
+    /// This node and all below it, depth first.
+    pub fn walk(&self) -> Vec<&OutlineNode> {
+        let mut out = vec![self];
+        for child in &self.children {
+            out.extend(child.walk());
+        }
+        out
+    }
+}
+
+/// The outline of `document`: its top-level nodes in text order.
+pub fn outline(document: &Document, config: &OutlineConfig) -> Vec<OutlineNode> {
+    let patterns: Vec<(Regex, u32)> =
+        config.patterns.iter().filter_map(|p| Some((Regex::new(&p.regex).ok()?, p.level))).collect();
+    let items = scan(document, &patterns);
+    let stories = stories(&items);
+    stories.iter().flat_map(|story| story.tree(document.text())).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1: lines to items.
+
+#[derive(Clone, Debug)]
+struct Heading {
+    text: String,
+    range: TextRange,
+    markup: Markup,
+    marker: Option<OrdinalMarker>,
+    /// The rank given by a configured pattern.
+    pattern_level: Option<u32>,
+    /// A paragraph of running text that opens with a structure phrase.
+    point: bool,
+    /// Followed in the same run of lines by body text.
+    glued: bool,
+}
+
+#[derive(Clone, Debug)]
+enum ItemKind {
+    Heading(Heading),
+    Meta(MetaKind, String),
+    Body,
+    Caption,
+}
+
+#[derive(Clone, Debug)]
+struct Item {
+    kind: ItemKind,
+    range: TextRange,
+}
+
+/// One line: its number and trimmed range.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    range: TextRange,
+    indented: bool,
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    patterns: &'a [(Regex, u32)],
+    /// The text with all whitespace removed, for the continuation test (built on demand).
+    flat: Option<String>,
+    items: Vec<Item>,
+    /// The first line of the next run of lines, if any.
+    lookahead: Option<&'a str>,
+    /// The length of a short first line of a wrapped body paragraph (the 25th percentile),
+    /// when there are enough of them: a subhead glued to its paragraph is clearly shorter
+    /// than the paragraphs' first lines, which pages that indent (`002`) make short too.
+    opener_len: Option<usize>,
+    /// The last body paragraph did not end its sentence: a blank line does not end it either
+    /// (pages set in double-spaced columns, see `001` in the shared corpus).
+    open_paragraph: bool,
+}
+
+fn scan(document: &Document, patterns: &[(Regex, u32)]) -> Vec<Item> {
+    let text = document.text();
+    let index = document.lines();
+    let mut chunks: Vec<Vec<Line>> = Vec::new();
+    let mut chunk = Vec::new();
+    for number in 0..index.line_count() {
+        let Some(content) = index.line_content(text, number) else { break };
+        let raw = &text[content.as_range()];
+        let trimmed = raw.trim_start();
+        let start = content.start + raw.len() - trimmed.len();
+        let range = TextRange::new(start, start + trimmed.trim_end().len());
+        if range.is_empty() {
+            if !chunk.is_empty() {
+                chunks.push(std::mem::take(&mut chunk));
+            }
+            continue;
+        }
+        chunk.push(Line { range, indented: start > content.start });
+    }
+    if !chunk.is_empty() {
+        chunks.push(chunk);
+    }
+    let opener_len = opener_len(text, &chunks);
+    let mut scanner =
+        Scanner { text, patterns, flat: None, items: Vec::new(), lookahead: None, opener_len, open_paragraph: false };
+    for (k, chunk) in chunks.iter().enumerate() {
+        scanner.lookahead = chunks.get(k + 1).and_then(|c| c.first()).map(|l| &text[l.range.as_range()]);
+        scanner.chunk(chunk);
+    }
+    scanner.items
+}
+
+/// The 25th percentile of the lengths of the first lines of wrapped body paragraphs (surely
+/// body: the line has a comma and runs on to the next line), if there are three or more.
+fn opener_len(text: &str, chunks: &[Vec<Line>]) -> Option<usize> {
+    let mut lengths = Vec::new();
+    for chunk in chunks {
+        for i in 0..chunk.len().saturating_sub(1) {
+            let first = &text[chunk[i].range.as_range()];
+            let starts = i == 0 || lines::ends_paragraph(&text[chunk[i - 1].range.as_range()]);
+            if starts && first.contains('，') && !lines::ends_paragraph(first) {
+                lengths.push(lines::visible_len(first));
+            }
+        }
+    }
+    lengths.sort_unstable();
+    (lengths.len() >= 3).then(|| lengths[lengths.len() / 4])
+}
+
+impl<'a> Scanner<'a> {
+    fn line(&self, line: &Line) -> &'a str {
+        &self.text[line.range.as_range()]
+    }
+
+    fn push(&mut self, kind: ItemKind, range: TextRange) {
+        self.items.push(Item { kind, range });
+    }
+
+    /// Extends the last item (body or caption) over `line`.
+    fn extend(&mut self, line: &Line) {
+        if let Some(item) = self.items.last_mut() {
+            item.range.end = line.range.end;
+        }
+    }
+
+    fn chunk(&mut self, lines: &[Line]) {
+        let mut i = 0;
+        let mut in_paragraph =
+            self.open_paragraph && matches!(self.items.last(), Some(Item { kind: ItemKind::Body, .. }));
+        while i < lines.len() {
+            let line = lines[i];
+            let text = self.line(&line);
+            let breaks = text.starts_with(lines::CAPTION_MARKS) || lines::meta(text).is_some();
+            if in_paragraph && !breaks {
+                self.extend(&line);
+                in_paragraph = !lines::ends_paragraph(text);
+                i += 1;
+                continue;
+            }
+            let (stripped, markup) = lines::strip_markup(text);
+            let bare = &text[stripped.clone()];
+            // Datelines, bylines, credits.
+            if let Some((kind, len)) = lines::meta(text).or_else(|| lines::meta(bare)) {
+                let source = if lines::meta(text).is_some() { text } else { bare };
+                let mut meta_text =
+                    source[..len].trim().trim_matches('*').trim_start_matches(lines::CAPTION_MARKS).trim().to_owned();
+                if kind == MetaKind::Byline && lines::letter_spaced_name(&meta_text) {
+                    meta_text.retain(|c| !c.is_whitespace());
+                }
+                let meta_start = line.range.start + (source.as_ptr() as usize - text.as_ptr() as usize);
+                let meta_range = TextRange::new(meta_start, meta_start + len);
+                self.push(ItemKind::Meta(kind, meta_text), meta_range);
+                if len < source.len() && !source[len..].trim().is_empty() {
+                    let rest = meta_start + len;
+                    let rest = rest
+                        + (self.text[rest..line.range.end].len() - self.text[rest..line.range.end].trim_start().len());
+                    self.push(ItemKind::Body, TextRange::new(rest, line.range.end));
+                    in_paragraph = !lines::ends_paragraph(text);
+                }
+                i += 1;
+                continue;
+            }
+            if text.starts_with(lines::CAPTION_MARKS) {
+                // A caption or a bulleted box runs to the next blank line or dateline.
+                let mut end = i;
+                while lines.get(end + 1).is_some_and(|l| lines::meta(self.line(l)).is_none()) {
+                    end += 1;
+                }
+                self.push(ItemKind::Caption, TextRange::new(line.range.start, lines[end].range.end));
+                in_paragraph = false;
+                i = end + 1;
+                continue;
+            }
+            if let Some(end) = self.heading(lines, i, stripped, markup) {
+                i = end + 1;
+                continue;
+            }
+            // A paragraph of running text, perhaps opening with a structure phrase.
+            if let Some(marker) = lines::heading_marker(bare).filter(lines::is_skeleton) {
+                self.point(lines, i, marker);
+            } else {
+                self.push(ItemKind::Body, line.range);
+            }
+            in_paragraph = !lines::ends_paragraph(text);
+            i += 1;
+        }
+        self.open_paragraph = in_paragraph;
+    }
+
+    /// Tries to read a heading starting at `lines[i]`; returns the index of its last line.
+    fn heading(&mut self, lines: &[Line], i: usize, stripped: std::ops::Range<usize>, markup: Markup) -> Option<usize> {
+        let line = lines[i];
+        let text = self.line(&line);
+        let bare = &text[stripped.clone()];
+        let explicit = markup.hashes.is_some() || markup.bold || markup.lenticular;
+        let pattern_level = self
+            .patterns
+            .iter()
+            .find(|(regex, _)| regex.find(bare).is_some_and(|m| m.start() == 0))
+            .map(|(_, level)| *level);
+        let marker = lines::heading_marker(bare).filter(|m| !lines::is_skeleton(m) || explicit);
+        let max_len = if explicit || pattern_level.is_some() { 80 } else { 40 };
+        if pattern_level.is_none() && !lines::headline_like(bare, explicit, max_len) {
+            return None;
+        }
+        // A headline wrapped over two lines: the first ends mid-phrase or is very short.
+        let mut last = i;
+        let mut joined = bare.to_owned();
+        let mut end = line.range.start + stripped.end;
+        while !explicit && marker.is_none() && pattern_level.is_none() && last + 1 < lines.len() {
+            let next = self.line(&lines[last + 1]);
+            let wraps = joined.ends_with(['、', '—', '：', ':']) || lines::visible_len(&joined) < 12;
+            if !wraps || !lines::headline_like(next, false, 40) || lines::heading_marker(next).is_some() {
+                break;
+            }
+            if lines::visible_len(&joined) + lines::visible_len(next) > 60 {
+                break;
+            }
+            let mut candidate = joined.clone();
+            join_into(&mut candidate, next);
+            // A wrapped line that is itself followed by body text is a subhead, not a wrap.
+            if last + 2 < lines.len() && !self.is_heading_line(self.line(&lines[last + 2])) {
+                break;
+            }
+            joined = candidate;
+            last += 1;
+            end = lines[last].range.end;
+        }
+        let strong = explicit
+            || pattern_level.is_some()
+            || marker.is_some()
+            || lines::han_space_han(&joined)
+            || lines::letter_spaced(&joined);
+        let glued = if let Some(next_line) = lines.get(last + 1) {
+            let next = self.line(next_line);
+            let next_is_heading = self.is_heading_line(next);
+            // The next line is a heading for sure: a meta line, a `——` subtitle, a deck, or
+            // a heading line of its own before a blank line.
+            let next_stands_alone = lines::meta(next).is_some()
+                || next.starts_with(['—', '─'])
+                || (next_is_heading && (lines::han_space_han(next) || last + 2 == lines.len()));
+            let len = lines::visible_len(&joined);
+            let next_len = lines::visible_len(next);
+            let shorter = match self.opener_len {
+                Some(opener) => len < next_len && len + 3 <= opener,
+                None => len + 3 <= next_len,
+            };
+            let splits = strong
+                || next_line.indented
+                || next.starts_with(lines::CAPTION_MARKS)
+                || ((next_stands_alone || shorter)
+                    && !self.continues(&joined, next)
+                    && !lines::ends_mid_phrase(&joined));
+            if !splits {
+                return None;
+            }
+            !next_is_heading
+        } else {
+            // Before a blank line: not a heading when the next run of lines reads on from it.
+            let reads_on =
+                self.lookahead.is_some_and(|next| !self.is_heading_line(next) && self.continues(&joined, next));
+            if !strong && (reads_on || lines::ends_mid_phrase(&joined)) {
+                return None;
+            }
+            false
+        };
+        let text_out = if lines::letter_spaced(&joined) {
+            joined.chars().filter(|c| !c.is_whitespace()).collect()
+        } else {
+            joined
+        };
+        let heading = Heading {
+            text: text_out,
+            range: TextRange::new(line.range.start + stripped.start, end),
+            markup,
+            marker,
+            pattern_level,
+            point: false,
+            glued,
+        };
+        self.push(ItemKind::Heading(heading), TextRange::new(line.range.start, end));
+        Some(last)
+    }
+
+    /// True when `text` would start a heading or a meta line of its own.
+    fn is_heading_line(&self, text: &str) -> bool {
+        if lines::meta(text).is_some() {
+            return true;
+        }
+        let (stripped, markup) = lines::strip_markup(text);
+        let explicit = markup.hashes.is_some() || markup.bold || markup.lenticular;
+        lines::headline_like(&text[stripped], explicit, if explicit { 80 } else { 40 })
+    }
+
+    /// True when `next` reads on from `text` in the middle of a word: the four characters
+    /// around the line break occur again elsewhere in the document.
+    fn continues(&mut self, text: &str, next: &str) -> bool {
+        let flat = self.flat.get_or_insert_with(|| self.text.chars().filter(|c| !c.is_whitespace()).collect());
+        let tail: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let head: Vec<char> = next.chars().filter(|c| !c.is_whitespace()).take(2).collect();
+        if tail.len() < 2 || head.len() < 2 {
+            return false;
+        }
+        let before: String = tail[tail.len() - 2..].iter().chain(&head[..1]).collect();
+        let after: String = tail[tail.len() - 1..].iter().chain(head.iter()).collect();
+        flat.matches(before.as_str()).count() >= 2 || flat.matches(after.as_str()).count() >= 2
+    }
+
+    /// A paragraph that opens with a structure phrase: a point heading (its first sentence)
+    /// followed by the paragraph as body.
+    fn point(&mut self, lines: &[Line], i: usize, marker: OrdinalMarker) {
+        let line = lines[i];
+        let text = self.line(&line);
+        let sentence_end = text
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '!' | '?'))
+            .map_or(text.len(), |(at, c)| at + c.len_utf8());
+        let mut heading_text = text[..sentence_end].trim_end_matches(['。', '；']).to_owned();
+        if heading_text.chars().count() > 50 {
+            heading_text = heading_text.chars().take(49).collect::<String>() + "…";
+        }
+        let heading = Heading {
+            text: heading_text,
+            range: TextRange::new(line.range.start, line.range.start + sentence_end),
+            markup: Markup::default(),
+            marker: Some(marker),
+            pattern_level: None,
+            point: true,
+            glued: true,
+        };
+        self.push(ItemKind::Heading(heading), TextRange::new(line.range.start, line.range.start + sentence_end));
+        self.push(ItemKind::Body, line.range);
+    }
+}
+
+/// Appends a wrapped line to a heading: no separator between Han, a space between words.
+fn join_into(joined: &mut String, next: &str) {
+    let before = joined.chars().next_back();
+    let after = next.chars().next();
+    if before.is_some_and(|c| c.is_ascii_alphanumeric()) && after.is_some_and(|c| c.is_ascii_alphanumeric()) {
+        joined.push(' ');
+    }
+    joined.push_str(next.trim());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: items to stories.
+
+#[derive(Clone, Debug)]
+struct Entry {
+    heading: Heading,
+    kind: OutlineKind,
+    rank: u32,
+    /// Where the text this heading stands for ends when the next heading of its rank comes:
+    /// the end of the item before this heading.
+    end_before: usize,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Story {
+    start: usize,
+    end: usize,
+    /// Kicker, title and subtitles, in text order.
+    headline: Vec<Entry>,
+    sections: Vec<Entry>,
+    details: Vec<String>,
+    /// The first dateline or byline, which names a story without a headline.
+    detail_range: Option<TextRange>,
+    has_body: bool,
+}
+
+impl Story {
+    fn at(start: usize) -> Story {
+        Story { start, end: start, ..Story::default() }
+    }
+
+    fn has_title(&self) -> bool {
+        self.headline.iter().any(|e| e.kind == OutlineKind::Title)
+    }
+
+    fn cover(&mut self, range: TextRange) {
+        self.start = self.start.min(range.start);
+        self.end = self.end.max(range.end);
+    }
+}
+
+/// The rank of a section: smaller is higher.
+fn rank(heading: &Heading) -> u32 {
+    if let Some(level) = heading.pattern_level {
+        return level * 10;
+    }
+    if let Some(marker) = &heading.marker {
+        return match marker.style {
+            MarkerStyle::Di if matches!(marker.noun.as_str(), "部分" | "部份" | "章" | "篇" | "節" | "节") => {
+                10
+            }
+            MarkerStyle::Di | MarkerStyle::DiComma | MarkerStyle::ChineseComma => 20,
+            MarkerStyle::ChineseParen => 30,
+            MarkerStyle::ArabicDot => 40,
+            MarkerStyle::ArabicParen => 50,
+        };
+    }
+    match heading.markup.hashes {
+        Some(hashes) => (hashes as u32) * 10 - 5,
+        None => 25,
+    }
+}
+
+fn section_kind(heading: &Heading) -> OutlineKind {
+    if heading.point {
+        OutlineKind::Point
+    } else if heading.marker.is_some() || heading.markup.hashes.is_some() || heading.pattern_level.is_some() {
+        OutlineKind::Section
+    } else {
+        OutlineKind::Subhead
+    }
+}
+
+/// True when a heading can be part of a headline (not a numbered or marked section).
+fn headline_material(heading: &Heading) -> bool {
+    heading.marker.is_none() && heading.pattern_level.is_none() && !heading.point && !heading.markup.lenticular
+}
+
+/// Kicker, title and subtitles of a headline block.
+fn headline(block: &[(Heading, usize)]) -> Vec<Entry> {
+    let entry = |(heading, end_before): &(Heading, usize), kind| Entry {
+        heading: heading.clone(),
+        kind,
+        rank: 0,
+        end_before: *end_before,
+    };
+    let dash = |h: &Heading| h.text.starts_with(['—', '─', '－']);
+    let mut title = block.iter().position(|(h, _)| !dash(h)).unwrap_or(0);
+    // A long first line over a much shorter second is a kicker over the headline.
+    if title == 0 && block.len() >= 2 && block.len() <= 3 && !dash(&block[1].0) {
+        let first = lines::visible_len(&block[0].0.text);
+        let second = lines::visible_len(&block[1].0.text);
+        if first * 2 >= second * 3 {
+            title = 1;
+        }
+    }
+    block
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let kind = match i.cmp(&title) {
+                std::cmp::Ordering::Less => OutlineKind::Kicker,
+                std::cmp::Ordering::Equal => OutlineKind::Title,
+                std::cmp::Ordering::Greater => OutlineKind::Subtitle,
+            };
+            entry(item, kind)
+        })
+        .collect()
+}
+
+fn stories(items: &[Item]) -> Vec<Story> {
+    let page = is_page(items);
+    let mut stories: Vec<Story> = Vec::new();
+    let mut open: Option<Story> = None;
+    let mut last_end = 0;
+    let mut i = 0;
+    while i < items.len() {
+        let item = &items[i];
+        match &item.kind {
+            ItemKind::Heading(_) => {
+                // A block: consecutive headline headings with only blank lines between.
+                let mut block: Vec<(Heading, usize)> = Vec::new();
+                let mut j = i;
+                let mut end_before = last_end;
+                while let Some(Item { kind: ItemKind::Heading(heading), range, .. }) = items.get(j) {
+                    if !block.is_empty() && (!headline_material(heading) || !headline_material(&block[0].0)) {
+                        break;
+                    }
+                    block.push((heading.clone(), end_before));
+                    end_before = range.end;
+                    j += 1;
+                    if heading.glued {
+                        break;
+                    }
+                }
+                let is_headline = headline_material(&block[0].0);
+                let story = open.get_or_insert_with(|| Story::at(item.range.start));
+                let fresh = !story.has_body && !story.has_title() && story.sections.is_empty();
+                // A subhead glued to its paragraph is not part of the headline above it.
+                if !fresh && block.len() > 1 && block.last().is_some_and(|(h, _)| h.glued) {
+                    block.pop();
+                    j -= 1;
+                }
+                let block_range = TextRange::new(item.range.start, items[j - 1].range.end);
+                let glued = block.last().is_some_and(|(h, _)| h.glued);
+                if is_headline && fresh {
+                    // A headline at the top of a story.
+                    story.headline = headline(&block);
+                    story.cover(block_range);
+                } else if page && is_headline && !glued && story.has_body && !story.has_title() {
+                    // A headline after its story's body.
+                    story.headline = headline(&block);
+                    story.cover(block_range);
+                    // A source line right after the headline still belongs to it.
+                    while let Some(Item {
+                        kind: ItemKind::Meta(kind @ (MetaKind::Source | MetaKind::Credit), text),
+                        range,
+                        ..
+                    }) = items.get(j)
+                    {
+                        if *kind == MetaKind::Source {
+                            story.details.push(text.clone());
+                        }
+                        story.cover(*range);
+                        j += 1;
+                    }
+                    last_end = story.end;
+                    stories.extend(open.take());
+                    i = j;
+                    continue;
+                } else if page && is_headline && !glued {
+                    // A headline that opens the next story.
+                    stories.extend(open.take());
+                    let mut story = Story::at(item.range.start);
+                    story.headline = headline(&block);
+                    story.cover(block_range);
+                    open = Some(story);
+                } else {
+                    for (heading, end_before) in block {
+                        let entry = Entry { kind: section_kind(&heading), rank: rank(&heading), heading, end_before };
+                        story.sections.push(entry);
+                    }
+                    story.cover(block_range);
+                }
+                last_end = block_range.end;
+                i = j;
+                continue;
+            }
+            ItemKind::Meta(kind, text) => {
+                if page && kind.opens_story() && open.as_ref().is_some_and(|s| s.has_body) {
+                    stories.extend(open.take());
+                }
+                let story = open.get_or_insert_with(|| Story::at(item.range.start));
+                if matches!(kind, MetaKind::Dateline | MetaKind::Byline | MetaKind::DatePlace | MetaKind::Source)
+                    && story.details.len() < 3
+                {
+                    story.details.push(text.clone());
+                    story.detail_range.get_or_insert(item.range);
+                }
+                story.cover(item.range);
+            }
+            ItemKind::Body | ItemKind::Caption => {
+                let story = open.get_or_insert_with(|| Story::at(item.range.start));
+                story.has_body = true;
+                story.cover(item.range);
+            }
+        }
+        last_end = item.range.end;
+        i += 1;
+    }
+    stories.extend(open);
+    stories
+}
+
+/// A page of several stories: two or more story-opening datelines or bylines with body text
+/// between them.
+fn is_page(items: &[Item]) -> bool {
+    let mut openers = 0;
+    let mut body_since = true;
+    for item in items {
+        match &item.kind {
+            ItemKind::Meta(kind, _) if kind.opens_story() => {
+                if body_since {
+                    openers += 1;
+                }
+                body_since = false;
+            }
+            ItemKind::Body => body_since = true,
+            _ => {}
+        }
+    }
+    openers >= 2
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 3: stories to trees.
+
+/// The end of `range` in `text` without trailing whitespace.
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    let end = end.min(text.len()).max(start);
+    start + text.get(start..end).map_or(0, |s| s.trim_end().len())
+}
+
+fn char_count(text: &str, range: TextRange) -> usize {
+    text.get(range.as_range()).map_or(0, |s| s.chars().filter(|c| !c.is_whitespace()).count())
+}
+
+impl Story {
+    fn tree(&self, text: &str) -> Vec<OutlineNode> {
+        let story_range = TextRange::new(self.start, trim_end(text, self.start, self.end));
+        // Sections, nested by rank.
+        let mut sections: Vec<OutlineNode> = Vec::new();
+        let mut stack: Vec<(u32, Vec<usize>)> = Vec::new(); // (rank, path of indices)
+        for (k, entry) in self.sections.iter().enumerate() {
+            let end = self.sections[k + 1..]
+                .iter()
+                .find(|next| next.rank <= entry.rank)
+                .map_or(story_range.end, |next| next.end_before);
+            let start = entry.heading.range.start;
+            let section_range = TextRange::new(start, trim_end(text, start, end).max(entry.heading.range.end));
+            let node = OutlineNode {
+                kind: entry.kind,
+                level: 0,
+                text: entry.heading.text.clone(),
+                heading_range: entry.heading.range,
+                section_range,
+                detail: Some(format!("{}字", char_count(text, section_range))),
+                children: Vec::new(),
+            };
+            while stack.last().is_some_and(|(r, _)| *r >= entry.rank) {
+                stack.pop();
+            }
+            let siblings = match stack.last() {
+                Some((_, path)) => node_at(&mut sections, path).map(|n| &mut n.children),
+                None => Some(&mut sections),
+            };
+            let Some(siblings) = siblings else { continue };
+            siblings.push(node);
+            let mut path = stack.last().map(|(_, p)| p.clone()).unwrap_or_default();
+            path.push(siblings.len() - 1);
+            stack.push((entry.rank, path));
+        }
+        let title = self.headline.iter().find(|e| e.kind == OutlineKind::Title);
+        let details = (!self.details.is_empty()).then(|| self.details.join(" "));
+        let root = match title {
+            Some(title) => {
+                let mut children: Vec<OutlineNode> = self
+                    .headline
+                    .iter()
+                    .filter(|e| e.kind != OutlineKind::Title)
+                    .map(|e| OutlineNode {
+                        kind: e.kind,
+                        level: 0,
+                        text: e.heading.text.clone(),
+                        heading_range: e.heading.range,
+                        section_range: e.heading.range,
+                        detail: None,
+                        children: Vec::new(),
+                    })
+                    .collect();
+                children.extend(sections);
+                children.sort_by_key(|n| n.heading_range.start);
+                OutlineNode {
+                    kind: OutlineKind::Title,
+                    level: 0,
+                    text: title.heading.text.clone(),
+                    heading_range: title.heading.range,
+                    section_range: story_range,
+                    detail: details.or_else(|| Some(format!("{}字", char_count(text, story_range)))),
+                    children,
+                }
+            }
+            None => match details {
+                Some(details) if !sections.is_empty() || self.has_body => OutlineNode {
+                    kind: OutlineKind::Story,
+                    level: 0,
+                    text: details.clone(),
+                    heading_range: self.detail_range.unwrap_or(TextRange::new(self.start, self.start)),
+                    section_range: story_range,
+                    detail: Some(format!("{}字", char_count(text, story_range))),
+                    children: sections,
+                },
+                _ => {
+                    let mut sections = sections;
+                    sections.iter_mut().for_each(|n| set_levels(n, 1));
+                    return sections;
+                }
+            },
+        };
+        let mut root = root;
+        set_levels(&mut root, 1);
+        vec![root]
+    }
+}
+
+fn node_at<'a>(nodes: &'a mut [OutlineNode], path: &[usize]) -> Option<&'a mut OutlineNode> {
+    let (first, rest) = path.split_first()?;
+    let node = nodes.get_mut(*first)?;
+    if rest.is_empty() { Some(node) } else { node_at(&mut node.children, rest) }
+}
+
+fn set_levels(node: &mut OutlineNode, level: u32) {
+    node.level = level;
+    for child in &mut node.children {
+        set_levels(child, level + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests;
