@@ -21,6 +21,7 @@ pub struct Config {
     pub analysis: AnalysisConfig,
     pub lsp: LspConfig,
     pub check: CheckConfig,
+    pub convert: crate::convert::config::ConvertConfig,
     /// Per-rule severity or `"off"`, keyed by rule code (`sequence-order = "error"`).
     pub rules: BTreeMap<String, RuleLevel>,
 }
@@ -143,6 +144,7 @@ impl Config {
                 });
             }
         }
+        self.convert.validate(self)?;
         if !(0.0..=1.0).contains(&self.analysis.min_han_share) {
             return Err(ConfigError {
                 message: "analysis.min_han_share must be between 0 and 1".to_owned(),

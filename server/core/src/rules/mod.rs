@@ -6,6 +6,9 @@ use crate::config::{Config, RuleLevel};
 use crate::document::Document;
 use crate::finding::Finding;
 
+pub mod mixed_script;
+pub mod variant_form;
+
 /// What every rule gets to look at.
 pub struct RuleContext<'a> {
     pub document: &'a Document,
@@ -24,7 +27,20 @@ pub struct Rule {
 }
 
 /// Every rule, in the order their findings are reported.
-pub static RULES: &[Rule] = &[];
+pub static RULES: &[Rule] = &[
+    Rule {
+        code: mixed_script::CODE,
+        summary: "Characters of the other script in a one-script document",
+        default_level: RuleLevel::Warning,
+        check: mixed_script::check,
+    },
+    Rule {
+        code: variant_form::CODE,
+        summary: "Characters outside the regional standard set in convert.target",
+        default_level: RuleLevel::Off,
+        check: variant_form::check,
+    },
+];
 
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.code == code)
