@@ -38,8 +38,8 @@ fn edits(action: &Value) -> Vec<Value> {
 /// Applies LSP text edits, counting `character` in `encoding` units as the protocol says.
 fn apply(text: &str, edits: &[Value], encoding: &str) -> String {
     let offset = |position: &Value| -> usize {
-        let line = position["line"].as_u64().unwrap() as usize;
-        let character = position["character"].as_u64().unwrap() as usize;
+        let line = position["line"].as_u64().expect("line") as usize;
+        let character = position["character"].as_u64().expect("character") as usize;
         let mut start = 0;
         for _ in 0..line {
             start += text[start..].find('\n').expect("line exists") + 1;
@@ -59,7 +59,7 @@ fn apply(text: &str, edits: &[Value], encoding: &str) -> String {
     };
     let mut ranges: Vec<(usize, usize, &str)> = edits
         .iter()
-        .map(|e| (offset(&e["range"]["start"]), offset(&e["range"]["end"]), e["newText"].as_str().unwrap()))
+        .map(|e| (offset(&e["range"]["start"]), offset(&e["range"]["end"]), e["newText"].as_str().expect("newText")))
         .collect();
     ranges.sort();
     let mut out = text.to_owned();
