@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod convert;
 
 /// Exit code for usage, configuration and I/O errors.
 pub const EXIT_ERROR: u8 = 2;
@@ -30,6 +31,9 @@ enum Command {
         /// Files or folders; folders are searched for `*.txt`, honouring `.gitignore`.
         paths: Vec<PathBuf>,
     },
+    /// Convert between Simplified and Traditional Chinese with OpenCC (to stdout, in place, or
+    /// as a check).
+    Convert(convert::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,6 +41,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Serve { stdio: _ } => serve(),
         Command::Check { paths } => check::run(&paths),
+        Command::Convert(args) => convert::run(&args),
     }
 }
 
