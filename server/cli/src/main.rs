@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod check;
+mod convert;
 mod entities;
 mod outline;
 
@@ -49,6 +50,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: outline::Format,
     },
+    /// Convert between Simplified and Traditional Chinese with OpenCC (to stdout, in place, or
+    /// as a check).
+    Convert(convert::Args),
 }
 
 fn main() -> ExitCode {
@@ -59,6 +63,7 @@ fn main() -> ExitCode {
         Command::Entities { paths, format } => entities::run(&paths, format),
         Command::About => entities::about(),
         Command::Outline { files, format } => outline::run(&files, format),
+        Command::Convert(args) => convert::run(&args),
     }
 }
 

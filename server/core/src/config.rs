@@ -24,6 +24,7 @@ pub struct Config {
     pub entities: crate::entities::config::EntitiesConfig,
     pub figures: FiguresConfig,
     pub outline: crate::outline::OutlineConfig,
+    pub convert: crate::convert::config::ConvertConfig,
     /// Per-rule severity or `"off"`, keyed by rule code (`sequence-order = "error"`).
     pub rules: BTreeMap<String, RuleLevel>,
 }
@@ -166,6 +167,7 @@ impl Config {
             });
         }
         self.outline.validate().map_err(|message| ConfigError { message, line: None, column: None })?;
+        self.convert.validate(self)?;
         if !(0.0..=1.0).contains(&self.analysis.min_han_share) {
             return Err(ConfigError {
                 message: "analysis.min_han_share must be between 0 and 1".to_owned(),

@@ -3,7 +3,7 @@
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Uri};
-use zhnews_core::{Analysis, TextRange};
+use zhnews_core::{Analysis, Config, TextRange};
 
 use crate::encoding::PositionEncoding;
 use crate::to_proto;
@@ -14,6 +14,8 @@ pub struct Request<'a> {
     pub version: i32,
     pub rope: &'a Rope,
     pub analysis: &'a Analysis,
+    /// The configuration the document was analysed with.
+    pub config: &'a Config,
     /// The requested range, in bytes of the analysed text.
     pub range: TextRange,
     pub encoding: PositionEncoding,
@@ -36,6 +38,12 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
     if request.wants(&CodeActionKind::QUICKFIX) {
         actions.extend(quick_fixes(request));
+    }
+    if request.wants(&CodeActionKind::REFACTOR_REWRITE) {
+        actions.extend(crate::convert_actions::conversions(request));
+    }
+    if request.wants(&crate::convert_actions::fix_all_kind()) {
+        actions.extend(crate::convert_actions::fix_all(request));
     }
     actions
 }

@@ -2,6 +2,7 @@
 //! analyse it off the async runtime, and convert the result with [`to_proto`].
 
 pub mod code_actions;
+pub mod convert_actions;
 pub mod documents;
 pub mod encoding;
 mod framing;

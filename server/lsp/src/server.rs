@@ -363,7 +363,11 @@ impl LanguageServer for Backend {
                 }),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR_REWRITE]),
+                    code_action_kinds: Some(vec![
+                        CodeActionKind::QUICKFIX,
+                        CodeActionKind::REFACTOR_REWRITE,
+                        crate::convert_actions::fix_all_kind(),
+                    ]),
                     work_done_progress_options: WorkDoneProgressOptions::default(),
                     resolve_provider: None,
                 })),
@@ -491,6 +495,7 @@ impl LanguageServer for Backend {
         guarded(async {
             let uri = params.text_document.uri;
             let Some((version, rope, analysis)) = self.analysis(&uri).await else { return Ok(None) };
+            let config = self.config_for(&uri).await;
             let encoding = self.state.encoding();
             let range = crate::encoding::range_to_chars(&rope, params.range, encoding);
             let range = zhnews_core::TextRange::new(rope.char_to_byte(range.start), rope.char_to_byte(range.end));
@@ -499,6 +504,7 @@ impl LanguageServer for Backend {
                 version,
                 rope: &rope,
                 analysis: &analysis,
+                config: &config,
                 range,
                 encoding,
                 only: params.context.only.as_deref(),

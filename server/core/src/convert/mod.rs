@@ -16,6 +16,7 @@
 //! replace 软件 with 軟體 but also 鼠标 with 滑鼠, so [`conversion_edits`] diffs the original and
 //! the converted text character by character and returns one [`Edit`] per changed run.
 
+pub mod config;
 mod embedded;
 #[cfg(feature = "system-opencc")]
 mod system;

@@ -161,3 +161,18 @@ proptest! {
         prop_assert_eq!(applied, expected);
     }
 }
+
+#[cfg(feature = "system-opencc")]
+#[test]
+fn system_backend_builds_every_config_and_agrees_with_the_embedded_one() {
+    let text = "国家主席习近平應邀出席会议，說软件很重要。\n\0𠮷台湾\r\n";
+    for config in OpenccConfig::ALL {
+        let system = converter(Backend::System, config).unwrap();
+        assert_eq!(system.backend(), Backend::System);
+        let ours = system.convert(text).unwrap();
+        assert_eq!(ours.matches('\0').count(), 1, "{config}: NUL bytes pass through");
+        if !config.converts_phrases() {
+            assert_eq!(ours, embedded(config.name()).convert(text).unwrap(), "{config}");
+        }
+    }
+}

@@ -16,6 +16,9 @@ use crate::document::Document;
 use crate::figures::Figures;
 use crate::finding::Finding;
 
+pub mod mixed_script;
+pub mod variant_form;
+
 /// What every rule gets to look at.
 pub struct RuleContext<'a> {
     pub document: &'a Document,
@@ -44,6 +47,8 @@ pub static RULES: &[Rule] = &[
     sequence_order::RULE,
     sum_mismatch::RULE,
     weekday_mismatch::RULE,
+    mixed_script::RULE,
+    variant_form::RULE,
 ];
 
 pub fn rule(code: &str) -> Option<&'static Rule> {

@@ -1,0 +1,116 @@
+//! Script conversion as code actions: "Convert selection to Simplified Chinese (t2s)" for the
+//! selection, the current line, the current paragraph and the whole document, and
+//! `source.fixAll.zhnews`, which applies every safe `mixed-script` fix.
+//!
+//! Only conversions that suit the script of the range are offered (no `t2s` on Simplified
+//! text), restricted to `convert.favourites`, and only when they would change something. Each
+//! action edits only the changed runs of characters, never the whole range.
+
+use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand};
+use zhnews_core::convert::{self, Backend, OpenccConfig, Protected};
+use zhnews_core::{Edit, TextRange};
+
+use crate::code_actions::Request;
+use crate::to_proto;
+
+/// `source.fixAll.zhnews`.
+pub fn fix_all_kind() -> CodeActionKind {
+    CodeActionKind::new("source.fixAll.zhnews")
+}
+
+/// The ranges a conversion can apply to, narrowest first, each named for the menu title.
+/// A scope whose range equals a narrower one's is left out.
+pub fn scopes(request: &Request<'_>) -> Vec<(&'static str, TextRange)> {
+    let document = &request.analysis.document;
+    let text = document.text();
+    let at = request.range.start;
+    let mut scopes = Vec::new();
+    if !request.range.is_empty() {
+        scopes.push(("selection", request.range));
+    }
+    let line = document.lines().line_of(at);
+    if let Some(content) = document.lines().line_content(text, line) {
+        scopes.push(("line", content));
+    }
+    if let Some(paragraph) = document.paragraph_at(at) {
+        scopes.push(("paragraph", paragraph.range));
+    }
+    scopes.push(("document", TextRange::new(0, text.len())));
+    let mut kept: Vec<(&'static str, TextRange)> = Vec::new();
+    for (name, range) in scopes {
+        if !range.is_empty() && kept.iter().all(|(_, r)| *r != range) {
+            kept.push((name, range));
+        }
+    }
+    kept
+}
+
+/// The conversion actions for every scope and every favourite that suits the scope's script.
+pub fn conversions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
+    let document = &request.analysis.document;
+    let text = document.text();
+    let settings = &request.config.convert;
+    let favourites = settings.favourite_configs();
+    let protected = Protected { terms: &settings.protected, extra: &[] };
+    let mut actions = Vec::new();
+    for (scope, range) in scopes(request) {
+        let script = convert::script_of(&text[range.as_range()], document.script());
+        for config in favourites.iter().copied().filter(|c| c.applies_to(script)) {
+            let Some(edits) = edits(config, text, range, protected) else {
+                continue;
+            };
+            actions.push(action(request, title(scope, config), CodeActionKind::REFACTOR_REWRITE, &edits));
+        }
+    }
+    actions
+}
+
+/// "Convert selection to Simplified Chinese (t2s)".
+pub fn title(scope: &str, config: OpenccConfig) -> String {
+    format!("Convert {scope} to {} ({})", config.title(), config.name())
+}
+
+/// One action that applies every safe fix of every `mixed-script` finding.
+pub fn fix_all(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
+    let mut edits: Vec<Edit> = request
+        .analysis
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == "mixed-script")
+        .filter_map(|finding| finding.fix.as_ref().filter(|fix| fix.safe))
+        .flat_map(|fix| fix.edits.iter().cloned())
+        .collect();
+    edits.sort_by_key(|edit| (edit.range.start, edit.range.end));
+    edits.dedup_by(|b, a| b.range.start < a.range.end);
+    if edits.is_empty() {
+        return Vec::new();
+    }
+    vec![action(request, "Fix all mixed-script characters (zhnews)".to_owned(), fix_all_kind(), &edits)]
+}
+
+fn edits(config: OpenccConfig, text: &str, range: TextRange, protected: Protected<'_>) -> Option<Vec<Edit>> {
+    let converter = match convert::converter(Backend::DEFAULT, config) {
+        Ok(converter) => converter,
+        Err(err) => {
+            tracing::warn!("{err}");
+            return None;
+        }
+    };
+    match convert::conversion_edits(converter, text, range, protected) {
+        Ok(edits) if !edits.is_empty() => Some(edits),
+        Ok(_) => None,
+        Err(err) => {
+            tracing::warn!("{err}");
+            None
+        }
+    }
+}
+
+fn action(request: &Request<'_>, title: String, kind: CodeActionKind, edits: &[Edit]) -> CodeActionOrCommand {
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title,
+        kind: Some(kind),
+        edit: Some(to_proto::workspace_edit(request.uri, request.version, request.rope, edits, request.encoding)),
+        ..CodeAction::default()
+    })
+}

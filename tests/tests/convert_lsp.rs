@@ -1,0 +1,155 @@
+//! Conversion code actions over stdio against the real binary: titles, minimal edits, positions
+//! in the negotiated encoding (𠮷 is two UTF-16 units and four UTF-8 bytes), CRLF line ends,
+//! and `source.fixAll.zhnews`.
+
+use serde_json::{Value, json};
+use zhnews_tests::lsp::Server;
+
+const URI: &str = "file:///tmp/zhnews-convert-test.txt";
+
+/// A Traditional article with a stray Simplified word (互动) and 𠮷 before every change.
+const TRADITIONAL: &str = "𠮷國家主席習近平應邀赴秘魯出席亞太經合組織領導人非正式會議。\r\n\r\n兩國元首見證雙方𠮷互动合作，\r\n推進經貿往來。\r\n";
+
+fn start(encoding: &str, text: &str) -> Server {
+    let mut server = Server::start();
+    let result = server.initialize(json!({"general": {"positionEncodings": [encoding]}}));
+    assert_eq!(result["capabilities"]["positionEncoding"], encoding);
+    server.open(URI, "plaintext", text);
+    server
+}
+
+fn code_actions(server: &mut Server, range: Value, only: &[&str]) -> Vec<Value> {
+    let response = server.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": URI}, "range": range, "context": {"diagnostics": [], "only": only}}),
+    );
+    response["result"].as_array().cloned().unwrap_or_default()
+}
+
+fn titled<'a>(actions: &'a [Value], title: &str) -> &'a Value {
+    let titles: Vec<&str> = actions.iter().filter_map(|a| a["title"].as_str()).collect();
+    actions.iter().find(|a| a["title"] == title).unwrap_or_else(|| panic!("no {title:?} among {titles:#?}"))
+}
+
+fn edits(action: &Value) -> Vec<Value> {
+    action["edit"]["documentChanges"][0]["edits"].as_array().cloned().expect("one document edit")
+}
+
+/// Applies LSP text edits, counting `character` in `encoding` units as the protocol says.
+fn apply(text: &str, edits: &[Value], encoding: &str) -> String {
+    let offset = |position: &Value| -> usize {
+        let line = position["line"].as_u64().expect("line") as usize;
+        let character = position["character"].as_u64().expect("character") as usize;
+        let mut start = 0;
+        for _ in 0..line {
+            start += text[start..].find('\n').expect("line exists") + 1;
+        }
+        let mut units = 0;
+        for (at, c) in text[start..].char_indices() {
+            if units >= character {
+                return start + at;
+            }
+            units += match encoding {
+                "utf-8" => c.len_utf8(),
+                "utf-16" => c.len_utf16(),
+                _ => 1,
+            };
+        }
+        text.len()
+    };
+    let mut ranges: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|e| (offset(&e["range"]["start"]), offset(&e["range"]["end"]), e["newText"].as_str().expect("newText")))
+        .collect();
+    ranges.sort();
+    let mut out = text.to_owned();
+    for (start, end, new_text) in ranges.into_iter().rev() {
+        out.replace_range(start..end, new_text);
+    }
+    out
+}
+
+fn position(line: u32, character: u32) -> Value {
+    json!({"line": line, "character": character})
+}
+
+#[test]
+fn document_conversion_edits_only_the_changed_runs_in_every_encoding() {
+    let expected = "𠮷国家主席习近平应邀赴秘鲁出席亚太经合组织领导人非正式会议。\r\n\r\n两国元首见证双方𠮷互动合作，\r\n推进经贸往来。\r\n";
+    for encoding in ["utf-16", "utf-8", "utf-32"] {
+        let mut server = start(encoding, TRADITIONAL);
+        let range = json!({"start": position(0, 3), "end": position(0, 3)});
+        let actions = code_actions(&mut server, range, &["refactor.rewrite"]);
+        let titles: Vec<&str> = actions.iter().filter_map(|a| a["title"].as_str()).collect();
+        // Traditional text: only the Traditional-to-Simplified favourite is offered, for the
+        // line and the document (the line is its own paragraph, offered once).
+        assert_eq!(
+            titles,
+            ["Convert line to Simplified Chinese (t2s)", "Convert document to Simplified Chinese (t2s)"],
+            "{encoding}"
+        );
+        let action = titled(&actions, "Convert document to Simplified Chinese (t2s)");
+        assert_eq!(action["kind"], "refactor.rewrite");
+        let edits = edits(action);
+        assert!(edits.len() > 10, "one edit per changed run, not one for the document: {edits:#?}");
+        assert!(edits.iter().all(|e| e["range"]["start"]["line"] == e["range"]["end"]["line"]));
+        assert_eq!(apply(TRADITIONAL, &edits, encoding), expected, "{encoding}");
+        assert_eq!(server.shutdown(), Some(0));
+    }
+}
+
+#[test]
+fn selection_conversion_touches_only_the_selection() {
+    let mut server = start("utf-16", TRADITIONAL);
+    // Select 見證雙方𠮷互 on line 2: 𠮷 counts two UTF-16 units.
+    let range = json!({"start": position(2, 4), "end": position(2, 11)});
+    let actions = code_actions(&mut server, range, &["refactor.rewrite"]);
+    let action = titled(&actions, "Convert selection to Simplified Chinese (t2s)");
+    // The line and its paragraph mix both scripts (互动): both directions are offered there.
+    titled(&actions, "Convert line to Traditional Chinese (s2t)");
+    titled(&actions, "Convert paragraph to Simplified Chinese (t2s)");
+    let converted = apply(TRADITIONAL, &edits(action), "utf-16");
+    assert_eq!(
+        converted,
+        "𠮷國家主席習近平應邀赴秘魯出席亞太經合組織領導人非正式會議。\r\n\r\n兩國元首见证双方𠮷互动合作，\r\n推進經貿往來。\r\n"
+    );
+    server.shutdown();
+}
+
+#[test]
+fn simplified_text_is_offered_traditional_targets() {
+    let text = "国家主席习近平应邀出席会议。\n他说软件和内存都很重要。\n";
+    let mut server = start("utf-16", text);
+    let range = json!({"start": position(1, 0), "end": position(1, 0)});
+    let actions = code_actions(&mut server, range, &["refactor.rewrite"]);
+    let titles: Vec<&str> = actions.iter().filter_map(|a| a["title"].as_str()).collect();
+    assert!(!titles.iter().any(|t| t.ends_with("(t2s)")), "{titles:#?}");
+    let action = titled(&actions, "Convert document to Traditional Chinese, Taiwan standard with phrases (s2twp)");
+    assert_eq!(apply(text, &edits(action), "utf-16"), "國家主席習近平應邀出席會議。\n他說軟體和記憶體都很重要。\n");
+    for title in [
+        "Convert line to Traditional Chinese (s2t)",
+        "Convert document to Traditional Chinese, Hong Kong standard (s2hk)",
+        "Convert document to Traditional Chinese, Taiwan standard (s2tw)",
+    ] {
+        titled(&actions, title);
+    }
+    server.shutdown();
+}
+
+#[test]
+fn fix_all_converts_every_mixed_script_run() {
+    let mut server = start("utf-16", TRADITIONAL);
+    let range = json!({"start": position(0, 0), "end": position(0, 0)});
+    let actions = code_actions(&mut server, range, &["source.fixAll"]);
+    assert_eq!(actions.len(), 1, "{actions:#?}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.zhnews");
+    let fixed = apply(TRADITIONAL, &edits(&actions[0]), "utf-16");
+    assert_eq!(fixed, TRADITIONAL.replace("互动", "互動"));
+    // The quick fix on the diagnostic does the same for the one run.
+    let range = json!({"start": position(2, 10), "end": position(2, 12)});
+    let actions = code_actions(&mut server, range, &["quickfix"]);
+    let action = titled(&actions, "Convert 动 to Traditional Chinese (s2t)");
+    assert_eq!(action["diagnostics"][0]["code"], "mixed-script");
+    assert_eq!(apply(TRADITIONAL, &edits(action), "utf-16"), fixed);
+    server.shutdown();
+}
