@@ -39,7 +39,9 @@ fn parse(text: &str) -> (Vec<(String, usize)>, String) {
 
 #[test]
 fn precision_and_recall_per_rule() {
-    let dir = zhnews_tests::workspace_root().join("tests/fixtures/figures");
+    // This test's own manifest folder (tests/), not the helper library's: the library may be
+    // compiled once for several checkouts sharing a target folder.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/figures");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("fixtures folder")
         .filter_map(Result::ok)

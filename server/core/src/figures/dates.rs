@@ -358,6 +358,19 @@ fn weekday_at(text: &str, at: usize) -> Option<(Weekday, TextRange)> {
     Some((weekday, TextRange::new(at, end)))
 }
 
+/// A weekday written before a bracketed date: `周五（11月16日）`.
+fn weekday_before(text: &str, at: usize, end: usize) -> Option<(Weekday, TextRange)> {
+    let before = text[..at].strip_suffix(['（', '('])?;
+    if !text[end..].starts_with(['）', ')']) {
+        return None;
+    }
+    let c = before.chars().next_back()?;
+    let weekday = Weekday::from_char(c)?;
+    let prefix_end = before.len() - c.len_utf8();
+    let prefix = ["星期", "禮拜", "礼拜", "週", "周"].into_iter().find(|p| before[..prefix_end].ends_with(p))?;
+    Some((weekday, TextRange::new(prefix_end - prefix.len(), before.len())))
+}
+
 /// Finds the dates of one paragraph's joined text.
 pub fn scan(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
@@ -383,7 +396,9 @@ pub fn scan(text: &str) -> Vec<DateMention> {
                 end_at = second.joined.end;
                 end = Some(second);
             }
-            let weekday = weekday_at(text, skip_spaces(text, end_at)).filter(|_| end.is_none() && start.day.is_some());
+            let weekday = weekday_at(text, skip_spaces(text, end_at))
+                .or_else(|| weekday_before(text, at, end_at))
+                .filter(|_| end.is_none() && start.day.is_some());
             let weekday = weekday.map(|(w, r)| (w, Span { paragraph: 0, joined: r, range: r }));
             let span = TextRange::new(at, end_at);
             out.push(DateMention { span: Span { paragraph: 0, joined: span, range: span }, start, end, weekday });

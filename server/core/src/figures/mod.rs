@@ -117,3 +117,52 @@ impl Figures {
         self.reference.map(|r| r.date.year())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use crate::{Config, analyse};
+
+    /// Characters that exercise every scanner: numerals, units, date and range markers,
+    /// brackets, separators, line breaks and multi-byte neighbours.
+    const ALPHABET: &[char] = &[
+        '0', '1', '2', '9', '０', '５', '.', ',', '，', '。', '、', '；', '：', '%', '％', '一', '二', '兩', '三',
+        '十', '百', '千', '萬', '万', '億', '廿', '卅', '〇', '○', '零', '第', '年', '月', '日', '號', '天', '個',
+        '项', '大', '多', '餘', '逾', '近', '約', '上', '左', '右', '以', '至', '到', '-', '—', '~', '分', '之', '是',
+        '這', '等', '其', '中', '餘', '剩', '時', '隔', '來', '周', '週', '星', '期', '（', '）', '(', ')', '#', ' ',
+        '\n', '\r', '成', '立', '人', '名', '死', '亡', '今', '去', '明', '為', '期', '𠮷', 'a', 'G',
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn analysis_never_panics(chars in proptest::collection::vec(proptest::sample::select(ALPHABET), 0..80)) {
+            let text: String = chars.into_iter().collect();
+            let analysis = analyse(&text, &Config::default());
+            for finding in &analysis.findings {
+                prop_assert!(text.get(finding.range.as_range()).is_some());
+                for related in &finding.related {
+                    prop_assert!(text.get(related.range.as_range()).is_some());
+                }
+            }
+            for offset in 0..=text.len() {
+                let _ = crate::hover::hover(&analysis, offset);
+            }
+        }
+    }
+
+    #[test]
+    fn reference_date_comes_from_config_or_first_full_date() {
+        let text = "訪問於11月13日開始。2024年11月14日晚，雙方會談。";
+        let figures = analyse(text, &Config::default()).figures;
+        assert_eq!(figures.reference.map(|r| r.date.to_string()), Some("2024-11-14".to_owned()));
+        let config = Config::from_toml_str("[figures]\nreference_date = \"2023-01-05\"\n").unwrap();
+        let figures = analyse(text, &config).figures;
+        assert_eq!(
+            figures.reference.map(|r| (r.date.to_string(), r.source)),
+            Some(("2023-01-05".to_owned(), super::ReferenceSource::Config))
+        );
+        assert!(Config::from_toml_str("[figures]\nreference_date = \"2023-13-05\"\n").is_err());
+    }
+}

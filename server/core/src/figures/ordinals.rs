@@ -17,6 +17,8 @@ pub enum SequenceStyle {
     Marker(MarkerStyle, String),
     /// `一是…二是…` inside the text.
     Shi,
+    /// `首先，…其次，…` inside the text (`再次` is left out: it usually means "again").
+    FirstNext,
 }
 
 impl SequenceStyle {
@@ -40,6 +42,7 @@ impl SequenceStyle {
                 format!("第{numeral}{punct}")
             }
             SequenceStyle::Shi => format!("{numeral}是"),
+            SequenceStyle::FirstNext => if n == 1 { "首先" } else { "其次" }.to_owned(),
         }
     }
 }
@@ -94,6 +97,9 @@ pub fn scan(document: &Document) -> Vec<Sequence> {
         for (value, range) in shi_items(text) {
             found.push(Found { style: SequenceStyle::Shi, item: SequenceItem { value, span: span(range) } });
         }
+        for (value, range) in first_next_items(text) {
+            found.push(Found { style: SequenceStyle::FirstNext, item: SequenceItem { value, span: span(range) } });
+        }
     }
     group(found)
 }
@@ -120,6 +126,23 @@ fn shi_items(text: &str) -> Vec<(u64, TextRange)> {
     out
 }
 
+/// `首先，` and `其次，` at the start of a clause.
+fn first_next_items(text: &str) -> Vec<(u64, TextRange)> {
+    let mut out = Vec::new();
+    for (word, value) in [("首先", 1), ("其次", 2)] {
+        for (i, _) in text.match_indices(word) {
+            let prev = text[..i].chars().next_back();
+            let end = i + word.len();
+            let clause_start = prev.is_none_or(|p| matches!(p, '：' | ':' | '，' | '；' | '。' | '」' | '”'));
+            if clause_start && text[end..].starts_with(['，', ',']) {
+                out.push((value, TextRange::new(i, end)));
+            }
+        }
+    }
+    out.sort_by_key(|(_, range)| range.start);
+    out
+}
+
 fn group(found: Vec<Found>) -> Vec<Sequence> {
     // Styles in order of first appearance: an earlier style is an outer level.
     let mut order: Vec<SequenceStyle> = Vec::new();
@@ -135,9 +158,10 @@ fn group(found: Vec<Found>) -> Vec<Sequence> {
     for f in found {
         let my_level = level(&f.style);
         // Inline enumerations do not nest section markers, and vice versa.
-        if f.style != SequenceStyle::Shi {
+        let inline = |style: &SequenceStyle| matches!(style, SequenceStyle::Shi | SequenceStyle::FirstNext);
+        if !inline(&f.style) {
             // A marker closes the runs of inner (later-appearing) marker styles.
-            open.retain(|(style, _)| *style == SequenceStyle::Shi || level(style) <= my_level);
+            open.retain(|(style, _)| inline(style) || level(style) <= my_level);
         }
         let current = open.iter().find(|(style, _)| *style == f.style).map(|&(_, index)| index);
         match current {
@@ -145,7 +169,7 @@ fn group(found: Vec<Found>) -> Vec<Sequence> {
                 let run = &mut runs[index];
                 // Inline runs end when a paragraph without items intervenes.
                 let last = run.items.last().map_or(0, |i| i.span.paragraph);
-                if f.style == SequenceStyle::Shi && f.item.span.paragraph > last + 1 {
+                if inline(&f.style) && f.item.span.paragraph > last + 1 {
                     open.retain(|(style, _)| *style != f.style);
                     open.push((f.style.clone(), runs.len()));
                     runs.push(Sequence { style: f.style, items: vec![f.item] });
@@ -183,13 +207,14 @@ mod tests {
     #[test]
     fn runs_restart_and_nest() {
         check(
-            "## 一、甲\n\n（一）子\n\n（二）丑\n\n## 二、乙\n\n（一）寅\n\n第一，卯。\n\n第二，辰。\n\n願景：一是合作；二是共贏；三是開放。唯一是他。",
+            "## 一、甲\n\n（一）子\n\n（二）丑\n\n## 二、乙\n\n（一）寅\n\n第一，卯。\n\n第二，辰。\n\n願景：一是合作；二是共贏；三是開放。唯一是他。首先，甲；其次，乙。再次踏上。",
             expect![[r#"
                 Marker(ChineseComma, ""): 一、 二、
                 Marker(ChineseParen, ""): （一） （二）
                 Marker(ChineseParen, ""): （一）
                 Marker(DiComma, ""): 第一， 第二，
-                Shi: 一是 二是 三是"#]],
+                Shi: 一是 二是 三是
+                FirstNext: 首先 其次"#]],
         );
     }
 

@@ -1,7 +1,7 @@
 //! ## What it does
 //! Flags an ordinal sequence that is out of order, skips a number or repeats one: section
 //! markers at the start of paragraphs (`一、`, `（一）`, `1.`, `(1)`, `第一部分`,
-//! `第一個亮點`), `第一，` openers, and inline `一是…二是…` enumerations. A sequence restarts
+//! `第一個亮點`), `第一，` openers, and inline `一是…二是…` and `首先…其次…` enumerations. A sequence restarts
 //! at every `一`/`1` (a page may hold several stories), and a nested style (`（一）` under
 //! `一、`) restarts under each outer marker. Sequences that do not start at one are left alone.
 //!
@@ -134,6 +134,7 @@ mod tests {
         assert_eq!(apply_edits(text, &fix.edits).unwrap(), "（一）甲。\n\n（二）乙。\n\n（三）丙。\n\n（四）丁。");
         assert_eq!(findings_of("sequence-order", "願景：一是合作；二是共贏；四是開放。").len(), 1);
         assert_eq!(findings_of("sequence-order", "第一，甲。\n\n第二，乙。\n\n第二，丙。").len(), 1);
+        assert_eq!(findings_of("sequence-order", "首先，甲；其次，乙；其次，丙。").len(), 1);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! ## What it does
 //! Flags parts that do not add up to their total, within one sentence:
-//! - a total followed by `其中` and parts in the same unit (`共30人，其中男性12人、女性20人`):
+//! - a total followed by `其中` (or `分別`) and parts in the same unit (`共30人，其中男性12人、女性20人`):
 //!   the parts may not exceed the total, and when the last part is the remainder (`其餘`,
 //!   `其他`, `剩餘`, `另有`) they must equal it;
 //! - shares of one whole: percentages or fractions after `其中`, or closed by `剩餘的`/`其餘`,
@@ -83,7 +83,8 @@ fn check_sentence(
             text[..q.span.joined.start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
         REMAINDER.iter().any(|w| before.contains(w))
     };
-    let qizhong = body.find("其中").map(|i| sentence.start + i);
+    // 其中 opens a breakdown; so does 分別 (城鎮和農村分別新增3萬個和2萬個).
+    let qizhong = ["其中", "分別", "分别"].iter().filter_map(|w| body.find(w)).min().map(|i| sentence.start + i);
     // Shares of one whole.
     let shares: Vec<&Quantity> = inside.iter().copied().filter(|q| is_share(q)).collect();
     let shares_after: Vec<&Quantity> = match qizhong {
@@ -177,6 +178,7 @@ mod tests {
         );
         assert_eq!(findings_of("sum-mismatch", "六成即60%來自亞洲，剩餘的30%來自歐洲。").len(), 1);
         assert_eq!(findings_of("sum-mismatch", "共有12家企业参展，其中国企5家，其余8家为民企。").len(), 1);
+        assert_eq!(findings_of("sum-mismatch", "共新增岗位5万个，城镇和农村分别新增3万个和3万个。").len(), 1);
     }
 
     #[test]
@@ -188,6 +190,7 @@ mod tests {
             "出口增長5%，進口增長8%。",
             "共有12家企业参展，其中国企5家，其余7家为民企。",
             "逾百人出席，其中近30人來自海外。",
+            "共新增岗位5万个，城镇和农村分别新增3万个和2万个。",
         ] {
             assert_eq!(findings_of("sum-mismatch", text), Vec::<String>::new(), "{text}");
         }

@@ -1,8 +1,8 @@
 //! ## What it does
 //! Flags a weekday written with a date (`11月17日（五）`, `2024年11月16日星期六`,
-//! `11月16日週六`) that the calendar contradicts. The year is the one written with the date, or
-//! else the document's reference date's (see the figures engine), choosing the year that puts
-//! the date nearest to it.
+//! `11月16日週六`, or before it: `週六（11月16日）`) that the calendar contradicts. The year
+//! is the one written with the date, or else the document's reference date's (see the figures
+//! engine), choosing the year that puts the date nearest to it.
 //!
 //! ## Why is this bad?
 //! Readers plan by weekdays; when date and weekday disagree, one of them is wrong and nobody
@@ -69,6 +69,7 @@ mod tests {
         );
         assert_eq!(findings_of("weekday-mismatch", "2024年11月1日报道。11月18日星期六，代表团抵达。").len(), 1);
         assert_eq!(findings_of("weekday-mismatch", "2023年11月14日電。11月15日週一，會晤舉行。").len(), 1);
+        assert_eq!(findings_of("weekday-mismatch", "2024年11月1日电。周五（11月16日），代表团抵达。").len(), 1);
     }
 
     #[test]
@@ -77,6 +78,7 @@ mod tests {
             "2024年11月16日（六），兩國元首舉行會談。",
             "2024年11月1日报道。11月18日星期一，代表团抵达。",
             "11月18日星期六，代表團抵達。",
+            "2024年11月1日电。周六（11月16日），代表团抵达。",
             "2024年11月16日（六）至18日，會議舉行。",
         ] {
             assert_eq!(findings_of("weekday-mismatch", text), Vec::<String>::new(), "{text}");

@@ -1,0 +1,50 @@
+//! `docs/rules.md` is generated from the rule registry and each rule's doc comment; this test
+//! fails when it is stale. Regenerate with `UPDATE_EXPECT=1 cargo test -p zhnews-tests --test rules_docs`.
+
+use std::fmt::Write;
+
+use expect_test::expect_file;
+use zhnews_core::config::RuleLevel;
+use zhnews_core::rules::{RULES, documentation};
+
+fn level_name(level: RuleLevel) -> &'static str {
+    match level {
+        RuleLevel::Off => "off",
+        RuleLevel::Error => "error",
+        RuleLevel::Warning => "warning",
+        RuleLevel::Info => "info",
+        RuleLevel::Hint => "hint",
+    }
+}
+
+#[test]
+fn rules_md_is_up_to_date() {
+    let mut out = String::from(
+        "# Rules\n\n<!-- Generated from the rule doc comments in server/core/src/rules/ by tests/tests/rules_docs.rs; \
+         do not edit. Regenerate: UPDATE_EXPECT=1 cargo test -p zhnews-tests --test rules_docs -->\n\n\
+         Set a rule's level, or turn it off, in `zhnews.toml`:\n\n```toml\n[rules]\nfigure-conflict = \"info\"\nsum-mismatch = \"off\"\n```\n\n",
+    );
+    for rule in RULES {
+        let _ = writeln!(out, "- [`{}`](#{}): {}", rule.code, rule.code, rule.summary);
+    }
+    for rule in RULES {
+        let doc = documentation(rule.code).unwrap_or_else(|| panic!("rule {} has no doc comment", rule.code));
+        assert!(
+            doc.contains("What it does") && doc.contains("Why is this bad?") && doc.contains("Example"),
+            "the doc comment of {} needs What it does / Why is this bad? / Example",
+            rule.code
+        );
+        // Rule docs use `##` headings; nest them under the rule's own heading.
+        let doc: Vec<String> =
+            doc.lines().map(|line| if line.starts_with('#') { format!("#{line}") } else { line.to_owned() }).collect();
+        let _ = write!(
+            out,
+            "\n## {}\n\n{}. Default level: `{}`.\n\n{}\n",
+            rule.code,
+            rule.summary,
+            level_name(rule.default_level),
+            doc.join("\n").trim_end()
+        );
+    }
+    expect_file!["../../docs/rules.md"].assert_eq(&out);
+}
