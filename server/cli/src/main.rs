@@ -1,6 +1,5 @@
 //! The `zhnews` binary: one executable for the language server and the command-line checks.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -26,17 +25,14 @@ enum Command {
         stdio: bool,
     },
     /// Check text files and folders (default: the current folder) and report findings.
-    Check {
-        /// Files or folders; folders are searched for `*.txt`, honouring `.gitignore`.
-        paths: Vec<PathBuf>,
-    },
+    Check(check::CheckArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Serve { stdio: _ } => serve(),
-        Command::Check { paths } => check::run(&paths),
+        Command::Check(args) => check::run(&args),
     }
 }
 

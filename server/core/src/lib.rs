@@ -12,6 +12,7 @@ pub mod analysis;
 pub mod config;
 pub mod document;
 pub mod finding;
+pub mod fingerprint;
 pub mod hover;
 pub mod numerals;
 pub mod rules;
