@@ -77,18 +77,8 @@ impl Baseline {
     }
 
     pub fn load(file: &Path) -> Result<Baseline, BaselineError> {
-        let fail = |message: String| BaselineError { path: file.to_owned(), message };
-        let text = std::fs::read_to_string(file).map_err(|err| fail(format!("cannot read: {err}")))?;
-        let parsed: BaselineFile = serde_json::from_str(&text)
-            .map_err(|err| fail(format!("{}:{}: not a baseline file: {err}", err.line(), err.column())))?;
-        if parsed.version != BASELINE_VERSION {
-            return Err(fail(format!(
-                "baseline version {} is not supported (expected {BASELINE_VERSION})",
-                parsed.version
-            )));
-        }
         let mut baseline = Baseline::empty(file);
-        for entry in parsed.findings {
+        for entry in read(file)?.findings {
             *baseline.remaining.entry((entry.path, entry.rule, entry.fingerprint)).or_default() += entry.count;
         }
         Ok(baseline)
@@ -170,6 +160,42 @@ impl BaselineWriter {
     }
 }
 
+/// Adds one finding to the baseline `file` (created when missing) and writes it back
+/// atomically: what an editor's "Ignore this finding" does. `source` is the file the finding
+/// is in.
+pub fn add_to_baseline(
+    file: &Path,
+    source: &Path,
+    rule: &str,
+    fingerprint: String,
+    excerpt: String,
+) -> Result<(), BaselineError> {
+    let mut writer = BaselineWriter::new(file);
+    if file.exists() {
+        for entry in read(file)?.findings {
+            let slot = writer.entries.entry((entry.path, entry.rule, entry.fingerprint)).or_insert((0, entry.excerpt));
+            slot.0 += entry.count;
+        }
+    }
+    let key = writer.path_key(source);
+    writer.add(key, rule, fingerprint, excerpt);
+    writer.write()
+}
+
+fn read(file: &Path) -> Result<BaselineFile, BaselineError> {
+    let fail = |message: String| BaselineError { path: file.to_owned(), message };
+    let text = std::fs::read_to_string(file).map_err(|err| fail(format!("cannot read: {err}")))?;
+    let parsed: BaselineFile = serde_json::from_str(&text)
+        .map_err(|err| fail(format!("{}:{}: not a baseline file: {err}", err.line(), err.column())))?;
+    if parsed.version != BASELINE_VERSION {
+        return Err(fail(format!(
+            "baseline version {} is not supported (expected {BASELINE_VERSION})",
+            parsed.version
+        )));
+    }
+    Ok(parsed)
+}
+
 fn folder_of(file: &Path) -> PathBuf {
     let file = absolute(file);
     file.parent().map(Path::to_owned).unwrap_or(file)
@@ -227,6 +253,26 @@ mod tests {
         assert!(!baseline.take(&key, "count-mismatch", "00ff"), "each recorded finding matches once");
         assert!(!baseline.take("news/b.txt", "sequence-order", "0abc"));
         assert_eq!(baseline.unmatched(), 1);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn adding_one_finding_keeps_the_others() {
+        let dir = std::env::temp_dir().join(format!("zhnews-baseline-add-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("baseline.json");
+        add_to_baseline(&file, &dir.join("a.txt"), "count-mismatch", "01".into(), "五個方面".into()).unwrap();
+        add_to_baseline(&file, &dir.join("a.txt"), "count-mismatch", "01".into(), "五個方面".into()).unwrap();
+        add_to_baseline(&file, &dir.join("b.txt"), "sequence-order", "02".into(), String::new()).unwrap();
+        let mut baseline = Baseline::load(&file).unwrap();
+        assert_eq!(baseline.unmatched(), 3);
+        assert!(baseline.take("a.txt", "count-mismatch", "01"));
+        assert!(baseline.take("a.txt", "count-mismatch", "01"));
+        assert!(baseline.take("b.txt", "sequence-order", "02"));
+        std::fs::write(&file, "not json").unwrap();
+        let err = add_to_baseline(&file, &dir.join("a.txt"), "r", "03".into(), String::new()).unwrap_err();
+        assert!(err.to_string().contains("not a baseline file"), "{err}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "not json", "a broken file is left alone");
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -107,7 +107,8 @@ struct Job {
 
 pub fn run(args: &CheckArgs) -> ExitCode {
     let started = Instant::now();
-    let mut stderr = std::io::stderr().lock();
+    // Not locked: the progress bar writes to stderr from the worker threads.
+    let mut stderr = std::io::stderr();
     let mut errors: Vec<String> = Vec::new();
 
     let mut baseline = match &args.baseline {
