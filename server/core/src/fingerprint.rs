@@ -128,6 +128,9 @@ mod tests {
         let b = fingerprint(moved, &finding_at(moved, "五個\n方面"));
         assert_eq!(a, b);
         assert_eq!(a.len(), 16);
+        // The same with Windows line ends.
+        let crlf = moved.replace('\n', "\r\n");
+        assert_eq!(a, fingerprint(&crlf, &finding_at(&crlf, "五個\r\n方面")));
     }
 
     #[test]
