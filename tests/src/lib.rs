@@ -9,9 +9,15 @@ use std::sync::OnceLock;
 
 /// The path of the `zhnews` binary of this workspace, built (once per test process) with
 /// `cargo build` so tests never run a stale binary.
+///
+/// `ZHNEWS_BIN` names a binary to test instead (a release build, or a private copy when the
+/// target folder is shared with other checkouts).
 pub fn zhnews_bin() -> PathBuf {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
+        if let Some(bin) = std::env::var_os("ZHNEWS_BIN") {
+            return PathBuf::from(bin);
+        }
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let status = Command::new(cargo)
             .args(["build", "--quiet", "-p", "zhnews-cli", "--bin", "zhnews"])

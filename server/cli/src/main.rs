@@ -1,7 +1,8 @@
 //! The `zhnews` binary: one executable for the language server and the command-line checks.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
+
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
@@ -29,10 +30,7 @@ enum Command {
         stdio: bool,
     },
     /// Check text files and folders (default: the current folder) and report findings.
-    Check {
-        /// Files or folders; folders are searched for `*.txt`, honouring `.gitignore`.
-        paths: Vec<PathBuf>,
-    },
+    Check(check::CheckArgs),
     /// Print every named entity (person, place, organisation, event) in the files.
     Entities {
         /// Files or folders; folders are searched for `*.txt`.
@@ -59,7 +57,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Serve { stdio: _ } => serve(),
-        Command::Check { paths } => check::run(&paths),
+        Command::Check(args) => check::run(&args),
         Command::Entities { paths, format } => entities::run(&paths, format),
         Command::About => entities::about(),
         Command::Outline { files, format } => outline::run(&files, format),

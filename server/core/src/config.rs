@@ -63,11 +63,13 @@ pub struct CheckConfig {
     pub include: Vec<String>,
     /// Globs of files to skip, applied after `include` and `.gitignore`.
     pub exclude: Vec<String>,
+    /// Findings to drop for files matching a glob (`[[check.ignore]]`).
+    pub ignore: Vec<IgnoreEntry>,
 }
 
 impl Default for CheckConfig {
     fn default() -> Self {
-        CheckConfig { include: vec!["**/*.txt".to_owned()], exclude: Vec::new() }
+        CheckConfig { include: vec!["**/*.txt".to_owned()], exclude: Vec::new(), ignore: Vec::new() }
     }
 }
 
@@ -77,6 +79,16 @@ pub struct FiguresConfig {
     /// The date relative dates (`今年`, `11月13日`) are resolved against, as `YYYY-MM-DD`;
     /// by default the first complete date in the document (see `zhnews_core::figures`).
     pub reference_date: Option<String>,
+}
+
+/// `[[check.ignore]] path = "archive/**", rules = ["count-mismatch"]`: the rules (all of them
+/// when `rules` is absent) whose findings are dropped in files matching `path`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreEntry {
+    /// A glob relative to the folder of `zhnews.toml`.
+    pub path: String,
+    pub rules: Option<Vec<String>>,
 }
 
 /// What a user can set a rule to.
@@ -168,6 +180,15 @@ impl Config {
         }
         self.outline.validate().map_err(|message| ConfigError { message, line: None, column: None })?;
         self.convert.validate(self)?;
+        for code in self.check.ignore.iter().flat_map(|entry| entry.rules.iter().flatten()) {
+            if rules::rule(code).is_none() {
+                return Err(ConfigError {
+                    message: format!("unknown rule `{code}` in [[check.ignore]]"),
+                    line: None,
+                    column: None,
+                });
+            }
+        }
         if !(0.0..=1.0).contains(&self.analysis.min_han_share) {
             return Err(ConfigError {
                 message: "analysis.min_han_share must be between 0 and 1".to_owned(),
@@ -242,6 +263,8 @@ mod tests {
         assert_eq!((err.line, err.column), (Some(2), Some(15)), "{err}");
         let err = Config::from_toml_str("[rules]\nno-such-rule = \"off\"\n").unwrap_err();
         assert!(err.message.contains("unknown rule `no-such-rule`"), "{err}");
+        let err = Config::from_toml_str("[[check.ignore]]\npath = \"a/**\"\nrules = [\"no-such-rule\"]\n").unwrap_err();
+        assert!(err.message.contains("unknown rule `no-such-rule` in [[check.ignore]]"), "{err}");
         let err = Config::from_toml_str("[analysis]\nmin_han_share = 2.0\n").unwrap_err();
         assert!(err.message.contains("between 0 and 1"), "{err}");
     }

@@ -15,6 +15,7 @@ pub mod document;
 pub mod entities;
 pub mod figures;
 pub mod finding;
+pub mod fingerprint;
 pub mod hover;
 pub mod numerals;
 pub mod outline;

@@ -81,6 +81,11 @@ fn locate_key(text: &str, message: &str) -> Option<usize> {
             line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
                 || line.strip_prefix(&format!("\"{key}\"")).is_some_and(|rest| rest.trim_start().starts_with('='))
         })
+        .or_else(|| {
+            // A value rather than a key (a rule code in a list): the first line quoting it.
+            let quoted = format!("\"{key}\"");
+            text.lines().position(|line| line.contains(&quoted))
+        })
         .map(|index| index + 1)
 }
 

@@ -1,11 +1,16 @@
 //! zhnews-workspace: everything zhnews does with the file system, shared by the CLI and the LSP
 //! server so both find the same configuration and read files the same way.
 
+pub mod baseline;
 pub mod config_file;
 pub mod gazetteer;
 pub mod read;
+pub mod scope;
 pub mod walk;
+pub mod write;
 
 pub use config_file::{LoadedConfig, find_config, load_config};
 pub use read::{ReadError, read_text_file};
-pub use walk::{WalkError, text_files};
+pub use scope::{Scope, ScopeError, Scopes};
+pub use walk::{WalkError, files_where, text_files};
+pub use write::write_atomic;

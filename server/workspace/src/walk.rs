@@ -18,11 +18,20 @@ impl std::fmt::Display for WalkError {
 /// taken whatever its extension; folders are searched for `*.txt`, skipping what `.gitignore`,
 /// `.ignore` and hidden folders exclude.
 pub fn text_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
+    files_where(paths, |path, named| named || is_text_file(path))
+}
+
+/// The files under `paths` that `select` accepts, sorted, without duplicates. `select` gets
+/// each file and whether it was named in `paths` (rather than found in a folder); folders are
+/// walked skipping what `.gitignore`, `.ignore` and hidden folders exclude.
+pub fn files_where(paths: &[PathBuf], mut select: impl FnMut(&Path, bool) -> bool) -> (Vec<PathBuf>, Vec<WalkError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         if path.is_file() {
-            files.push(path.clone());
+            if select(path, true) {
+                files.push(path.clone());
+            }
             continue;
         }
         if !path.exists() {
@@ -31,7 +40,7 @@ pub fn text_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
         }
         for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
             match entry {
-                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) && is_text_file(entry.path()) => {
+                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) && select(entry.path(), false) => {
                     files.push(entry.into_path());
                 }
                 Ok(_) => {}
