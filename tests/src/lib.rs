@@ -8,10 +8,14 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 /// The path of the `zhnews` binary of this workspace, built (once per test process) with
-/// `cargo build` so tests never run a stale binary.
+/// `cargo build` so tests never run a stale binary, unless `ZHNEWS_TEST_BIN` names one.
 pub fn zhnews_bin() -> PathBuf {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
+        // A binary built beforehand (CI, or a target folder shared with other worktrees).
+        if let Some(bin) = std::env::var_os("ZHNEWS_TEST_BIN") {
+            return PathBuf::from(bin);
+        }
         let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
         let status = Command::new(cargo)
             .args(["build", "--quiet", "-p", "zhnews-cli", "--bin", "zhnews"])
