@@ -7,6 +7,7 @@ pub mod documents;
 pub mod encoding;
 mod framing;
 pub mod memory;
+pub mod outline;
 mod server;
 mod settings;
 pub mod to_proto;

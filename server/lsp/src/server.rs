@@ -39,6 +39,8 @@ struct State {
     watch_config: AtomicBool,
     /// The client accepts `workspace/diagnostic/refresh` (to pull again after a config change).
     diagnostic_refresh: AtomicBool,
+    /// The client nests document symbols; otherwise it gets a flat list.
+    hierarchical_symbols: AtomicBool,
     shutdown_requested: Arc<AtomicBool>,
 }
 
@@ -54,6 +56,7 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
             pull_diagnostics: AtomicBool::new(false),
             watch_config: AtomicBool::new(false),
             diagnostic_refresh: AtomicBool::new(false),
+            hierarchical_symbols: AtomicBool::new(false),
             shutdown_requested: flag,
         }),
     })
@@ -331,6 +334,9 @@ impl LanguageServer for Backend {
         let workspace = params.capabilities.workspace.as_ref();
         let refresh = workspace.and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support);
         self.state.diagnostic_refresh.store(refresh == Some(true), Ordering::SeqCst);
+        let hierarchical = params.capabilities.text_document.as_ref().and_then(|t| t.document_symbol.as_ref());
+        let hierarchical = hierarchical.and_then(|s| s.hierarchical_document_symbol_support).unwrap_or(false);
+        self.state.hierarchical_symbols.store(hierarchical, Ordering::SeqCst);
         {
             let mut settings = lock(&self.state.settings);
             let folders = params.workspace_folders.iter().flatten().map(|f| &f.uri);
@@ -362,6 +368,9 @@ impl LanguageServer for Backend {
                     })
                 }),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
                     code_action_kinds: Some(vec![
                         CodeActionKind::QUICKFIX,
@@ -511,6 +520,47 @@ impl LanguageServer for Backend {
             };
             let actions = crate::code_actions::code_actions(&request);
             Ok((!actions.is_empty()).then_some(actions))
+        })
+        .await
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        guarded(async {
+            let uri = params.text_document.uri;
+            let Some((_, rope, analysis)) = self.analysis(&uri).await else { return Ok(None) };
+            let encoding = self.state.encoding();
+            Ok(Some(if self.state.hierarchical_symbols.load(Ordering::SeqCst) {
+                DocumentSymbolResponse::Nested(crate::outline::document_symbols(&rope, &analysis.outline, encoding))
+            } else {
+                DocumentSymbolResponse::Flat(crate::outline::symbol_information(
+                    &uri,
+                    &rope,
+                    &analysis.outline,
+                    encoding,
+                ))
+            }))
+        })
+        .await
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        guarded(async {
+            let Some((_, _, analysis)) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+            Ok(Some(crate::outline::folding_ranges(&analysis)))
+        })
+        .await
+    }
+
+    async fn selection_range(&self, params: SelectionRangeParams) -> Result<Option<Vec<SelectionRange>>> {
+        guarded(async {
+            let Some((_, rope, analysis)) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+            let encoding = self.state.encoding();
+            let ranges = params
+                .positions
+                .iter()
+                .map(|&position| crate::outline::selection_range(&rope, &analysis, position, encoding))
+                .collect();
+            Ok(Some(ranges))
         })
         .await
     }

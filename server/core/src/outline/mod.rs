@@ -135,6 +135,8 @@ pub fn outline(document: &Document, config: &OutlineConfig) -> Vec<OutlineNode> 
 struct Heading {
     text: String,
     range: TextRange,
+    /// The start of the heading's line, markup included: where its section starts.
+    line_start: usize,
     markup: Markup,
     marker: Option<OrdinalMarker>,
     /// The rank given by a configured pattern.
@@ -397,6 +399,7 @@ impl<'a> Scanner<'a> {
         let heading = Heading {
             text: text_out,
             range: TextRange::new(line.range.start + stripped.start, end),
+            line_start: line.range.start,
             markup,
             marker,
             pattern_level,
@@ -447,6 +450,7 @@ impl<'a> Scanner<'a> {
         let heading = Heading {
             text: heading_text,
             range: TextRange::new(line.range.start, line.range.start + sentence_end),
+            line_start: line.range.start,
             markup: Markup::default(),
             marker: Some(marker),
             pattern_level: None,
@@ -711,8 +715,10 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
     start + text.get(start..end).map_or(0, |s| s.trim_end().len())
 }
 
+/// The characters of a range as an editor counts them: no whitespace, no Markdown `#` or `*`.
 fn char_count(text: &str, range: TextRange) -> usize {
-    text.get(range.as_range()).map_or(0, |s| s.chars().filter(|c| !c.is_whitespace()).count())
+    text.get(range.as_range())
+        .map_or(0, |s| s.chars().filter(|c| !c.is_whitespace() && !matches!(c, '#' | '*')).count())
 }
 
 impl Story {
@@ -726,7 +732,7 @@ impl Story {
                 .iter()
                 .find(|next| next.rank <= entry.rank)
                 .map_or(story_range.end, |next| next.end_before);
-            let start = entry.heading.range.start;
+            let start = entry.heading.line_start;
             let section_range = TextRange::new(start, trim_end(text, start, end).max(entry.heading.range.end));
             let node = OutlineNode {
                 kind: entry.kind,

@@ -95,9 +95,9 @@ fn crlf_and_astral_characters() {
     check(
         "# 𠮷野家開業\r\n\r\n## 一、𠮷祥話\r\n正文。\r\n",
         expect![[r#"
-        1 title L1 𠮷野家開業 | 16字
-          2 section L3 一、𠮷祥話 | 8字
-    "#]],
+            1 title L1 𠮷野家開業 | 13字
+              2 section L3 一、𠮷祥話 | 8字
+        "#]],
     );
 }
 
