@@ -4,6 +4,7 @@
 pub mod code_actions;
 pub mod documents;
 pub mod encoding;
+pub mod entities;
 mod server;
 mod settings;
 pub mod to_proto;
