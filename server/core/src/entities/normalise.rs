@@ -146,7 +146,7 @@ mod tests {
     fn spaces_between_han_characters_are_skipped() {
         let source = "习 近 平 回到 APEC 会议，77 国集团";
         let normalised = Normalised::new(source);
-        assert_eq!(normalised.text, "习近平回到 APEC 会议，77国集团");
+        assert_eq!(normalised.text, "习近平回到 APEC 会议,77国集团");
         let start = normalised.text.find("近平").unwrap();
         let range = normalised.to_source(TextRange::new(start, start + "近平".len())).unwrap();
         assert_eq!(&source[range.as_range()], "近 平");
