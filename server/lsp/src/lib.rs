@@ -5,6 +5,7 @@ pub mod code_actions;
 pub mod convert_actions;
 pub mod documents;
 pub mod encoding;
+pub mod entities;
 mod framing;
 pub mod memory;
 pub mod outline;

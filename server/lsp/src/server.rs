@@ -198,7 +198,15 @@ impl Backend {
         };
         let config = self.config_for(uri).await;
         let text = rope.to_string();
-        let analysis = tokio::task::spawn_blocking(move || zhnews_core::analyse(&text, &config)).await;
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        let analysis = tokio::task::spawn_blocking(move || {
+            let (index, errors) = zhnews_workspace::gazetteer::index_for(path.as_deref(), &config);
+            for err in errors {
+                tracing::warn!("gazetteer left out: {err}");
+            }
+            zhnews_core::analyse_with(&text, &config, &index)
+        })
+        .await;
         let analysis = match analysis {
             Ok(analysis) => Arc::new(analysis),
             Err(err) => {
@@ -245,6 +253,13 @@ impl Backend {
                 backend.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
             }
         });
+    }
+
+    /// The open documents, in a stable order.
+    fn open_uris(&self) -> Vec<Uri> {
+        let mut uris: Vec<Uri> = lock(&self.state.documents).keys().cloned().collect();
+        uris.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        uris
     }
 
     fn reanalyse_all(&self) {
@@ -371,6 +386,16 @@ impl LanguageServer for Backend {
                 document_symbol_provider: Some(OneOf::Left(true)),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+                semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+                    SemanticTokensOptions {
+                        legend: crate::entities::legend(),
+                        full: Some(SemanticTokensFullOptions::Bool(true)),
+                        ..SemanticTokensOptions::default()
+                    },
+                )),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
                     code_action_kinds: Some(vec![
                         CodeActionKind::QUICKFIX,
@@ -393,6 +418,19 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        // Build the entity automaton, then load jieba, off the request path; once jieba is in,
+        // analyse again so guesses appear. Analyses before that simply have no guesses.
+        let backend = Backend { client: self.client.clone(), state: self.state.clone() };
+        tokio::spawn(async move {
+            let loaded = tokio::task::spawn_blocking(|| {
+                zhnews_core::entities::EntityIndex::builtin();
+                zhnews_core::entities::tagger::load();
+            })
+            .await;
+            if loaded.is_ok() {
+                backend.reanalyse_all();
+            }
+        });
         if !self.state.watch_config.load(Ordering::SeqCst) {
             return;
         }
@@ -518,7 +556,15 @@ impl LanguageServer for Backend {
                 encoding,
                 only: params.context.only.as_deref(),
             };
-            let actions = crate::code_actions::code_actions(&request);
+            let mut actions = crate::code_actions::code_actions(&request);
+            if request.wants(&CodeActionKind::QUICKFIX) {
+                let config = self.config_for(&uri).await;
+                let path = uri.to_file_path().map(|p| p.into_owned());
+                let gazetteer = path
+                    .and_then(|p| zhnews_workspace::gazetteer::workspace_gazetteer_path(&p, &config))
+                    .filter(|p| p.is_file());
+                actions.extend(crate::entities::add_to_gazetteer_actions(&analysis, range, gazetteer.as_deref()));
+            }
             Ok((!actions.is_empty()).then_some(actions))
         })
         .await
@@ -561,6 +607,60 @@ impl LanguageServer for Backend {
                 .map(|&position| crate::outline::selection_range(&rope, &analysis, position, encoding))
                 .collect();
             Ok(Some(ranges))
+        })
+        .await
+    }
+
+    async fn semantic_tokens_full(&self, params: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+        guarded(async {
+            let Some((_, rope, analysis)) = self.analysis(&params.text_document.uri).await else { return Ok(None) };
+            let data = crate::entities::semantic_tokens(&rope, &analysis, self.state.encoding());
+            Ok(Some(SemanticTokensResult::Tokens(SemanticTokens { result_id: None, data })))
+        })
+        .await
+    }
+
+    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+        guarded(async {
+            let position = params.text_document_position_params;
+            let Some((_, rope, analysis)) = self.analysis(&position.text_document.uri).await else { return Ok(None) };
+            let encoding = self.state.encoding();
+            let offset = crate::encoding::position_to_byte(&rope, position.position, encoding);
+            let Some(mention) = crate::entities::mention_at(&analysis, offset) else { return Ok(None) };
+            Ok(Some(crate::entities::highlights(&rope, &analysis, &mention.entity.id, encoding)))
+        })
+        .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        guarded(async {
+            let position = params.text_document_position;
+            let Some((_, rope, analysis)) = self.analysis(&position.text_document.uri).await else { return Ok(None) };
+            let encoding = self.state.encoding();
+            let offset = crate::encoding::position_to_byte(&rope, position.position, encoding);
+            let Some(mention) = crate::entities::mention_at(&analysis, offset) else { return Ok(None) };
+            let id = mention.entity.id.clone();
+            let mut locations = Vec::new();
+            for uri in self.open_uris() {
+                if let Some((_, rope, analysis)) = self.analysis(&uri).await {
+                    locations.extend(crate::entities::locations(&uri, &rope, &analysis, &id, encoding));
+                }
+            }
+            Ok(Some(locations))
+        })
+        .await
+    }
+
+    async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+        guarded(async {
+            let encoding = self.state.encoding();
+            let mut symbols = Vec::new();
+            for uri in self.open_uris() {
+                if let Some((_, rope, analysis)) = self.analysis(&uri).await {
+                    symbols.extend(crate::entities::symbols(&uri, &rope, &analysis, &params.query, encoding));
+                }
+            }
+            Ok(Some(WorkspaceSymbolResponse::Flat(symbols)))
         })
         .await
     }

@@ -88,8 +88,8 @@ fn is_gap(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\t' | '\u{00A0}')
 }
 
-/// The lookup form of a text with the way back: spaces between two Han characters are left
-/// out, everything else maps one character to one character.
+/// The lookup form of a text with the way back: spaces between two Han characters (or a digit
+/// and a Han character) are left out, everything else maps one character to one character.
 #[derive(Clone, Debug, Default)]
 pub struct Normalised {
     pub text: String,
@@ -109,7 +109,8 @@ impl Normalised {
                     continue;
                 }
             }
-            previous_han = is_han(c);
+            // A digit joins the Han character after it too: `77 國集團`.
+            previous_han = is_han(c) || c.is_ascii_digit();
             normalised.chars.push((normalised.text.len(), TextRange::new(at, at + c.len_utf8())));
             normalised.text.push(normalise_char(c));
         }
@@ -143,9 +144,9 @@ mod tests {
 
     #[test]
     fn spaces_between_han_characters_are_skipped() {
-        let source = "习 近 平 回到 APEC 会议";
+        let source = "习 近 平 回到 APEC 会议，77 国集团";
         let normalised = Normalised::new(source);
-        assert_eq!(normalised.text, "习近平回到 APEC 会议");
+        assert_eq!(normalised.text, "习近平回到 APEC 会议,77国集团");
         let start = normalised.text.find("近平").unwrap();
         let range = normalised.to_source(TextRange::new(start, start + "近平".len())).unwrap();
         assert_eq!(&source[range.as_range()], "近 平");

@@ -58,11 +58,14 @@ impl Tagger {
         Tagger { jieba }
     }
 
-    /// The names jieba proposes in a Simplified lookup text, with their kinds.
+    /// The names jieba proposes in a Simplified lookup text, with their kinds: words outside
+    /// jieba's dictionary that it tags as names *and* that stand in a context that says so
+    /// ([`has_cue`]). On the shared corpus, tags alone were right for about one in fifty.
     pub fn candidates(&self, text: &str) -> Vec<(TextRange, EntityKind)> {
         self.jieba
             .tag(text, true)
             .into_iter()
+            .filter(|tag| has_cue(text, TextRange::new(tag.byte_start, tag.byte_end), tag.tag))
             .filter_map(|tag| {
                 let kind = match tag.tag {
                     "nr" | "nrfg" | "nrt" => EntityKind::Person,
@@ -71,10 +74,95 @@ impl Tagger {
                     _ => return None,
                 };
                 let word = tag.word;
-                (word.chars().count() >= 2 && word.chars().all(|c| is_han(c) || c == '·'))
+                // Words in jieba's own dictionary tagged as names are mostly ordinary words
+                // (大国 ns, 公正 nr); the gazetteer words added to it are matched already.
+                (word.chars().count() >= 2 && word.chars().all(|c| is_han(c) || c == '·') && !self.jieba.has_word(word))
                     .then(|| (TextRange::new(tag.byte_start, tag.byte_end), kind))
             })
             .collect()
+    }
+}
+
+/// Titles and reporting verbs next to a person's name, in the Simplified lookup form.
+const PERSON_CUES_AFTER: &[&str] = &[
+    "总统",
+    "主席",
+    "总理",
+    "首相",
+    "部长",
+    "外长",
+    "大使",
+    "发言人",
+    "国务卿",
+    "议员",
+    "州长",
+    "市长",
+    "书记",
+    "委员",
+    "院长",
+    "局长",
+    "主任",
+    "秘书长",
+    "总干事",
+    "先生",
+    "女士",
+    "教授",
+    "博士",
+    "表示",
+    "说",
+    "指出",
+    "强调",
+    "认为",
+    "称",
+    "会见",
+    "会晤",
+    "致辞",
+    "出席",
+];
+const PERSON_CUES_BEFORE: &[&str] = &[
+    "总统",
+    "主席",
+    "总理",
+    "首相",
+    "部长",
+    "外长",
+    "大使",
+    "发言人",
+    "国务卿",
+    "州长",
+    "市长",
+    "书记",
+    "院长",
+    "局长",
+    "主任",
+    "秘书长",
+    "总干事",
+    "教授",
+    "记者",
+    "会见",
+    "会晤",
+    "同",
+];
+const PLACE_CUES_BEFORE: &[&str] = &["在", "赴", "到", "抵达", "访问", "前往", "来自", "位于", "途经"];
+const PLACE_CUES_AFTER: &[&str] = &["市", "省", "县", "州", "岛", "港", "湾", "河", "山"];
+const ORG_ENDINGS: &[&str] = &["部", "局", "会", "院", "社", "公司", "集团", "银行", "大学", "组织", "协会", "基金"];
+
+/// True when the words around a tagged name say what jieba's tag says.
+fn has_cue(text: &str, range: TextRange, tag: &str) -> bool {
+    let before = &text[..range.start];
+    let after = &text[range.end..];
+    let word = &text[range.as_range()];
+    match tag {
+        "nr" | "nrfg" | "nrt" => {
+            PERSON_CUES_AFTER.iter().any(|cue| after.starts_with(cue))
+                || PERSON_CUES_BEFORE.iter().any(|cue| before.ends_with(cue))
+        }
+        "ns" => {
+            PLACE_CUES_BEFORE.iter().any(|cue| before.ends_with(cue))
+                || PLACE_CUES_AFTER.iter().any(|cue| after.starts_with(cue))
+        }
+        "nt" => word.chars().count() >= 4 && ORG_ENDINGS.iter().any(|ending| word.ends_with(ending)),
+        _ => false,
     }
 }
 
