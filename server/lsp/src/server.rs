@@ -369,9 +369,14 @@ impl LanguageServer for Backend {
             method: "workspace/didChangeWatchedFiles".into(),
             register_options: serde_json::to_value(options).ok(),
         };
-        if let Err(err) = self.client.register_capability(vec![registration]).await {
-            tracing::info!("client did not accept a file watcher for zhnews.toml: {err}");
-        }
+        // Not awaited here: a client that shuts down before answering would leave this handler
+        // pending, and the server would then not end on `exit`.
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if let Err(err) = client.register_capability(vec![registration]).await {
+                tracing::info!("client did not accept a file watcher for zhnews.toml: {err}");
+            }
+        });
     }
 
     async fn shutdown(&self) -> Result<()> {
