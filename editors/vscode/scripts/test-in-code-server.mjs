@@ -176,7 +176,7 @@ async function integrationTests() {
 }
 
 /** Phase 2: the packaged .vsix with the server bundled, installed like a user would, and a screenshot. */
-async function screenshotTest() {
+async function screenshotTest(checked) {
   const vsix = path.join(tmp, 'zhnews.vsix');
   execFileSync('node', [path.join(root, 'scripts', 'package.mjs'), '--server', bin, '--strip', '--target', 'linux-x64', '--out', vsix], {
     cwd: root,
@@ -234,6 +234,18 @@ async function screenshotTest() {
     const size = fs.statSync(file).size;
     if (size < 20000) throw new Error(`the screenshot is suspiciously small (${size} bytes)`);
     log(`screenshot ${file} (${size} bytes); outline rows: ${JSON.stringify(outlineRows.slice(0, 6))}; hover: ${JSON.stringify(hover.map((h) => h.slice(0, 80)))}`);
+    // The status bar item opens the conversion picker (or says there is nothing to convert).
+    await page.keyboard.press('Escape');
+    await status.first().click();
+    if (checked.includes('convert')) {
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: '(t2s)' });
+      await row.first().waitFor({ timeout: 10000 });
+      log(`the status bar opened the conversion picker: ${JSON.stringify(await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts())}`);
+      await page.keyboard.press('Escape');
+    } else {
+      await page.locator('.notifications-toasts', { hasText: 'zhnews offers no conversion for this document' }).first().waitFor({ timeout: 10000 });
+      log('the status bar item answered that no conversion is offered (the server has none yet)');
+    }
     return { outlineRows, hover, file };
   } catch (err) {
     fs.mkdirSync(screenshots, { recursive: true });
@@ -251,7 +263,7 @@ try {
   log('building the extension');
   execFileSync('node', ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
   const checked = await integrationTests();
-  const shot = await screenshotTest();
+  const shot = await screenshotTest(checked);
   // What the extension host saw, the user must see too.
   if (checked.includes('symbols') && !shot.outlineRows.some((r) => r.includes('習近平出席'))) {
     throw new Error(`the Outline view does not show the headline: ${JSON.stringify(shot.outlineRows)}`);

@@ -35,6 +35,8 @@ if [[ ! -f "$stamp" ]] || ! cmp -s "$here/package-lock.json" "$stamp"; then
   cp "$here/package-lock.json" "$stamp"
 fi
 
+(cd "$here" && npx --no-install tsc --noEmit -p .) || { echo "test-in-code-server: TypeScript errors" >&2; exit 1; }
+
 CODE_SERVER="$("$here/scripts/install-code-server.sh")"
 export CODE_SERVER
 

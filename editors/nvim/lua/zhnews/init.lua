@@ -224,6 +224,32 @@ function M.document_info(bufnr, timeout_ms)
   return nil
 end
 
+--- Pulls diagnostics for a buffer again (Neovim 0.11 does not take the server's
+--- workspace/diagnostic/refresh, so the plugin asks after a settings change).
+---@param client vim.lsp.Client
+---@param bufnr integer
+function M.refresh_diagnostics(client, bufnr)
+  if not client:supports_method('textDocument/diagnostic', bufnr) then
+    return -- the server pushes after re-analysing
+  end
+  client:request('textDocument/diagnostic', { textDocument = vim.lsp.util.make_text_document_params(bufnr) }, function(err, result, ctx)
+    vim.lsp.diagnostic.on_diagnostic(err, result, ctx)
+  end, bufnr)
+end
+
+--- Replaces the settings of the running zhnews clients (the zhnews.toml-shaped object, as in
+--- vim.lsp.config's `settings`), tells the servers and refreshes the diagnostics.
+---@param settings table
+function M.set_settings(settings)
+  for _, client in ipairs(vim.lsp.get_clients({ name = NAME })) do
+    client.settings = settings
+    client:notify('workspace/didChangeConfiguration', { settings = settings })
+    for bufnr in pairs(client.attached_buffers) do
+      M.refresh_diagnostics(client, bufnr)
+    end
+  end
+end
+
 --- The script label of the buffer for a statusline (繁, 简, 混, —), or '' without zhnews.
 --- Updated on attach and after edits; never blocks the statusline.
 function M.statusline()
