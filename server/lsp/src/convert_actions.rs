@@ -23,10 +23,20 @@ pub fn fix_all_kind() -> CodeActionKind {
 pub fn scopes(request: &Request<'_>) -> Vec<(&'static str, TextRange)> {
     let document = &request.analysis.document;
     let text = document.text();
-    let at = request.range.start;
+    // Ranges from positions are on character boundaries; anything else is snapped down to one.
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let selection =
+        TextRange::new(floor(request.range.start), floor(request.range.end).max(floor(request.range.start)));
+    let at = selection.start;
     let mut scopes = Vec::new();
-    if !request.range.is_empty() {
-        scopes.push(("selection", request.range));
+    if !selection.is_empty() {
+        scopes.push(("selection", selection));
     }
     let line = document.lines().line_of(at);
     if let Some(content) = document.lines().line_content(text, line) {
