@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::document::Document;
+use crate::figures::Figures;
 use crate::finding::Finding;
 use crate::rules;
 
@@ -12,6 +13,8 @@ pub struct Analysis {
     /// False when the text is not Chinese enough to analyse (see [`is_chinese`]); such a
     /// document gets no findings.
     pub is_chinese: bool,
+    /// Quantities, dates and ordinal sequences, found once and shared by the figure rules.
+    pub figures: Figures,
     pub findings: Vec<Finding>,
     /// Named entities in text order (see [`crate::entities`]).
     pub entities: Vec<crate::entities::Mention>,
@@ -33,9 +36,10 @@ pub fn analyse(text: &str, config: &Config) -> Analysis {
 pub fn analyse_with(text: &str, config: &Config, entity_index: &crate::entities::EntityIndex) -> Analysis {
     let document = Document::new(text);
     let is_chinese = is_chinese(&document, config);
-    let findings = if is_chinese { rules::run_all(&document, config) } else { Vec::new() };
+    let figures = if is_chinese { Figures::of(&document, config) } else { Figures::default() };
+    let findings = if is_chinese { rules::run_all(&document, &figures, config) } else { Vec::new() };
     let entities = if is_chinese { crate::entities::analyse(&document, config, entity_index) } else { Vec::new() };
-    Analysis { document, is_chinese, findings, entities }
+    Analysis { document, is_chinese, figures, findings, entities }
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub struct Config {
     pub lsp: LspConfig,
     pub check: CheckConfig,
     pub entities: crate::entities::config::EntitiesConfig,
+    pub figures: FiguresConfig,
     /// Per-rule severity or `"off"`, keyed by rule code (`sequence-order = "error"`).
     pub rules: BTreeMap<String, RuleLevel>,
 }
@@ -66,6 +67,14 @@ impl Default for CheckConfig {
     fn default() -> Self {
         CheckConfig { include: vec!["**/*.txt".to_owned()], exclude: Vec::new() }
     }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FiguresConfig {
+    /// The date relative dates (`今年`, `11月13日`) are resolved against, as `YYYY-MM-DD`;
+    /// by default the first complete date in the document (see `zhnews_core::figures`).
+    pub reference_date: Option<String>,
 }
 
 /// What a user can set a rule to.
@@ -145,6 +154,15 @@ impl Config {
                     column: None,
                 });
             }
+        }
+        if let Some(date) = &self.figures.reference_date
+            && date.parse::<jiff::civil::Date>().is_err()
+        {
+            return Err(ConfigError {
+                message: format!("figures.reference_date `{date}` is not a date of the form YYYY-MM-DD"),
+                line: None,
+                column: None,
+            });
         }
         if !(0.0..=1.0).contains(&self.analysis.min_han_share) {
             return Err(ConfigError {

@@ -14,7 +14,7 @@ pub struct HoverInfo {
 type Provider = fn(&Analysis, usize) -> Option<HoverInfo>;
 
 /// Hover providers, most specific first.
-const PROVIDERS: &[Provider] = &[crate::entities::hover];
+const PROVIDERS: &[Provider] = &[crate::figures::hover::hover, crate::entities::hover];
 
 /// The hover for the byte offset `offset`, if any feature has one.
 pub fn hover(analysis: &Analysis, offset: usize) -> Option<HoverInfo> {

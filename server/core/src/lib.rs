@@ -13,6 +13,7 @@ pub mod config;
 pub mod convert;
 pub mod document;
 pub mod entities;
+pub mod figures;
 pub mod finding;
 pub mod hover;
 pub mod numerals;

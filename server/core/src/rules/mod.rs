@@ -2,13 +2,24 @@
 //! (What it does / Why is this bad? / Example) is the rule's documentation, and it is
 //! registered with one line in [`RULES`].
 
+mod count_mismatch;
+mod duration_mismatch;
+mod elapsed_mismatch;
+mod figure_conflict;
+mod invalid_date;
+mod sequence_order;
+mod sum_mismatch;
+mod weekday_mismatch;
+
 use crate::config::{Config, RuleLevel};
 use crate::document::Document;
+use crate::figures::Figures;
 use crate::finding::Finding;
 
 /// What every rule gets to look at.
 pub struct RuleContext<'a> {
     pub document: &'a Document,
+    pub figures: &'a Figures,
     pub config: &'a Config,
 }
 
@@ -24,7 +35,16 @@ pub struct Rule {
 }
 
 /// Every rule, in the order their findings are reported.
-pub static RULES: &[Rule] = &[];
+pub static RULES: &[Rule] = &[
+    count_mismatch::RULE,
+    duration_mismatch::RULE,
+    elapsed_mismatch::RULE,
+    figure_conflict::RULE,
+    invalid_date::RULE,
+    sequence_order::RULE,
+    sum_mismatch::RULE,
+    weekday_mismatch::RULE,
+];
 
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.code == code)
@@ -38,8 +58,8 @@ pub fn documentation(code: &str) -> Option<&'static str> {
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
 
 /// Runs every enabled rule over the document.
-pub fn run_all(document: &Document, config: &Config) -> Vec<Finding> {
-    let context = RuleContext { document, config };
+pub fn run_all(document: &Document, figures: &Figures, config: &Config) -> Vec<Finding> {
+    let context = RuleContext { document, figures, config };
     let mut findings = Vec::new();
     for rule in RULES {
         let Some(severity) = config.rule_severity(rule.code) else {

@@ -1,0 +1,157 @@
+//! Small text helpers shared by the figure engine and the figure rules.
+
+use crate::text::TextRange;
+
+/// Sentence-final punctuation: a figure rule compares figures within one sentence or across
+/// sentences, never across a paragraph boundary unless it says so.
+pub const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
+
+/// The sentence of `text` that holds byte `offset` (sentences end after `。！？；`).
+pub fn sentence_at(text: &str, offset: usize) -> TextRange {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let start =
+        text[..offset].rfind(SENTENCE_END).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[offset..].find(SENTENCE_END).map_or(text.len(), |i| offset + i);
+    TextRange::new(start.min(end), end)
+}
+
+/// True for punctuation and spacing that ends a noun phrase.
+pub fn is_break(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || matches!(
+            c,
+            '，' | '。'
+                | '、'
+                | '丶'
+                | '；'
+                | '：'
+                | '！'
+                | '？'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '（'
+                | '）'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '—'
+                | '…'
+                | '·'
+                | '・'
+                | '【'
+                | '】'
+        )
+}
+
+/// Maps the Traditional characters that figures and their units use to their Simplified
+/// forms, so `項` and `项`, `萬` and `万` compare equal. Other characters pass unchanged.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '個' => '个',
+        '項' => '项',
+        '場' => '场',
+        '萬' => '万',
+        '億' => '亿',
+        '時' => '时',
+        '鐘' => '钟',
+        '噸' => '吨',
+        '歲' => '岁',
+        '條' => '条',
+        '種' => '种',
+        '屆' => '届',
+        '輛' => '辆',
+        '週' => '周',
+        '點' => '点',
+        '國' => '国',
+        '隻' => '只',
+        '戶' => '户',
+        '頁' => '页',
+        '頭' => '头',
+        '餘' => '余',
+        '約' => '约',
+        '過' => '过',
+        '將' => '将',
+        '這' => '这',
+        '們' => '们',
+        '會' => '会',
+        '議' => '议',
+        '協' => '协',
+        '簽' => '签',
+        '達' => '达',
+        '業' => '业',
+        '資' => '资',
+        '貿' => '贸',
+        '經' => '经',
+        '濟' => '济',
+        '發' => '发',
+        '與' => '与',
+        '開' => '开',
+        '舉' => '举',
+        '辦' => '办',
+        '問' => '问',
+        '訪' => '访',
+        '參' => '参',
+        '際' => '际',
+        '邊' => '边',
+        '雙' => '双',
+        '務' => '务',
+        '動' => '动',
+        '進' => '进',
+        '產' => '产',
+        '對' => '对',
+        '於' => '于',
+        '傷' => '伤',
+        '難' => '难',
+        '蹤' => '踪',
+        '獲' => '获',
+        '劃' => '划',
+        '並' => '并',
+        '後' => '后',
+        '來' => '来',
+        '間' => '间',
+        '裏' | '裡' => '里',
+        '內' => '内',
+        '區' => '区',
+        '聯' => '联',
+        '織' => '织',
+        '員' => '员',
+        '價' => '价',
+        other => other,
+    }
+}
+
+/// [`fold_char`] over a string.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// The Han text right after byte `offset`, up to `max` characters, stopping at punctuation.
+pub fn noun_after(text: &str, offset: usize, max: usize) -> String {
+    text.get(offset..).unwrap_or("").chars().take_while(|&c| !is_break(c) && !c.is_ascii_digit()).take(max).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_and_nouns() {
+        let text = "甲乙。丙丁戊；己";
+        let at = text.find('丁').unwrap();
+        assert_eq!(&text[sentence_at(text, at).as_range()], "丙丁戊");
+        assert_eq!(&text[sentence_at(text, 0).as_range()], "甲乙");
+        assert_eq!(noun_after("項合作文件，", 3, 8), "合作文件");
+        assert_eq!(fold("六十多項合作文件"), "六十多项合作文件");
+    }
+}

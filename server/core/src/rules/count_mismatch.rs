@@ -1,0 +1,216 @@
+//! ## What it does
+//! Flags a stated count that disagrees with the items it names:
+//! - a list joined by `、` (or `丶`, or `；` between clauses) right before the count:
+//!   `經濟、金融、貿易、數字、生態等六個方面` names five;
+//! - an inline enumeration `一是…二是…` and the count that announces it (`提出四點建議：一是…`)
+//!   or sums it up (`這「五個共同」`).
+//!
+//! An open list is not a mismatch: `等多個`, and `等` with a count above the items when only two
+//! or three are named (`北京、上海等10個城市`). With four or more items named, `等` closes the
+//! list and the count must match.
+//!
+//! ## Why is this bad?
+//! A count that does not match its list means an item was dropped or the number is wrong;
+//! readers and translators cannot tell which.
+//!
+//! ## Example
+//! ```text
+//! 從經濟、金融、貿易、數字、生態等六個方面提出主張。
+//! ```
+//! Five areas are listed: write `五個方面`, or add the missing one.
+
+use crate::config::RuleLevel;
+use crate::figures::support::{finding, paragraph_text};
+use crate::figures::{Quantity, QuantityKind, SequenceStyle};
+use crate::finding::Finding;
+use crate::rules::{Rule, RuleContext};
+use crate::text::TextRange;
+
+const CODE: &str = "count-mismatch";
+
+pub const RULE: Rule = Rule {
+    code: CODE,
+    summary: "A stated count disagrees with the items listed",
+    default_level: RuleLevel::Warning,
+    check,
+};
+
+/// Classifiers a count of listed items takes.
+const CLASSIFIERS: &[&str] = &[
+    "个", "项", "大", "点", "种", "条", "方面", "位", "名", "家", "国", "座", "所", "件", "场", "届", "批", "部", "份",
+];
+
+pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for quantity in &context.figures.quantities {
+        if let Some(f) = list_count(context, quantity) {
+            out.push(f);
+        }
+    }
+    out.extend(enumeration_counts(context));
+    out
+}
+
+fn countable(q: &Quantity) -> Option<u64> {
+    if q.kind != QuantityKind::Count || !q.is_exact() || !CLASSIFIERS.contains(&q.unit_key.as_str()) {
+        return None;
+    }
+    q.integer().filter(|n| (2..=30).contains(n))
+}
+
+fn list_count(context: &RuleContext<'_>, quantity: &Quantity) -> Option<Finding> {
+    let stated = countable(quantity)?;
+    let text = paragraph_text(context.document, &quantity.span);
+    let before = &text[..quantity.span.joined.start];
+    let (before, open) = match before.strip_suffix('等') {
+        Some(rest) => (rest, true),
+        None => (before, false),
+    };
+    // The list runs back to the last clause break.
+    let list_start = before
+        .rfind(['，', '。', '：', '「', '」', '（', '）', '！', '？', '《', '》', '“', '”', ','])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let segment = &before[list_start..];
+    let separators: &[char] = if segment.contains('；') { &['；'] } else { &['、', '丶'] };
+    let pieces: Vec<&str> = segment.split(separators).collect();
+    if pieces.len() < 2 || pieces.iter().any(|p| p.trim().is_empty()) {
+        return None;
+    }
+    // Clause lists joined by ； must close with 等 to be counted.
+    if separators == ['；'] && !open {
+        return None;
+    }
+    // Items are parallel: every item but the first (which may carry the lead-in, 從經濟) is
+    // short, and the last is no longer than the middle ones (so in 中國、巴西、秘魯簽署4項協議
+    // the count belongs to the verb, not to the list).
+    // 甲、乙、丙和丁四國: a conjunction joins one more item than the separators show; rather
+    // than guess whether 和 is a conjunction or part of a word (和平), leave such lists alone.
+    let conjunction = |p: &&str| ["和", "與", "与", "及", "或"].iter().any(|c| p.contains(c));
+    if pieces.first().is_some_and(conjunction) || pieces.last().is_some_and(conjunction) {
+        return None;
+    }
+    let length = |p: &&str| p.chars().count();
+    if pieces.len() < 3 || pieces[1..].iter().any(|p| length(p) > 12) {
+        return None;
+    }
+    let middle = pieces[1..pieces.len() - 1].iter().map(length).max().unwrap_or(0);
+    if pieces.last().map_or(0, length) > middle + 1 {
+        return None;
+    }
+    let listed = pieces.len() as u64;
+    let mismatch = if open { stated < listed || (listed >= 4 && stated != listed) } else { stated != listed };
+    if !mismatch {
+        return None;
+    }
+    // Items as written; the first without its lead-in when that is obvious.
+    let items: Vec<&str> = pieces.iter().map(|p| p.trim()).collect();
+    let mut related = Vec::new();
+    let mut offset = list_start;
+    let paragraph = &context.document.paragraphs()[quantity.span.paragraph];
+    for piece in &pieces {
+        let range = TextRange::new(offset, offset + piece.len());
+        related.push((paragraph.joined.to_original_range(range), format!("listed item: {}", piece.trim())));
+        offset += piece.len() + '、'.len_utf8();
+    }
+    let count_text = &text[quantity.span.joined.as_range()];
+    Some(finding(
+        CODE,
+        quantity.span.range,
+        format!("{count_text}{} but {listed} items are listed: {}", quantity.noun, items.join("、")),
+        related,
+    ))
+}
+
+/// `一是…五是` against `這五個…` after it or `提出四點…：` before it.
+fn enumeration_counts(context: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for run in context.figures.sequences.iter().filter(|r| r.style == SequenceStyle::Shi && r.items.len() >= 2) {
+        let Some(first) = run.items.first() else { continue };
+        let Some(last) = run.items.last() else { continue };
+        if run.items.iter().enumerate().any(|(i, item)| item.value != i as u64 + 1) {
+            continue; // sequence-order reports that
+        }
+        let listed = run.items.len() as u64;
+        let text = paragraph_text(context.document, &last.span);
+        for quantity in context.figures.quantities.iter().filter(|q| q.span.paragraph == last.span.paragraph) {
+            let Some(stated) = countable(quantity) else { continue };
+            let start = quantity.span.joined.start;
+            let announced = quantity.span.paragraph == first.span.paragraph
+                && quantity.span.joined.end <= first.span.joined.start
+                && {
+                    let between = &text[quantity.span.joined.end..first.span.joined.start];
+                    between.trim_end().ends_with(['：', ':']) && !between.contains(['。', '；', '，'])
+                };
+            let summed = start > last.span.joined.end && {
+                let lead = text[..start].trim_end_matches(['「', '“', '『']);
+                let after_last = &text[last.span.joined.end..start];
+                ["這", "这", "以上", "上述"].iter().any(|w| lead.ends_with(w)) && after_last.matches('。').count() <= 1
+            };
+            if !(announced || summed) || stated == listed {
+                continue;
+            }
+            let written: Vec<String> = run
+                .items
+                .iter()
+                .map(|i| crate::figures::support::span_text(context.document, &i.span).to_owned())
+                .collect();
+            let related = run.items.iter().map(|i| (i.span.range, format!("item {}", i.value))).collect();
+            out.push(finding(
+                CODE,
+                quantity.span.range,
+                format!(
+                    "{}{} but {listed} items are enumerated: {}",
+                    &text[quantity.span.joined.as_range()],
+                    quantity.noun,
+                    written.join("…")
+                ),
+                related,
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::figures::support::findings_of;
+
+    #[test]
+    fn counts_that_disagree_fire() {
+        assert_eq!(
+            findings_of("count-mismatch", "主席從經濟、金融、貿易、數字、生態等六個方面提出主張。"),
+            [
+                "六個: 六個方面提出主張 but 5 items are listed: 主席從經濟、金融、貿易、數字、生態 [主席從經濟 | 金融 | 貿易 | 數字 | 生態]"
+            ]
+        );
+        assert_eq!(findings_of("count-mismatch", "双方在农业、能源、矿产三个领域加强合作。").len(), 0);
+        assert_eq!(findings_of("count-mismatch", "双方在农业、能源、矿产、基建三个领域加强合作。").len(), 1);
+        assert_eq!(findings_of("count-mismatch", "提出四點建議：一是合作；二是開放；三是共贏。").len(), 1);
+        assert_eq!(
+            findings_of(
+                "count-mismatch",
+                "雙方應：一是樹立認知；二是管控分歧；三是推進合作；四是承擔責任。這「五個共同」意義重大。"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn agreeing_and_open_lists_do_not_fire() {
+        for text in [
+            "主席從經濟、金融、貿易、數字、生態等五個方面提出主張。",
+            "北京、上海等10個城市參與。",
+            "北京、上海等多個城市參與。",
+            "雙方應：一是樹立認知；二是管控分歧；三是推進合作。這「三個共同」意義重大。",
+            "美國不尋求新冷戰，不支持台獨，無意衝突，這是三點承諾。",
+            "中美兩國，中、美、俄三國元首。",
+            "數字經濟、人工\n智能、綠色航運三個新領域。",
+            "秋千項目奪冠；龍舟項目收穫4個二等獎、2個三等獎。",
+            "中國、巴西、秘魯簽署4項協議。",
+            "秘魯、巴西、智利和阿根廷四國代表出席。",
+        ] {
+            assert_eq!(findings_of("count-mismatch", text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

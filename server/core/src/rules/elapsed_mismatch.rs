@@ -1,0 +1,203 @@
+//! ## What it does
+//! Flags elapsed years and anniversaries that disagree with the years the text gives:
+//! - `時隔N年` against the last year written before it in the same or the previous sentence
+//!   (`2015年訪美 … 時隔8年再訪` in a 2023 story is right);
+//! - `N年來` and `N個年頭` against a starting year written with `自`/`從` or `以來` in the same
+//!   sentence;
+//! - `N周年` against a founding year written with its event (`1912年成立`, `建交於1979年`).
+//!
+//! The later year is a year written in the same sentence, or `今年`/`明年`/`去年`, or else the
+//! document's reference date (see the figures engine). `時隔` and `年來` allow one year either
+//! way for months not yet reached (2015年12月 to 2023年11月 is 時隔7年 or 8年); anniversaries
+//! must be exact.
+//!
+//! ## Why is this bad?
+//! Anniversaries and intervals are arithmetic readers can check; getting them wrong undermines
+//! the rest of the story.
+//!
+//! ## Example
+//! ```text
+//! 2023年11月14日電 習近平主席2015年曾訪問西雅圖，時隔6年再度訪美。
+//! ```
+//! 2023 − 2015 = 8: write `時隔8年`.
+
+use crate::config::RuleLevel;
+use crate::figures::support::{finding, paragraph_text, sentence_of, span_text};
+use crate::figures::{DateMention, Quantity, QuantityKind, YearSource};
+use crate::finding::Finding;
+use crate::rules::{Rule, RuleContext};
+use crate::text::TextRange;
+
+const CODE: &str = "elapsed-mismatch";
+
+pub const RULE: Rule = Rule {
+    code: CODE,
+    summary: "Elapsed years or an anniversary disagree with the years given",
+    default_level: RuleLevel::Warning,
+    check,
+};
+
+const FOUNDING: &[&str] = &[
+    "成立", "建交", "創立", "创立", "創辦", "创办", "創建", "创建", "建立", "誕生", "诞生", "開通", "开通", "提出",
+    "簽署", "签署", "落成", "建成", "開幕", "开幕", "啟用", "启用",
+];
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Gap,
+    Since,
+    YearsTouched,
+    Anniversary,
+}
+
+pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for quantity in &context.figures.quantities {
+        if quantity.kind != QuantityKind::Count || !quantity.is_exact() {
+            continue;
+        }
+        let Some(stated) = quantity.integer() else { continue };
+        let text = paragraph_text(context.document, &quantity.span);
+        let before = &text[..quantity.span.joined.start];
+        let after = &text[quantity.span.joined.end..];
+        let kind = match quantity.unit.as_str() {
+            "年" if ["時隔", "时隔", "相隔", "闊別", "阔别"].iter().any(|w| before.ends_with(w)) => {
+                Kind::Gap
+            }
+            "年" if after.starts_with(['來', '来']) => Kind::Since,
+            "個年頭" | "个年头" => Kind::YearsTouched,
+            "周年" | "週年" => Kind::Anniversary,
+            _ => continue,
+        };
+        if let Some(f) = check_one(context, quantity, stated, kind) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Years written in a joined range of one paragraph, in order.
+fn years_in<'a>(
+    context: &'a RuleContext<'_>,
+    paragraph: usize,
+    range: TextRange,
+) -> impl Iterator<Item = &'a DateMention> {
+    context.figures.dates.iter().filter(move |d| {
+        d.span.paragraph == paragraph
+            && range.start <= d.span.joined.start
+            && d.span.joined.end <= range.end
+            && d.end.is_none()
+    })
+}
+
+fn check_one(context: &RuleContext<'_>, quantity: &Quantity, stated: u64, kind: Kind) -> Option<Finding> {
+    let document = context.document;
+    let text = paragraph_text(document, &quantity.span);
+    let sentence = sentence_of(document, &quantity.span);
+    let p = quantity.span.paragraph;
+    let written = |d: &DateMention| d.start.year_source == Some(YearSource::Written);
+    // The earlier year.
+    let start: &DateMention = match kind {
+        Kind::Gap => {
+            // The last written year before the gap, in this sentence or the one before.
+            let previous = crate::figures::text::sentence_at(text, sentence.start.saturating_sub(1));
+            let window = TextRange::new(previous.start.min(sentence.start), quantity.span.joined.start);
+            years_in(context, p, window).filter(|d| written(d)).last()?
+        }
+        Kind::Since | Kind::YearsTouched => years_in(context, p, sentence).filter(|d| written(d)).find(|d| {
+            let after = &text[d.span.joined.end..];
+            let before = &text[..d.span.joined.start];
+            before.ends_with(['自', '從', '从']) || after.starts_with("以來") || after.starts_with("以来")
+        })?,
+        Kind::Anniversary => years_in(context, p, sentence).filter(|d| written(d)).find(|d| {
+            let after: String = text[d.span.joined.end..].chars().take(6).collect();
+            let before: String =
+                text[..d.span.joined.start].chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+            if after.starts_with(['是', '，', '、']) && !FOUNDING.iter().any(|w| before.contains(w)) {
+                return false; // 2023年是…十周年: the year of the anniversary, not of the founding
+            }
+            FOUNDING.iter().any(|w| after.contains(w)) && !after.contains("周年") && !after.contains("週年")
+                || FOUNDING.iter().any(|w| before.contains(w))
+        })?,
+    };
+    let from = start.start.year?;
+    // The later year: a different year written in the sentence after the start, a relative
+    // year, or the reference year.
+    let later = years_in(context, p, sentence)
+        .filter(|d| d.span.joined.start > start.span.joined.end && d.start.year.is_some_and(|y| y > from))
+        .find(|d| d.start.month.is_none() || kind != Kind::Anniversary)
+        .map(|d| (d.start.year, Some(d.span.range), d.start.year_source));
+    let (to, later_span, source) = match later {
+        Some((Some(year), span, source)) => (year, span, source),
+        _ => (context.figures.reference_year()?, None, None),
+    };
+    if to <= from {
+        return None;
+    }
+    let difference = u64::try_from(to - from).ok()?;
+    let accepted = match kind {
+        Kind::Gap | Kind::Since => difference.saturating_sub(1)..=difference + u64::from(kind == Kind::Since),
+        Kind::YearsTouched => difference..=difference + 1,
+        Kind::Anniversary => difference..=difference,
+    };
+    if accepted.contains(&stated) {
+        return None;
+    }
+    let later_note = match (later_span, source) {
+        (Some(_), Some(YearSource::Relative(_))) => format!("{to} (a relative year)"),
+        (Some(_), _) => to.to_string(),
+        (None, _) => format!("{to} (the document's year)"),
+    };
+    let mut related = vec![(start.span.range, format!("the starting year: {from}"))];
+    if let Some(span) = later_span {
+        related.push((span, format!("the later year: {to}")));
+    }
+    let lead: String = match kind {
+        Kind::Gap => {
+            text[..quantity.span.joined.start].chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect()
+        }
+        _ => String::new(),
+    };
+    let stated_text = format!("{lead}{}", span_text(document, &quantity.span));
+    let expected = match kind {
+        Kind::Anniversary => format!("{difference}"),
+        _ => format!("about {difference}"),
+    };
+    Some(finding(
+        CODE,
+        quantity.span.range,
+        format!("{stated_text} but {later_note} − {from} = {difference}; expected {expected}"),
+        related,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::figures::support::findings_of;
+
+    #[test]
+    fn wrong_intervals_fire() {
+        assert_eq!(
+            findings_of("elapsed-mismatch", "2023年11月14日電 主席2015年曾訪問西雅圖，時隔6年再度訪美。"),
+            ["6年: 時隔6年 but 2023 (the document's year) − 2015 = 8; expected about 8 [2015年]"]
+        );
+        assert_eq!(findings_of("elapsed-mismatch", "该会成立于1913年，今年迎来110周年。2024年1月1日").len(), 1);
+        assert_eq!(findings_of("elapsed-mismatch", "2024年1月9日 自2013年提出以來，5年來成果豐碩。").len(), 1);
+    }
+
+    #[test]
+    fn right_intervals_do_not_fire() {
+        for text in [
+            "2024年1月9日 2023 年是主席提出共建「一帶一路」十周年。",
+            "2023年11月14日電 主席2015年曾訪問西雅圖，時隔8年再度訪美。",
+            "2023年11月14日電 主席2015年12月曾訪問西雅圖，時隔7年再度訪美。",
+            "该会成立于1913年，2023年迎来110周年。",
+            "2024年1月9日 自2013年提出以來，10年來成果豐碩。",
+            "亞太經合組織誕生35年來成果豐碩。",
+            "明年是中美建交45周年。",
+            "2024年1月9日 中歐關係已走過 20 個年頭。",
+        ] {
+            assert_eq!(findings_of("elapsed-mismatch", text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

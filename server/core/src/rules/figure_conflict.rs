@@ -1,0 +1,177 @@
+//! ## What it does
+//! Flags the same quantity of the same thing stated twice with values that cannot both be
+//! true: `達成60多項合作文件` in the headline and `達成50多項合作文件` in the body. Two figures
+//! are about the same thing when they share the unit and the noun after it (`項合作文件`) and
+//! either the verb before them (`達成`) or one of them stands in a title; head counts of people
+//! (`3人死亡`, `2名工人死亡`) are matched on the outcome (`死亡`, `受傷`, `失蹤`…).
+//! Approximations are intervals (`60多` is 60 to 69, `近40` is up to 40), so `逾4萬公里` and
+//! `4萬多公里` agree. Figures in sentences about different years, and parts after `其中`, are
+//! not compared.
+//!
+//! ## Why is this bad?
+//! A reader who sees two values for one fact trusts neither.
+//!
+//! ## Example
+//! ```text
+//! # 出訪達成60多項合作文件
+//! 此訪共達成50多項合作文件。
+//! ```
+//! One of the two is wrong; the source decides which.
+
+use crate::config::RuleLevel;
+use crate::figures::support::{finding, is_title, paragraph_text, sentence_of, span_text};
+use crate::figures::text::fold;
+use crate::figures::{Figures, Quantity, QuantityKind};
+use crate::finding::Finding;
+use crate::rules::{Rule, RuleContext};
+
+const CODE: &str = "figure-conflict";
+
+pub const RULE: Rule = Rule {
+    code: CODE,
+    summary: "The same quantity is stated twice with different values",
+    default_level: RuleLevel::Warning,
+    check,
+};
+
+const OUTCOMES: &[&str] =
+    &["死亡", "遇難", "遇难", "喪生", "丧生", "罹難", "罹难", "受傷", "受伤", "失蹤", "失踪", "獲救", "获救", "被捕"];
+
+/// Units whose figures change with time or context too often to compare.
+const SKIPPED_UNITS: &[&str] =
+    &["", "年", "天", "个月", "小时", "分钟", "周年", "个年头", "岁", "次", "倍", "%", "％", "大"];
+
+struct Key {
+    unit: String,
+    noun: String,
+    verb: String,
+}
+
+fn key(text: &str, q: &Quantity) -> Option<Key> {
+    if q.kind != QuantityKind::Count || SKIPPED_UNITS.contains(&q.unit_key.as_str()) {
+        return None;
+    }
+    let before: Vec<char> = text[..q.span.joined.start].chars().collect();
+    let verb: String = before[before.len().saturating_sub(2)..].iter().collect();
+    let verb = if verb.chars().count() == 2 && verb.chars().all(crate::text::is_han) { verb } else { String::new() };
+    if q.unit_key == "人" || q.unit_key == "名" {
+        let outcome = OUTCOMES.iter().find(|o| q.noun.contains(**o))?;
+        return Some(Key { unit: "人".to_owned(), noun: fold(outcome), verb: String::new() });
+    }
+    let noun: String = q.noun.chars().take(4).collect();
+    if noun.chars().count() < 2 {
+        return None;
+    }
+    Some(Key { unit: q.unit_key.clone(), noun: fold(&noun), verb: fold(&verb) })
+}
+
+/// The year a figure is about: the last year written (or `今年`/`去年`…) before it in its
+/// sentence, to tell apart figures of different years.
+fn year_of(context: &RuleContext<'_>, q: &Quantity) -> Option<i16> {
+    let sentence = sentence_of(context.document, &q.span);
+    let figures: &Figures = context.figures;
+    figures
+        .dates
+        .iter()
+        .filter(|d| {
+            d.span.paragraph == q.span.paragraph
+                && sentence.start <= d.span.joined.start
+                && d.span.joined.end <= q.span.joined.start
+        })
+        .rev()
+        .find_map(|d| d.start.year)
+}
+
+/// Nouns name the same thing when one starts with the other (`企業` and `企業參展`, since the
+/// noun is cut at 4 characters without knowing where the word ends).
+fn same_noun(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
+}
+
+fn in_breakdown(text: &str, q: &Quantity, sentence: crate::text::TextRange) -> bool {
+    let before = &text[sentence.start..q.span.joined.start];
+    ["其中", "分別", "分别", "包括", "每", "各", "平均", "人均", "累計", "累计"].iter().any(|w| before.contains(w))
+}
+
+pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
+    let document = context.document;
+    let mut seen: Vec<(Key, &Quantity, Option<i16>)> = Vec::new();
+    let mut out = Vec::new();
+    for q in &context.figures.quantities {
+        let text = paragraph_text(document, &q.span);
+        let Some(k) = key(text, q) else { continue };
+        let sentence = sentence_of(document, &q.span);
+        if in_breakdown(text, q, sentence) {
+            continue;
+        }
+        let years = year_of(context, q);
+        let conflict = seen.iter().find(|(other, earlier, other_years)| {
+            other.unit == k.unit
+                && same_noun(&other.noun, &k.noun)
+                && ((!k.verb.is_empty() && other.verb == k.verb)
+                    || is_title(document, earlier.span.paragraph)
+                    || is_title(document, q.span.paragraph))
+                && (*other_years == years || other_years.is_none() || years.is_none())
+                && earlier.disjoint(q)
+        });
+        if let Some((_, earlier, _)) = conflict {
+            let now = span_text(document, &q.span);
+            let then = span_text(document, &earlier.span);
+            out.push(finding(
+                CODE,
+                q.span.range,
+                format!(
+                    "{now}{} here, but {then}{} earlier: {} and {} cannot both be true",
+                    q.noun,
+                    earlier.noun,
+                    describe(q),
+                    describe(earlier)
+                ),
+                vec![(earlier.span.range, format!("stated earlier as {then}"))],
+            ));
+            continue;
+        }
+        seen.push((k, q, years));
+    }
+    out
+}
+
+fn describe(q: &Quantity) -> String {
+    let fmt = |v: f64| if v.fract() == 0.0 { format!("{v}") } else { format!("{v:.1}") };
+    if q.low == q.high {
+        fmt(q.value)
+    } else if q.high.is_infinite() {
+        format!("more than {}", fmt(q.low))
+    } else {
+        format!("{}–{}", fmt(q.low), fmt(q.high.ceil()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::figures::support::findings_of;
+
+    #[test]
+    fn conflicting_figures_fire() {
+        assert_eq!(
+            findings_of("figure-conflict", "# 出訪達成60多項合作文件\n\n此訪共達成50多項合作文件。"),
+            ["50多項: 50多項合作文件 here, but 60多項合作文件 earlier: 50–60 and 60–70 cannot both be true [60多項]"]
+        );
+        assert_eq!(findings_of("figure-conflict", "# 山泥傾瀉3人死亡\n\n事故造成2名工人死亡。").len(), 1);
+        assert_eq!(findings_of("figure-conflict", "双方签署12份合作协议。会后，双方签署15份合作协议。").len(), 1);
+    }
+
+    #[test]
+    fn agreeing_or_unrelated_figures_do_not_fire() {
+        for text in [
+            "# 出訪達成60多項合作文件\n\n此訪共達成60多項合作文件。",
+            "行程逾4萬公里。\n\n全程4萬多公里。",
+            "2023年簽署12份合作協議，2024年簽署15份合作協議。",
+            "共有10名工人受傷，其中3名工人受傷較重。",
+            "出席近40場活動，其中20場雙邊會見。",
+            "兩國元首會晤。三國元首會晤。",
+        ] {
+            assert_eq!(findings_of("figure-conflict", text), Vec::<String>::new(), "{text}");
+        }
+    }
+}
