@@ -74,11 +74,12 @@ report() {
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
 mb = float(sys.argv[2])
-ref = results[0]["mean"]
-print("| command | mean s | ± s | MB/s | time ÷ first |")
-print("|---|---|---|---|---|")
+ref, ref_cpu = results[0]["mean"], results[0]["user"] + results[0]["system"]
+print("| command | wall s (mean ± sd) | CPU s (user+sys) | MB/s (wall) | wall ÷ first | CPU ÷ first |")
+print("|---|---|---|---|---|---|")
 for r in results:
-    print(f"| `{r['command']}` | {r['mean']:.3f} | {r['stddev'] or 0:.3f} | {mb / r['mean']:.1f} | {r['mean'] / ref:.2f} |")
+    cpu = r["user"] + r["system"]
+    print(f"| `{r['command']}` | {r['mean']:.3f} ± {r['stddev'] or 0:.3f} | {cpu:.3f} | {mb / r['mean']:.1f} | {r['mean'] / ref:.2f} | {cpu / ref_cpu:.2f} |")
 PY
 }
 hf() { hyperfine --style none --warmup 1 --runs "$runs" --export-json "$out/$1.json" "${@:2}" >/dev/null; report "$out/$1.json"; echo; }
@@ -112,7 +113,7 @@ done
 echo "## Checking $mb MB in $(ls "$big" | wc -l) files (bare jieba-rs segmentation = 1.00)"
 echo
 hf check -i "$bin/jieba-segment $big" "$zhnews check $big >/dev/null" "$bin/autocorrect-lint $big"
-echo "## zhnews check: 1 core vs 2 cores (1 core = 1.00; 0.50 would be linear scaling)"
+echo "## zhnews check: 1 core vs 2 cores (1 core = 1.00; wall 0.50 would be linear scaling)"
 echo
 hf scaling -i "taskset -c 0 $zhnews check $big >/dev/null" "taskset -c 0,1 $zhnews check $big >/dev/null"
 

@@ -36,7 +36,7 @@ PY
 fi
 
 start=$(date +%s)
-cargo fuzz build --sanitizer none
+cargo fuzz build --sanitizer none --debug-assertions
 echo "build: $(( $(date +%s) - start ))s"
 
 mkdir -p artifacts
@@ -44,7 +44,7 @@ failed=()
 for target in "${targets[@]}"; do
   echo "== $target (${seconds}s)"
   status=0
-  cargo fuzz run --sanitizer none "$target" -- -max_total_time="$seconds" -timeout=10 \
+  cargo fuzz run --sanitizer none --debug-assertions "$target" -- -max_total_time="$seconds" -timeout=10 \
     -rss_limit_mb=2048 -print_final_stats=1 >"artifacts/$target.log" 2>&1 || status=$?
   grep -E 'stat::number_of_executed_units|stat::peak_rss_mb|panicked at|SUMMARY|Test unit written|Failing input' \
     "artifacts/$target.log" || true
