@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks zhnews against its peers in one run and prints ratios (Markdown).
 #
-# Usage: bench/run.sh [RUNS]   (hyperfine runs per command, default 5)
+# Usage: bench/run.sh [RUNS]   (hyperfine runs per command, default 5; WARMUP=N warm-up runs, default 1)
 # Needs: hyperfine, opencc (apt), libopencc-dev for the system backend (optional).
 # Generated inputs go to bench/out/ (gitignored). Release builds go to $CARGO_TARGET_DIR
 # (default /work/target-bench when it exists, else target/bench), not the shared debug cache.
@@ -82,7 +82,7 @@ for r in results:
     print(f"| `{r['command']}` | {r['mean']:.3f} ± {r['stddev'] or 0:.3f} | {cpu:.3f} | {mb / r['mean']:.1f} | {r['mean'] / ref:.2f} | {cpu / ref_cpu:.2f} |")
 PY
 }
-hf() { hyperfine --style none --warmup 1 --runs "$runs" --export-json "$out/$1.json" "${@:2}" >/dev/null; report "$out/$1.json"; echo; }
+hf() { hyperfine --style none --warmup "${WARMUP:-1}" --runs "$runs" --export-json "$out/$1.json" "${@:2}" >/dev/null; report "$out/$1.json"; echo; }
 
 echo "# zhnews benchmarks"
 echo
