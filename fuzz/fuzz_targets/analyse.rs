@@ -10,7 +10,7 @@ fuzz_target!(|text: &str| {
     let valid = |start: usize, end: usize| start <= end && text.get(start..end).is_some();
     for finding in &analysis.findings {
         assert!(valid(finding.range.start, finding.range.end), "finding {finding:?}");
-        for fix in &finding.fix {
+        if let Some(fix) = &finding.fix {
             for edit in &fix.edits {
                 assert!(valid(edit.range.start, edit.range.end), "edit {edit:?}");
             }
