@@ -1,72 +1,79 @@
-//! End-to-end analysis of a ~25 KB article (document model, figures, all rules), next to a
-//! peer in the same run: a bare scan that only walks the characters and classifies them, the
-//! least any analysis must do. Read the two medians as a ratio.
+//! Core benchmarks on a 25 KB news article, each next to a peer measured in the same run so the
+//! numbers read as ratios: merely scanning the text, and segmenting it with jieba-rs.
 //!
-//! The article is `004` of the shared corpus when `ZHNEWS_CORPUS` is set, else the figure
-//! fixtures repeated to 25 KB. Run: `cargo bench -p zhnews-core --bench analyse`.
+//! Run: `cargo bench -p zhnews-core --bench analyse` (reads the largest file of
+//! `$ZHNEWS_CORPUS`, or of `../shared/corpus` beside the checkout; without a corpus, a
+//! synthetic article written for this bench).
 
-use std::sync::OnceLock;
+#![allow(clippy::unwrap_used)]
 
+use divan::{Bencher, black_box};
 use zhnews_core::{Config, analyse};
 
 fn main() {
     divan::main();
 }
 
-fn article() -> &'static str {
-    static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| {
-        let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let root = manifest.parent().and_then(|p| p.parent()).expect("workspace root");
-        if let Some(dir) = std::env::var_os("ZHNEWS_CORPUS") {
-            let dir = root.join(dir);
-            if let Some(text) =
-                std::fs::read_dir(&dir).ok().into_iter().flatten().filter_map(Result::ok).find_map(|e| {
-                    let name = e.file_name().to_string_lossy().into_owned();
-                    name.starts_with("004").then(|| std::fs::read_to_string(e.path()).ok()).flatten()
-                })
-            {
-                return text;
-            }
-        }
-        let mut fixtures: Vec<_> = std::fs::read_dir(root.join("tests/fixtures/figures"))
-            .expect("fixtures folder")
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .collect();
-        fixtures.sort();
-        let mut text = String::new();
-        while text.len() < 25_000 {
-            for path in &fixtures {
-                let body = std::fs::read_to_string(path).unwrap_or_default();
-                text.extend(body.lines().filter(|l| !l.starts_with("#!")).map(|l| format!("{l}\n")));
-            }
-        }
-        text
-    })
+/// Our own sentences in the style of a Hong Kong news report, repeated to 25 KB.
+const SYNTHETIC: &str = "【本報訊】政府統計處昨日公布，本港今年第三季本地生產總值按年實質增長百分之二點一，\
+較上季的百分之三點一放緩。財政司司長陳茂波表示，出口表現仍然穩健，但環球經濟前景不明朗。\n\n\
+據統計處資料，第三季整體貨物出口按年上升百分之五點五，服務輸出則上升百分之三點九；\
+私人消費開支按年下跌百分之一點二，連續第三個季度錄得跌幅。\n\n\
+二、零售業\n\n零售業總會主席黃家和指出，十月份零售額約三百二十億元，按年減少百分之四點四，\
+而訪港旅客人次達四百萬，較去年同期增加百分之十二。\n\n";
+
+/// The 25 KB article: the largest corpus file when a corpus is at hand.
+fn article() -> String {
+    let dir = std::env::var_os("ZHNEWS_CORPUS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    let largest = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+        .max_by_key(String::len);
+    largest.unwrap_or_else(|| SYNTHETIC.repeat(25_000 / SYNTHETIC.len() + 1))
 }
 
+/// Peer: the time to merely read the text once (count its Han characters).
 #[divan::bench]
-fn analyse_article(bencher: divan::Bencher) {
-    let config = Config::default();
+fn peer_scan_chars(bencher: Bencher) {
     let text = article();
-    bencher.counter(divan::counter::BytesCount::new(text.len())).bench(|| analyse(divan::black_box(text), &config));
-}
-
-/// The peer: one pass over the characters, counting Han characters and digits.
-#[divan::bench]
-fn bare_char_scan(bencher: divan::Bencher) {
-    let text = article();
-    bencher.counter(divan::counter::BytesCount::new(text.len())).bench(|| {
-        let mut han = 0usize;
-        let mut digits = 0usize;
-        for c in divan::black_box(text).chars() {
-            if zhnews_core::text::is_han(c) {
-                han += 1;
-            } else if c.is_ascii_digit() {
-                digits += 1;
-            }
-        }
-        (han, digits)
+    bencher.counter(divan::counter::BytesCount::of_str(&text)).bench(|| {
+        black_box(&text)
+            .chars()
+            .filter(|c| zhnews_core::script::classify(*c) != zhnews_core::CharScript::NotHan)
+            .count()
     });
+}
+
+/// Peer: a bare jieba-rs segmentation pass (the dictionary loaded beforehand).
+#[divan::bench]
+fn peer_jieba_cut(bencher: Bencher) {
+    let text = article();
+    let jieba = jieba_rs::Jieba::new();
+    bencher.counter(divan::counter::BytesCount::of_str(&text)).bench(|| jieba.cut(black_box(&text), true).len());
+}
+
+/// The whole pipeline: document model, script profile, every rule, entities.
+#[divan::bench]
+fn analyse_25kb(bencher: Bencher) {
+    let text = article();
+    let config = Config::default();
+    analyse(&text, &config);
+    bencher.counter(divan::counter::BytesCount::of_str(&text)).bench(|| analyse(black_box(&text), &config));
+}
+
+/// Hover on an analysed document: at every named entity, and at 100 evenly spaced offsets
+/// (most of which have nothing to say; they must cost next to nothing).
+#[divan::bench]
+fn hover_after_analysis(bencher: Bencher) {
+    let text = article();
+    let analysis = analyse(&text, &Config::default());
+    let mut offsets: Vec<usize> = analysis.entities.iter().map(|m| m.range.start).collect();
+    offsets.extend(text.char_indices().map(|(at, _)| at).step_by(text.chars().count() / 100 + 1));
+    bencher
+        .counter(divan::counter::ItemsCount::new(offsets.len()))
+        .bench(|| offsets.iter().filter(|&&at| zhnews_core::hover::hover(&analysis, black_box(at)).is_some()).count());
 }

@@ -31,18 +31,37 @@ pub fn is_chinese(document: &Document, config: &Config) -> bool {
 
 /// Analyses one document version. Never fails, never panics.
 pub fn analyse(text: &str, config: &Config) -> Analysis {
-    analyse_with(text, config, crate::entities::EntityIndex::builtin())
+    analyse_lazily(text, config, || crate::entities::EntityIndex::builtin())
 }
 
 /// [`analyse`] with the entity index of the document's gazetteers (user and workspace layers).
 pub fn analyse_with(text: &str, config: &Config, entity_index: &crate::entities::EntityIndex) -> Analysis {
+    analyse_lazily(text, config, || entity_index)
+}
+
+/// Asks for the entity index only when the text is Chinese: building the built-in one costs a
+/// few hundred milliseconds of CPU (CC-CEDICT and the automaton), which a `zhnews check` over
+/// English `.txt` files should not pay.
+fn analyse_lazily<'i>(
+    text: &str,
+    config: &Config,
+    entity_index: impl FnOnce() -> &'i crate::entities::EntityIndex,
+) -> Analysis {
     let document = Document::new(text);
     let is_chinese = is_chinese(&document, config);
     let figures = if is_chinese { Figures::of(&document, config) } else { Figures::default() };
     let findings = if is_chinese { rules::run_all(&document, &figures, config) } else { Vec::new() };
-    let entities = if is_chinese { crate::entities::analyse(&document, config, entity_index) } else { Vec::new() };
+    let entities = if is_chinese { crate::entities::analyse(&document, config, entity_index()) } else { Vec::new() };
     let outline = if is_chinese { crate::outline::outline(&document, &config.outline) } else { Vec::new() };
     Analysis { document, is_chinese, figures, findings, entities, outline }
+}
+
+/// Builds the tables every analysis of Chinese text needs (script tables, the built-in entity
+/// index) so that the first [`analyse`] does not wait for them. The language server calls this
+/// on a background thread while the editor is still sending `initialize` and `didOpen`.
+pub fn warm_up() {
+    crate::script::classify('國');
+    crate::entities::EntityIndex::builtin();
 }
 
 #[cfg(test)]
@@ -55,5 +74,34 @@ mod tests {
         assert!(!analyse("The president met 習近平 in Lima on Thursday.", &config).is_chinese);
         assert!(analyse("國家主席習近平抵達利馬。APEC", &config).is_chinese);
         assert!(!analyse("", &config).is_chinese);
+    }
+
+    #[test]
+    fn the_entity_index_is_asked_for_only_for_chinese_text() {
+        let config = Config::default();
+        let index = crate::entities::EntityIndex::build(&[]);
+        let asked = std::cell::Cell::new(0);
+        let lookup = || {
+            asked.set(asked.get() + 1);
+            &index
+        };
+        analyse_lazily("The president met 習近平 in Lima on Thursday.", &config, lookup);
+        assert_eq!(asked.get(), 0);
+        analyse_lazily("", &config, lookup);
+        assert_eq!(asked.get(), 0);
+        analyse_lazily("國家主席習近平抵達利馬出席峰會。", &config, lookup);
+        assert_eq!(asked.get(), 1);
+    }
+
+    #[test]
+    fn warm_up_leaves_analysis_unchanged() {
+        let config = Config::default();
+        let text = "國家主席習近平11月13日抵達利馬，出席亞太經合組織領導人非正式會議。";
+        let cold = analyse(text, &config);
+        warm_up();
+        let warm = analyse(text, &config);
+        assert_eq!(format!("{:?}", cold.findings), format!("{:?}", warm.findings));
+        assert_eq!(cold.entities.len(), warm.entities.len());
+        assert!(!warm.entities.is_empty());
     }
 }

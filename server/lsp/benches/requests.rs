@@ -1,0 +1,105 @@
+//! LSP-side benchmarks on a 25 KB news article, each next to a peer in the same run: building
+//! the rope (the least any request costs) and converting every finding to a diagnostic.
+//!
+//! Run: `cargo bench -p zhnews-lsp --bench requests` (reads the largest file of
+//! `$ZHNEWS_CORPUS`, or of `../shared/corpus` beside the checkout; without a corpus, a
+//! synthetic article written for this bench).
+
+#![allow(clippy::unwrap_used)]
+
+use divan::{Bencher, black_box};
+use ropey::Rope;
+use tower_lsp_server::ls_types::Uri;
+use zhnews_core::{Analysis, Config, TextRange, analyse};
+use zhnews_lsp::code_actions::{Request, code_actions};
+use zhnews_lsp::encoding::PositionEncoding;
+
+fn main() {
+    divan::main();
+}
+
+/// Our own sentences in the style of a Hong Kong news report, repeated to 25 KB.
+const SYNTHETIC: &str = "【本報訊】政府統計處昨日公布，本港今年第三季本地生產總值按年實質增長百分之二點一，\
+較上季的百分之三點一放緩。財政司司長陳茂波表示，出口表現仍然穩健，但環球經濟前景不明朗。\n\n\
+二、零售業\n\n零售業總會主席黃家和指出，十月份零售額約三百二十億元，按年減少百分之四點四，\
+而訪港旅客人次達四百萬，較去年同期增加百分之十二。\n\n";
+
+fn article() -> String {
+    let dir = std::env::var_os("ZHNEWS_CORPUS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    let largest = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+        .max_by_key(String::len);
+    largest.unwrap_or_else(|| SYNTHETIC.repeat(25_000 / SYNTHETIC.len() + 1))
+}
+
+struct Fixture {
+    uri: Uri,
+    rope: Rope,
+    config: Config,
+    analysis: Analysis,
+}
+
+fn fixture() -> Fixture {
+    let text = article();
+    let config = Config::default();
+    let analysis = analyse(&text, &config);
+    Fixture { uri: "file:///bench/article.txt".parse().unwrap(), rope: Rope::from_str(&text), config, analysis }
+}
+
+fn request(fixture: &Fixture, range: TextRange) -> Request<'_> {
+    Request {
+        uri: &fixture.uri,
+        version: 1,
+        rope: &fixture.rope,
+        analysis: &fixture.analysis,
+        config: &fixture.config,
+        range,
+        encoding: PositionEncoding::Utf16,
+        only: None,
+    }
+}
+
+/// Peer: building the rope of the text, which every didOpen pays.
+#[divan::bench]
+fn peer_rope_from_str(bencher: Bencher) {
+    let text = article();
+    bencher.bench(|| Rope::from_str(black_box(&text)));
+}
+
+/// Peer: every finding as an LSP diagnostic (what a publishDiagnostics costs past analysis).
+#[divan::bench]
+fn peer_diagnostics_to_proto(bencher: Bencher) {
+    let fixture = fixture();
+    bencher.bench(|| {
+        fixture
+            .analysis
+            .findings
+            .iter()
+            .map(|finding| {
+                zhnews_lsp::to_proto::diagnostic(&fixture.uri, &fixture.rope, finding, PositionEncoding::Utf16)
+            })
+            .collect::<Vec<_>>()
+    });
+}
+
+/// Code actions for the whole 25 KB document (select all, then open the menu).
+#[divan::bench]
+fn code_actions_whole_document(bencher: Bencher) {
+    let fixture = fixture();
+    let whole = TextRange::new(0, fixture.analysis.document.text().len());
+    bencher.bench(|| code_actions(black_box(&request(&fixture, whole))).len());
+}
+
+/// Code actions at a cursor in the middle of the document.
+#[divan::bench]
+fn code_actions_cursor(bencher: Bencher) {
+    let fixture = fixture();
+    let text = fixture.analysis.document.text();
+    let middle = text.char_indices().map(|(at, _)| at).find(|&at| at >= text.len() / 2).unwrap_or(0);
+    bencher.bench(|| code_actions(black_box(&request(&fixture, TextRange::new(middle, middle)))).len());
+}
