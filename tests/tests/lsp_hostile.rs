@@ -76,14 +76,16 @@ fn closing_large_documents_returns_memory() {
         after = open_and_close(&mut server, &text, other).1;
     }
     eprintln!("RSS: baseline {baseline}, peak {peak}, first close {after_first}, fifth close {after} KiB");
+    // (Compared without subtraction: background warm-up can leave the baseline above the
+    // level after a close.)
     assert!(
-        (after_first - baseline) * 2 < peak - baseline,
+        after_first * 2 < peak + baseline,
         "most memory is returned: baseline {baseline}, peak {peak}, after close {after_first} KiB"
     );
     // A leak of the document would add its whole footprint per cycle; allocator fragmentation
     // adds a few MB over the cycles (measured: 51 → 58 MB), well under a quarter of it.
     assert!(
-        after < after_first + (peak - baseline) / 4,
+        after < after_first + peak.saturating_sub(baseline.min(after_first)) / 4,
         "no growth over five open/close cycles: baseline {baseline}, first close {after_first}, fifth close {after} KiB"
     );
     assert_eq!(server.shutdown(), Some(0));
