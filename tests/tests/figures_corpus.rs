@@ -39,3 +39,41 @@ fn corpus_findings() {
     }
     expect_file!["../snapshots/figures_corpus.txt"].assert_eq(&out);
 }
+
+/// Recall on real text: one figure of a corpus article changed by hand must be caught. Each case
+/// names the file (by its number), the text to replace and the rule that must then fire on the
+/// replacement; the untouched article is silent for that rule (checked above).
+#[test]
+fn corpus_with_injected_errors() {
+    let Some(dir) = zhnews_tests::corpus_dir() else {
+        eprintln!("ZHNEWS_CORPUS is not set; skipping the corpus run");
+        return;
+    };
+    let cases = [
+        // 004 announces six highlights, numbers six sections and sums them up as 這六大亮點.
+        ("004", "這六大亮點", "這五大亮點", "count-mismatch"),
+        ("004", "有六大亮點", "有七大亮點", "count-mismatch"),
+        // 000 lists five areas before 五個方面.
+        ("000", "生態等五個方面", "生態等六個方面", "count-mismatch"),
+    ];
+    let config = Config::default();
+    for (stem, from, to, rule) in cases {
+        let path = std::fs::read_dir(&dir)
+            .expect("corpus folder is readable")
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .find(|path| path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(stem)))
+            .expect("corpus file");
+        let text = std::fs::read_to_string(&path).expect("corpus file is UTF-8");
+        assert_eq!(text.matches(from).count(), 1, "{stem}: {from} occurs once");
+        let changed = text.replacen(from, to, 1);
+        let at = changed.find(to).expect("replacement present");
+        let analysis = analyse(&changed, &config);
+        let hits: Vec<_> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule && f.range.start >= at && f.range.start < at + to.len())
+            .collect();
+        assert_eq!(hits.len(), 1, "{stem}: {to} should fire {rule}; findings: {:#?}", analysis.findings);
+    }
+}

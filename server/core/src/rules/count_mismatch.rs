@@ -3,7 +3,10 @@
 //! - a list joined by `、` (or `丶`, or `；` between clauses) right before the count:
 //!   `經濟、金融、貿易、數字、生態等六個方面` names five;
 //! - an inline enumeration `一是…二是…` and the count that announces it (`提出四點建議：一是…`)
-//!   or sums it up (`這「五個共同」`).
+//!   or sums it up (`這「五個共同」`);
+//! - numbered sections `第一個亮點是…第六個亮點是` and the count of the same noun that announces
+//!   them in the paragraph before (`有六大亮點值得回顧`) or sums them up after the last one
+//!   (`這六大亮點`).
 //!
 //! An open list is not a mismatch: `等多個`, and `等` with a count above the items when only two
 //! or three are named (`北京、上海等10個城市`). With four or more items named, `等` closes the
@@ -20,9 +23,11 @@
 //! Five areas are listed: write `五個方面`, or add the missing one.
 
 use crate::config::RuleLevel;
-use crate::figures::support::{finding, paragraph_text};
+use crate::figures::support::{finding, paragraph_text, span_text};
+use crate::figures::text::fold;
 use crate::figures::{Quantity, QuantityKind, SequenceStyle};
 use crate::finding::Finding;
+use crate::numerals::MarkerStyle;
 use crate::rules::{Rule, RuleContext};
 use crate::text::TextRange;
 
@@ -48,6 +53,7 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
         }
     }
     out.extend(enumeration_counts(context));
+    out.extend(section_counts(context));
     out
 }
 
@@ -149,11 +155,8 @@ fn enumeration_counts(context: &RuleContext<'_>) -> Vec<Finding> {
             if !(announced || summed) || stated == listed {
                 continue;
             }
-            let written: Vec<String> = run
-                .items
-                .iter()
-                .map(|i| crate::figures::support::span_text(context.document, &i.span).to_owned())
-                .collect();
+            let written: Vec<String> =
+                run.items.iter().map(|i| span_text(context.document, &i.span).to_owned()).collect();
             let related = run.items.iter().map(|i| (i.span.range, format!("item {}", i.value))).collect();
             out.push(finding(
                 CODE,
@@ -163,6 +166,63 @@ fn enumeration_counts(context: &RuleContext<'_>) -> Vec<Finding> {
                     &text[quantity.span.joined.as_range()],
                     quantity.noun,
                     written.join("…")
+                ),
+                related,
+            ));
+        }
+    }
+    out
+}
+
+/// How many paragraphs after the last numbered section a summary (`這六大亮點`) may come.
+const SUMMARY_REACH: usize = 12;
+
+/// `第一個亮點是…第六個亮點是` against `六大亮點` in the paragraph before the first section or
+/// `這六大亮點` after the last one.
+fn section_counts(context: &RuleContext<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for run in &context.figures.sequences {
+        let SequenceStyle::Marker(MarkerStyle::Di, noun) = &run.style else { continue };
+        // The counted noun: 亮點 of 個亮點 (部分, 章 and the like are parts of one text, not
+        // things a sentence counts).
+        let Some(head) = noun.strip_prefix(['個', '个']) else { continue };
+        let head = fold(head);
+        let (Some(first), Some(last)) = (run.items.first(), run.items.last()) else { continue };
+        if run.items.len() < 2 || run.items.iter().enumerate().any(|(i, item)| item.value != i as u64 + 1) {
+            continue; // sequence-order reports that
+        }
+        let listed = run.items.len() as u64;
+        let counts_sections = |q: &Quantity| countable(q).is_some() && fold(&q.noun).starts_with(&head);
+        let announced = first
+            .span
+            .paragraph
+            .checked_sub(1)
+            .into_iter()
+            .flat_map(|p| context.figures.quantities_in(p))
+            .filter(|q| counts_sections(q));
+        let summed = (last.span.paragraph + 1..=last.span.paragraph + SUMMARY_REACH)
+            .flat_map(|p| context.figures.quantities_in(p))
+            .filter(|q| {
+                let text = paragraph_text(context.document, &q.span);
+                let lead = text[..q.span.joined.start].trim_end_matches(['「', '“', '『']);
+                counts_sections(q) && ["這", "这", "以上", "上述"].iter().any(|w| lead.ends_with(w))
+            });
+        for quantity in announced.chain(summed) {
+            let Some(stated) = countable(quantity) else { continue };
+            if stated == listed {
+                continue;
+            }
+            let text = paragraph_text(context.document, &quantity.span);
+            let counted: String = quantity.noun.chars().take(head.chars().count()).collect();
+            let related = run.items.iter().map(|i| (i.span.range, format!("section {}", i.value))).collect();
+            out.push(finding(
+                CODE,
+                quantity.span.range,
+                format!(
+                    "{}{counted} but {listed} sections are numbered: {}…{}",
+                    &text[quantity.span.joined.as_range()],
+                    span_text(context.document, &first.span),
+                    span_text(context.document, &last.span),
                 ),
                 related,
             ));
@@ -194,6 +254,37 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    /// A short article numbered `第X個亮點`, announced by `announce` and summed up by `summary`.
+    fn highlights(announce: &str, sections: usize, summary: &str) -> String {
+        let mut text = format!("回顧這一年，{announce}值得回顧。\n\n");
+        for n in 1..=sections {
+            let numeral = crate::figures::ordinals::chinese_numeral(n as u64);
+            text.push_str(&format!("第{numeral}個亮點是，合作邁出新步伐。\n\n各方積極參與，成果豐碩。\n\n"));
+        }
+        text.push_str(&format!("{summary}，譜寫了合作共贏的新篇章。\n"));
+        text
+    }
+
+    #[test]
+    fn numbered_sections_and_their_count() {
+        let fired = |text: &str| findings_of("count-mismatch", text);
+        assert_eq!(fired(&highlights("有六大亮點", 6, "這六大亮點")), Vec::<String>::new());
+        assert_eq!(fired(&highlights("有五大亮點", 5, "這五個亮點")), Vec::<String>::new());
+        assert_eq!(
+            fired(&highlights("有六大亮點", 5, "這五大亮點")),
+            [
+                "六大: 六大亮點 but 5 sections are numbered: 第一個亮點…第五個亮點 [第一個亮點 | 第二個亮點 | 第三個亮點 | 第四個亮點 | 第五個亮點]"
+            ]
+        );
+        assert_eq!(fired(&highlights("有六大亮點", 6, "這七大亮點")).len(), 1);
+        // Simplified, and a count of something else stays silent.
+        let simplified = highlights("有六大亮点", 6, "这七大亮点").replace('個', "个").replace('點', "点");
+        assert_eq!(fired(&simplified).len(), 1);
+        assert_eq!(fired(&highlights("有三大任務", 6, "這三大任務")), Vec::<String>::new());
+        // A count far after the sections, or without 這, is not their summary.
+        assert_eq!(fired(&highlights("有六大亮點", 6, "明年還有三大亮點")), Vec::<String>::new());
     }
 
     #[test]
