@@ -11,7 +11,7 @@ use zhnews_tests::{corpus_dir, workspace_root};
 /// Floors per corpus file: (file prefix, precision, recall), both for "right line and right
 /// level". Raise them when the detector improves; never lower them to make a change pass.
 const FLOORS: &[(&str, f64, f64)] =
-    &[("000", 1.0, 1.0), ("001", 1.0, 1.0), ("002", 0.70, 0.70), ("003", 1.0, 1.0), ("004", 1.0, 1.0)];
+    &[("000", 1.0, 1.0), ("001", 1.0, 1.0), ("002", 0.94, 0.94), ("003", 1.0, 1.0), ("004", 1.0, 1.0)];
 
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Clone)]
 struct Label {

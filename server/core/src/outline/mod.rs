@@ -560,11 +560,17 @@ fn headline(block: &[(Heading, usize)]) -> Vec<Entry> {
     };
     let dash = |h: &Heading| h.text.starts_with(['—', '─', '－']);
     let mut title = block.iter().position(|(h, _)| !dash(h)).unwrap_or(0);
-    // A long first line over a much shorter second is a kicker over the headline.
-    if title == 0 && block.len() >= 2 && block.len() <= 3 && !dash(&block[1].0) {
+    if title == 0 && block.len() >= 2 && !dash(&block[1].0) {
         let first = lines::visible_len(&block[0].0.text);
         let second = lines::visible_len(&block[1].0.text);
-        if first * 2 >= second * 3 {
+        // Who spoke, presided and attended is told in the subtitles, under the title: the line
+        // above the first such line is the title, and what stands above it is the kicker.
+        if let Some(attendance) = block.iter().skip(2).position(|(h, _)| is_attendance_line(&h.text)) {
+            title = attendance + 1;
+        }
+        // A long first line over a much shorter second, or a first line that only frames the
+        // news (围绕…, 聚焦…), is a kicker over the headline.
+        else if (block.len() <= 3 && first * 2 >= second * 3) || opens_with_frame(&block[0].0.text) {
             title = 1;
         }
     }
@@ -580,6 +586,23 @@ fn headline(block: &[(Heading, usize)]) -> Vec<Entry> {
             entry(item, kind)
         })
         .collect()
+}
+
+/// A headline line that reports who spoke, presided or attended (`胡衡华主持 李晓红出席`):
+/// every space-separated part is short and ends with such a verb.
+fn is_attendance_line(text: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "讲话", "講話", "致辞", "致辭", "主持", "出席", "参加", "參加", "会见", "會見", "发言", "發言", "开幕", "開幕",
+    ];
+    let mut parts = text.split([' ', '\u{3000}']).filter(|p| !p.is_empty()).peekable();
+    parts.peek().is_some() && parts.all(|p| p.chars().count() <= 14 && VERBS.iter().any(|v| p.ends_with(v)))
+}
+
+/// A first headline line that frames the news rather than telling it, as kickers do.
+fn opens_with_frame(text: &str) -> bool {
+    const FRAMES: &[&str] =
+        &["围绕", "圍繞", "聚焦", "着眼", "著眼", "立足", "面向", "紧扣", "緊扣", "为了", "為了", "对标", "對標"];
+    FRAMES.iter().any(|f| text.starts_with(f))
 }
 
 fn stories(items: &[Item]) -> Vec<Story> {
