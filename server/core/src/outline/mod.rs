@@ -10,6 +10,11 @@
 //! `（一）` > `1.` > `(1)`); a node's `level` is its depth, so skipped levels do not leave
 //! holes.
 //!
+//! In a headline block the title is the first line, except that a `——` line is a subtitle, a
+//! line above the first attendance line (`胡衡华主持 李晓红出席`) is the title with kickers above
+//! it, and a first line that frames the news (`围绕…`, `聚焦…`) or is half again as long as a
+//! short second line is a kicker.
+//!
 //! Datelines and bylines become the `detail` of their story; captions, credits and jump
 //! lines (`（下转2版）`) are never headings.
 
