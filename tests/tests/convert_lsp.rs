@@ -175,9 +175,10 @@ fn names_keep_the_gazetteer_form_in_conversions_and_mixed_script_fixes() {
     }
     server.shutdown();
 
-    let traditional = format!("{TRADITIONAL}四川省長会见于立军。\r\n");
+    let story = "國家主席習近平應邀赴秘魯出席亞太經合組織領導人非正式會議並進行國事訪問。";
+    let traditional = format!("{story}{story}\r\n四川省長会见于立军。\r\n");
     let mut server = start("utf-16", &traditional);
-    let range = json!({"start": position(4, 4), "end": position(4, 4)});
+    let range = json!({"start": position(1, 5), "end": position(1, 5)});
     let actions = code_actions(&mut server, range, &["quickfix"]);
     let action = titled(&actions, "Convert 会见于立军 to Traditional Chinese (s2t)");
     assert_eq!(
