@@ -96,3 +96,28 @@ fn check_exits_1_when_a_file_is_not_in_the_target_script() {
     assert_eq!(stdout(&output), "trad.txt: not in the target script of t2s\n");
     assert_eq!(std::fs::read_to_string(dir.path().join("trad.txt")).unwrap(), "國家主席\n");
 }
+
+#[test]
+fn names_keep_the_gazetteer_form_and_protected_terms_still_win() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "四川省委副书记于立军出席会议。\n";
+    let output = zhnews(dir.path(), &["-c", "s2t"], story);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "四川省委副書記于立軍出席會議。\n", "the curated form, not OpenCC's 於立軍");
+    let output = zhnews(dir.path(), &["-c", "hk2s"], "四川省委副書記于立軍出席會議。\n");
+    assert_eq!(stdout(&output), story);
+    // A name of the workspace gazetteer, with a character OpenCC would change.
+    std::fs::write(dir.path().join("zhnews.toml"), "[entities]\ngazetteer = \"names.toml\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("names.toml"),
+        "[[entity]]\nid = \"t\"\ntype = \"person\"\ntraditional = \"于家范\"\nsimplified = \"于家范\"\n",
+    )
+    .unwrap();
+    let output = zhnews(dir.path(), &["-c", "s2t"], "记者于家范报道。\n");
+    assert_eq!(stdout(&output), "記者于家范報道。\n", "{}", stderr(&output));
+    // With names recognition off, OpenCC decides; an explicit protected term keeps the text.
+    std::fs::write(dir.path().join("zhnews.toml"), "[entities]\nenabled = false\n").unwrap();
+    assert_eq!(stdout(&zhnews(dir.path(), &["-c", "s2t"], story)), "四川省委副書記於立軍出席會議。\n");
+    std::fs::write(dir.path().join("zhnews.toml"), "[convert]\nprotected = [\"于立军\"]\n").unwrap();
+    assert_eq!(stdout(&zhnews(dir.path(), &["-c", "s2t"], story)), "四川省委副書記于立军出席會議。\n");
+}

@@ -153,3 +153,38 @@ fn fix_all_converts_every_mixed_script_run() {
     assert_eq!(apply(TRADITIONAL, &edits(action), "utf-16"), fixed);
     server.shutdown();
 }
+
+#[test]
+fn names_keep_the_gazetteer_form_in_conversions_and_mixed_script_fixes() {
+    // OpenCC alone writes the surname 于 as 於; the curated gazetteer writes 于立軍 / 于立军.
+    let text = "四川省委副书记于立军出席会议并讲话。\n会议由省委办公厅主办。\n";
+    let mut server = start("utf-16", text);
+    let actions =
+        code_actions(&mut server, json!({"start": position(0, 0), "end": position(0, 0)}), &["refactor.rewrite"]);
+    for (title, expected) in [
+        (
+            "Convert document to Traditional Chinese (s2t)",
+            "四川省委副書記于立軍出席會議並講話。\n會議由省委辦公廳主辦。\n",
+        ),
+        (
+            "Convert line to Traditional Chinese, Hong Kong standard (s2hk)",
+            "四川省委副書記于立軍出席會議並講話。\n会议由省委办公厅主办。\n",
+        ),
+    ] {
+        assert_eq!(apply(text, &edits(titled(&actions, title)), "utf-16"), expected, "{title}");
+    }
+    server.shutdown();
+
+    let story = "國家主席習近平應邀赴秘魯出席亞太經合組織領導人非正式會議並進行國事訪問。";
+    let traditional = format!("{story}{story}\r\n四川省長会见于立军。\r\n");
+    let mut server = start("utf-16", &traditional);
+    let range = json!({"start": position(1, 5), "end": position(1, 5)});
+    let actions = code_actions(&mut server, range, &["quickfix"]);
+    let action = titled(&actions, "Convert 会见于立军 to Traditional Chinese (s2t)");
+    assert_eq!(
+        apply(&traditional, &edits(action), "utf-16"),
+        traditional.replace("会见于立军", "會見于立軍"),
+        "not 會見於立軍"
+    );
+    server.shutdown();
+}

@@ -3,14 +3,18 @@
 //! Writes to stdout by default; `--in-place` rewrites each file atomically (a temporary file in
 //! the same folder, renamed over the original, so an error never leaves a half-written file);
 //! `--check` changes nothing and exits 1 when a file is not already in the target script.
-//! Terms in `convert.protected` of the nearest `zhnews.toml` are left unchanged.
+//! Terms in `convert.protected` of the nearest `zhnews.toml` are left unchanged, and names from
+//! the curated, user and workspace gazetteers are written in the gazetteer's own form.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use zhnews_core::convert::{self, Backend, Converter, OpenccConfig, Protected};
-use zhnews_workspace::{load_config, read_text_file};
+use zhnews_core::entities::{self, EntityIndex};
+use zhnews_core::{Config, Document};
+use zhnews_workspace::gazetteer::config_and_index;
+use zhnews_workspace::read_text_file;
 
 use crate::EXIT_ERROR;
 
@@ -85,14 +89,14 @@ pub fn run(args: &Args) -> ExitCode {
                 continue;
             }
         };
-        let protected = match load_config(&config_start) {
-            Ok(loaded) => loaded.config.convert.protected,
+        let (config, index) = match config_and_index(&config_start) {
+            Ok(loaded) => loaded,
             Err(err) => {
                 let _ = writeln!(stderr, "error: {err}");
                 return ExitCode::from(EXIT_ERROR);
             }
         };
-        let converted = match convert_one(converter, &text, &protected) {
+        let converted = match convert_one(converter, &text, &config, &index) {
             Ok(converted) => converted,
             Err(err) => {
                 let _ = writeln!(stderr, "error: {name}: {err}");
@@ -128,8 +132,25 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
-fn convert_one(converter: &dyn Converter, text: &str, protected: &[String]) -> Result<String, convert::ConvertError> {
-    convert::convert_text(converter, text, Protected { terms: protected, extra: &[] })
+/// Converts one text: protected terms unchanged, names of the curated, user and workspace
+/// gazetteers in the gazetteer's own form for the target script.
+fn convert_one(
+    converter: &dyn Converter,
+    text: &str,
+    config: &Config,
+    index: &EntityIndex,
+) -> Result<String, convert::ConvertError> {
+    let mentions = if config.entities.enabled {
+        entities::recognise(&Document::new(text), index, entities::Options { tagger: None })
+    } else {
+        Vec::new()
+    };
+    let forms = convert::entity_forms(text, &mentions, converter.config().target());
+    convert::convert_text(
+        converter,
+        text,
+        Protected { terms: &config.convert.protected, forms: &forms, ..Protected::NONE },
+    )
 }
 
 /// The display name, the text, and where to look for `zhnews.toml`.

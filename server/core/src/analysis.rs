@@ -50,8 +50,8 @@ fn analyse_lazily<'i>(
     let document = Document::new(text);
     let is_chinese = is_chinese(&document, config);
     let figures = if is_chinese { Figures::of(&document, config) } else { Figures::default() };
-    let findings = if is_chinese { rules::run_all(&document, &figures, config) } else { Vec::new() };
     let entities = if is_chinese { crate::entities::analyse(&document, config, entity_index()) } else { Vec::new() };
+    let findings = if is_chinese { rules::run_all(&document, &figures, config, &entities) } else { Vec::new() };
     let outline = if is_chinese { crate::outline::outline(&document, &config.outline) } else { Vec::new() };
     Analysis { document, is_chinese, figures, findings, entities, outline }
 }

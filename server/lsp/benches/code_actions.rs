@@ -60,6 +60,40 @@ fn main() {
     let config = Config::default();
     let analysis = zhnews_core::analyse(&text, &config);
     let rope = Rope::from_str(&text);
+    // Position conversion of the document's t2s edits: one rope lookup per offset (as before)
+    // against the one-pass cursor that `to_proto::workspace_edit` uses now.
+    let edits = zhnews_core::convert::conversion_edits(converter, &text, whole, none).unwrap();
+    let encoding = PositionEncoding::Utf16;
+    let samples: Vec<Duration> = (0..20)
+        .map(|_| {
+            let start = Instant::now();
+            for edit in &edits {
+                std::hint::black_box(zhnews_lsp::encoding::byte_range_to_range(
+                    &rope,
+                    edit.range.start,
+                    edit.range.end,
+                    encoding,
+                ));
+            }
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "positions of {} edits, one lookup each: median {:.3} ms",
+        edits.len(),
+        median(samples).as_secs_f64() * 1e3
+    );
+    let samples: Vec<Duration> = (0..20)
+        .map(|_| {
+            let start = Instant::now();
+            let mut cursor = zhnews_lsp::encoding::PositionCursor::new(&rope, &text, encoding);
+            for edit in &edits {
+                std::hint::black_box(cursor.range(edit.range.start, edit.range.end));
+            }
+            start.elapsed()
+        })
+        .collect();
+    println!("positions of {} edits, one pass: median {:.3} ms", edits.len(), median(samples).as_secs_f64() * 1e3);
     let uri = Uri::from_str("file:///bench.txt").unwrap();
     let at = text.len() / 2;
     let at = (at..text.len()).find(|i| text.is_char_boundary(*i)).unwrap();

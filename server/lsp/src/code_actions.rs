@@ -38,6 +38,7 @@ pub fn code_actions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
     if request.wants(&CodeActionKind::QUICKFIX) {
         actions.extend(quick_fixes(request));
+        actions.extend(crate::ignore::ignore_actions(request));
     }
     if request.wants(&CodeActionKind::REFACTOR_REWRITE) {
         actions.extend(crate::convert_actions::conversions(request));
@@ -67,6 +68,7 @@ fn quick_fixes(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
                     request.uri,
                     request.version,
                     request.rope,
+                    request.analysis.document.text(),
                     &fix.edits,
                     request.encoding,
                 )),

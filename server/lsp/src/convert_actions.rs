@@ -4,10 +4,12 @@
 //!
 //! Only conversions that suit the script of the range are offered (no `t2s` on Simplified
 //! text), restricted to `convert.favourites`, and only when they would change something. Each
-//! action edits only the changed runs of characters, never the whole range.
+//! action edits only the changed runs of characters, never the whole range. Names from the
+//! curated, user and workspace gazetteers take the gazetteer's own form for the target script
+//! (see [`zhnews_core::convert::forms`]); terms in `convert.protected` stay as they are.
 
 use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand};
-use zhnews_core::convert::{self, Backend, OpenccConfig, Protected};
+use zhnews_core::convert::{self, Backend, Form, OpenccConfig, Protected, ScriptSide};
 use zhnews_core::{Edit, TextRange};
 
 use crate::code_actions::Request;
@@ -61,11 +63,21 @@ pub fn conversions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     let text = document.text();
     let settings = &request.config.convert;
     let favourites = settings.favourite_configs();
-    let protected = Protected { terms: &settings.protected, extra: &[] };
+    // The gazetteer's own forms of the names, per target script, computed when first needed.
+    let mut forms: Vec<(ScriptSide, Vec<Form>)> = Vec::new();
     let mut actions = Vec::new();
     for (scope, range) in scopes(request) {
         let script = convert::script_of(&text[range.as_range()], document.script());
         for config in favourites.iter().copied().filter(|c| c.applies_to(script)) {
+            let target = config.target();
+            let index = match forms.iter().position(|(side, _)| *side == target) {
+                Some(index) => index,
+                None => {
+                    forms.push((target, convert::entity_forms(text, &request.analysis.entities, target)));
+                    forms.len() - 1
+                }
+            };
+            let protected = Protected { terms: &settings.protected, forms: &forms[index].1, ..Protected::NONE };
             let Some(edits) = edits(config, text, range, protected) else {
                 continue;
             };
@@ -120,7 +132,14 @@ fn action(request: &Request<'_>, title: String, kind: CodeActionKind, edits: &[E
     CodeActionOrCommand::CodeAction(CodeAction {
         title,
         kind: Some(kind),
-        edit: Some(to_proto::workspace_edit(request.uri, request.version, request.rope, edits, request.encoding)),
+        edit: Some(to_proto::workspace_edit(
+            request.uri,
+            request.version,
+            request.rope,
+            request.analysis.document.text(),
+            edits,
+            request.encoding,
+        )),
         ..CodeAction::default()
     })
 }

@@ -109,6 +109,88 @@ pub fn byte_range_to_range(rope: &Rope, start: usize, end: usize, encoding: Posi
     Range { start: byte_to_position(rope, start, encoding), end: byte_to_position(rope, end, encoding) }
 }
 
+/// Converts many byte offsets of one text to positions, cheaply when they come in ascending
+/// order: each conversion walks on from the previous one while it stays on the same line, and
+/// looks the line up in the rope only when it moves to another. Thousands of conversion edits
+/// cost one pass over the text instead of a rope lookup (and a line scan) each.
+///
+/// `text` must be the rope's text; every result equals [`byte_to_position`]'s.
+pub struct PositionCursor<'a> {
+    rope: &'a Rope,
+    text: &'a str,
+    encoding: PositionEncoding,
+    /// The line walked on, where it starts, where its content ends and where the next starts.
+    line: usize,
+    line_start: usize,
+    content_end: usize,
+    next_line: usize,
+    /// The byte reached on the line (a char boundary) and its column in `encoding` units.
+    at: usize,
+    column: usize,
+    placed: bool,
+}
+
+impl<'a> PositionCursor<'a> {
+    pub fn new(rope: &'a Rope, text: &'a str, encoding: PositionEncoding) -> PositionCursor<'a> {
+        PositionCursor {
+            rope,
+            text,
+            encoding,
+            line: 0,
+            line_start: 0,
+            content_end: 0,
+            next_line: 0,
+            at: 0,
+            column: 0,
+            placed: false,
+        }
+    }
+
+    /// The position of a byte offset; an offset inside a character rounds down to its start.
+    pub fn position(&mut self, byte: usize) -> Position {
+        if self.text.len() != self.rope.len_bytes() {
+            return byte_to_position(self.rope, byte, self.encoding);
+        }
+        let mut byte = byte.min(self.text.len());
+        while !self.text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        let last_line = self.line + 1 >= self.rope.len_lines();
+        let on_line = self.placed && self.at <= byte && (byte < self.next_line || last_line);
+        if !on_line {
+            self.place(byte);
+        }
+        let target = byte.min(self.content_end);
+        if target > self.at {
+            self.column += match self.encoding {
+                PositionEncoding::Utf8 => target - self.at,
+                PositionEncoding::Utf16 => self.text[self.at..target].chars().map(char::len_utf16).sum(),
+                PositionEncoding::Utf32 => self.text[self.at..target].chars().count(),
+            };
+            self.at = target;
+        }
+        Position { line: self.line as u32, character: self.column as u32 }
+    }
+
+    /// The LSP range of a byte range.
+    pub fn range(&mut self, start: usize, end: usize) -> Range {
+        Range { start: self.position(start), end: self.position(end) }
+    }
+
+    fn place(&mut self, byte: usize) {
+        let line = self.rope.byte_to_line(byte);
+        self.line = line;
+        self.line_start = self.rope.line_to_byte(line);
+        self.next_line =
+            if line + 1 < self.rope.len_lines() { self.rope.line_to_byte(line + 1) } else { self.text.len() };
+        let content = self.text[self.line_start..self.next_line].trim_end_matches(['\n', '\r']);
+        self.content_end = self.line_start + content.len();
+        self.at = self.line_start;
+        self.column = 0;
+        self.placed = true;
+    }
+}
+
 /// The `char` range of an LSP range; a reversed range collapses to its start.
 pub fn range_to_chars(rope: &Rope, range: Range, encoding: PositionEncoding) -> std::ops::Range<usize> {
     let start = position_to_char(rope, range.start, encoding);
@@ -215,6 +297,25 @@ mod tests {
             prop_assert!(back <= clamped);
             let on_terminator = clamped < rope.len_chars() && matches!(rope.char(clamped), '\n' | '\r');
             if !on_terminator { prop_assert_eq!(back, clamped); }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_cursor_matches_one_by_one_conversion(
+            text in text_strategy(),
+            mut offsets in prop::collection::vec(0usize..80, 0..12),
+            sorted in any::<bool>(),
+            encoding in encoding_strategy(),
+        ) {
+            let rope = Rope::from_str(&text);
+            if sorted {
+                offsets.sort_unstable();
+            }
+            let mut cursor = PositionCursor::new(&rope, &text, encoding);
+            for offset in offsets {
+                prop_assert_eq!(cursor.position(offset), byte_to_position(&rope, offset, encoding), "offset {}", offset);
+            }
         }
     }
 

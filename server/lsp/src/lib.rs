@@ -7,6 +7,7 @@ pub mod documents;
 pub mod encoding;
 pub mod entities;
 mod framing;
+pub mod ignore;
 pub mod memory;
 pub mod outline;
 mod server;

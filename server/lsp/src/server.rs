@@ -176,6 +176,9 @@ impl Backend {
             let Some(path) = change.uri.to_file_path() else {
                 continue;
             };
+            if path.file_name().is_none_or(|name| name != zhnews_core::config::CONFIG_FILE_NAME) {
+                continue;
+            }
             if change.typ == FileChangeType::DELETED || zhnews_workspace::config_file::load_config_file(&path).is_ok() {
                 self.client.publish_diagnostics(change.uri.clone(), Vec::new(), None).await;
             }
@@ -199,12 +202,20 @@ impl Backend {
         let config = self.config_for(uri).await;
         let text = rope.to_string();
         let path = uri.to_file_path().map(|p| p.into_owned());
+        let roots = lock(&self.state.settings).roots.clone();
         let analysis = tokio::task::spawn_blocking(move || {
             let (index, errors) = zhnews_workspace::gazetteer::index_for(path.as_deref(), &config);
             for err in errors {
                 tracing::warn!("gazetteer left out: {err}");
             }
-            zhnews_core::analyse_with(&text, &config, &index)
+            let mut analysis = zhnews_core::analyse_with(&text, &config, &index);
+            // Findings recorded in the baseline stay out of the editor, as out of `check`.
+            if let Some(path) = &path
+                && let Some(err) = crate::ignore::filter(&mut analysis.findings, &text, path, &roots)
+            {
+                tracing::warn!("baseline not applied: {err}");
+            }
+            analysis
         })
         .await;
         let analysis = match analysis {
@@ -408,6 +419,10 @@ impl LanguageServer for Backend {
                     work_done_progress_options: WorkDoneProgressOptions::default(),
                     resolve_provider: None,
                 })),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![crate::ignore::COMMAND.to_owned()],
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                }),
                 // The rules this build knows, so clients can offer them (and tests can tell
                 // which rules to expect).
                 experimental: Some(serde_json::json!({
@@ -438,10 +453,16 @@ impl LanguageServer for Backend {
             return;
         }
         let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![FileSystemWatcher {
-                glob_pattern: GlobPattern::String("**/zhnews.toml".into()),
-                kind: None,
-            }],
+            watchers: vec![
+                FileSystemWatcher { glob_pattern: GlobPattern::String("**/zhnews.toml".into()), kind: None },
+                FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!(
+                        "**/{}",
+                        zhnews_workspace::baseline::DEFAULT_BASELINE_FILE
+                    )),
+                    kind: None,
+                },
+            ],
         };
         let registration = Registration {
             id: "zhnews-config-watcher".into(),
@@ -569,6 +590,33 @@ impl LanguageServer for Backend {
                 actions.extend(crate::entities::add_to_gazetteer_actions(&analysis, range, gazetteer.as_deref()));
             }
             Ok((!actions.is_empty()).then_some(actions))
+        })
+        .await
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+        guarded(async {
+            if params.command != crate::ignore::COMMAND {
+                return Err(Error::invalid_params(format!("unknown command {}", params.command)));
+            }
+            let argument = params.arguments.into_iter().next().unwrap_or_default();
+            let argument: crate::ignore::IgnoreFinding = serde_json::from_value(argument)
+                .map_err(|err| Error::invalid_params(format!("{}: {err}", crate::ignore::COMMAND)))?;
+            let roots = lock(&self.state.settings).roots.clone();
+            let written = tokio::task::spawn_blocking(move || crate::ignore::execute(&argument, &roots))
+                .await
+                .map_err(|err| Error::invalid_params(err.to_string()))?;
+            match written {
+                Ok(file) => {
+                    // Analyse again, without the finding; pulling clients are asked to pull.
+                    self.reanalyse_all();
+                    Ok(Some(serde_json::json!({ "baseline": file.to_string_lossy() })))
+                }
+                Err(message) => {
+                    self.client.show_message(MessageType::ERROR, format!("zhnews: {message}")).await;
+                    Err(Error::invalid_params(message))
+                }
+            }
         })
         .await
     }

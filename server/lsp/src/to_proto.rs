@@ -8,7 +8,7 @@ use tower_lsp_server::ls_types::{
 };
 use zhnews_core::{Edit, Finding, Severity};
 
-use crate::encoding::{PositionEncoding, byte_range_to_range};
+use crate::encoding::{PositionCursor, PositionEncoding, byte_range_to_range};
 
 pub fn severity(severity: Severity) -> DiagnosticSeverity {
     match severity {
@@ -48,19 +48,22 @@ pub fn hover(rope: &Rope, info: &zhnews_core::hover::HoverInfo, encoding: Positi
     }
 }
 
-/// Core edits as an LSP workspace edit on one document version.
+/// Core edits as an LSP workspace edit on one document version. `text` is the rope's text;
+/// positions are converted in one pass when the edits are sorted, as conversions' are.
 pub fn workspace_edit(
     uri: &Uri,
     version: i32,
     rope: &Rope,
+    text: &str,
     edits: &[Edit],
     encoding: PositionEncoding,
 ) -> WorkspaceEdit {
+    let mut positions = PositionCursor::new(rope, text, encoding);
     let edits = edits
         .iter()
         .map(|edit| {
             OneOf::Left(TextEdit {
-                range: byte_range_to_range(rope, edit.range.start, edit.range.end, encoding),
+                range: positions.range(edit.range.start, edit.range.end),
                 new_text: edit.replacement.clone(),
             })
         })

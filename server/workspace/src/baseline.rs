@@ -63,8 +63,32 @@ impl std::fmt::Display for BaselineError {
 
 impl std::error::Error for BaselineError {}
 
+/// The baseline file's name when nothing names one: what the editor's "Ignore this finding"
+/// writes, at the workspace root (see [`default_baseline_path`]).
+pub const DEFAULT_BASELINE_FILE: &str = "zhnews-baseline.json";
+
+/// Where the editor keeps the baseline for `document`: [`DEFAULT_BASELINE_FILE`] in the folder
+/// of the `zhnews.toml` that governs it, else in the innermost workspace root that contains it,
+/// else beside it. `zhnews check --baseline zhnews-baseline.json` run from that folder reads
+/// the same file (its paths are relative to the file's own folder, so the working directory
+/// does not matter).
+pub fn default_baseline_path(document: &Path, roots: &[PathBuf]) -> PathBuf {
+    let document = absolute(document);
+    let folder = crate::config_file::find_config(&document)
+        .and_then(|config| config.parent().map(Path::to_owned))
+        .or_else(|| {
+            roots
+                .iter()
+                .map(|root| absolute(root))
+                .filter(|root| document.starts_with(root))
+                .max_by_key(|root| root.components().count())
+        })
+        .unwrap_or_else(|| folder_of(&document));
+    folder.join(DEFAULT_BASELINE_FILE)
+}
+
 /// A loaded baseline that findings are matched against; each recorded finding matches once.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Baseline {
     dir: PathBuf,
     remaining: BTreeMap<BaselineKey, usize>,
@@ -273,6 +297,19 @@ mod tests {
         let err = add_to_baseline(&file, &dir.join("a.txt"), "r", "03".into(), String::new()).unwrap_err();
         assert!(err.to_string().contains("not a baseline file"), "{err}");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), "not json", "a broken file is left alone");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_default_file_sits_beside_zhnews_toml_else_at_the_root() {
+        let dir = std::env::temp_dir().join(format!("zhnews-baseline-default-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("project/news/2024")).unwrap();
+        let document = dir.join("project/news/2024/a.txt");
+        let roots = [dir.join("project"), dir.join("project/news")];
+        assert_eq!(default_baseline_path(&document, &roots), dir.join("project/news").join(DEFAULT_BASELINE_FILE));
+        assert_eq!(default_baseline_path(&document, &[]), dir.join("project/news/2024").join(DEFAULT_BASELINE_FILE));
+        std::fs::write(dir.join("project/zhnews.toml"), "").unwrap();
+        assert_eq!(default_baseline_path(&document, &roots), dir.join("project").join(DEFAULT_BASELINE_FILE));
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -18,6 +18,7 @@
 
 pub mod config;
 mod embedded;
+pub mod forms;
 #[cfg(feature = "system-opencc")]
 mod system;
 
@@ -28,6 +29,8 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use crate::finding::Edit;
 use crate::script::{Script, ScriptProfile};
 use crate::text::TextRange;
+
+pub use forms::{Form, entity_forms};
 
 /// One of OpenCC's conversion configurations, named as OpenCC names its files (`t2s.json`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -267,15 +270,21 @@ fn build(backend: Backend, config: OpenccConfig) -> Result<Box<dyn Converter>, C
 
 /// Terms that conversion leaves as they are: a person's name written with a variant character,
 /// a company's registered name. Matching is exact; overlapping occurrences merge.
+///
+/// `forms` are spans that conversion writes a given way (the gazetteer's own form of a name, see
+/// [`forms`]); a protected term wins over a form it overlaps.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Protected<'a> {
     pub terms: &'a [String],
     /// More terms from the caller (a gazetteer, a request).
     pub extra: &'a [String],
+    /// Spans with a fixed conversion, as byte ranges of the whole text being converted, sorted
+    /// and without overlaps.
+    pub forms: &'a [Form],
 }
 
 impl Protected<'_> {
-    pub const NONE: Protected<'static> = Protected { terms: &[], extra: &[] };
+    pub const NONE: Protected<'static> = Protected { terms: &[], extra: &[], forms: &[] };
 
     /// The byte ranges of every occurrence of a protected term in `text`, sorted and merged.
     pub fn occurrences(&self, text: &str) -> Vec<TextRange> {
@@ -296,19 +305,66 @@ impl Protected<'_> {
         }
         merged
     }
+
+    /// The spans of `range` (of `text`) that are not converted by OpenCC, in order: protected
+    /// terms (`None`: left as they are) and forms that no term overlaps (`Some(form)`), a form
+    /// that straddles the range's edge cut to the range.
+    fn fixed_spans(&self, text: &str, range: TextRange) -> Vec<(TextRange, Option<String>)> {
+        let mut spans: Vec<(TextRange, Option<String>)> = self
+            .occurrences(&text[range.as_range()])
+            .into_iter()
+            .map(|r| (TextRange::new(range.start + r.start, range.start + r.end), None))
+            .collect();
+        let terms = spans.len();
+        for form in self.forms.iter().filter(|f| f.range.start < range.end && range.start < f.range.end) {
+            let overlaps_term =
+                spans[..terms].iter().any(|(t, _)| t.start < form.range.end && form.range.start < t.end);
+            if let Some(cut) = cut_form(text, form, range).filter(|_| !overlaps_term) {
+                spans.push(cut);
+            }
+        }
+        spans.sort_by_key(|(r, _)| (r.start, r.end));
+        // Forms do not overlap each other or a term, but be safe with caller data.
+        let mut kept: Vec<(TextRange, Option<String>)> = Vec::with_capacity(spans.len());
+        for span in spans {
+            if kept.last().is_none_or(|(last, _)| last.end <= span.0.start) {
+                kept.push(span);
+            }
+        }
+        kept
+    }
 }
 
-/// Converts a whole text, leaving protected terms untouched.
+/// The part of `form` inside `range`, character for character; `None` when the form does not
+/// fit its span (not on character boundaries, another number of characters).
+fn cut_form(text: &str, form: &Form, range: TextRange) -> Option<(TextRange, Option<String>)> {
+    let surface = text.get(form.range.as_range())?;
+    if surface.chars().count() != form.text.chars().count() {
+        return None;
+    }
+    let (mut start, mut end, mut out) = (None, form.range.start, String::new());
+    for ((at, c), rendered) in surface.char_indices().zip(form.text.chars()) {
+        let at = form.range.start + at;
+        if range.start <= at && at + c.len_utf8() <= range.end {
+            start.get_or_insert(at);
+            end = at + c.len_utf8();
+            out.push(rendered);
+        }
+    }
+    Some((TextRange::new(start?, end), Some(out)))
+}
+
+/// Converts a whole text, leaving protected terms untouched and writing forms as given.
 pub fn convert_text(converter: &dyn Converter, text: &str, protected: Protected<'_>) -> Result<String, ConvertError> {
-    let keep = protected.occurrences(text);
-    if keep.is_empty() {
+    let fixed = protected.fixed_spans(text, TextRange::new(0, text.len()));
+    if fixed.is_empty() {
         return converter.convert(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut cursor = 0;
-    for range in keep {
+    for (range, form) in fixed {
         out.push_str(&converter.convert(&text[cursor..range.start])?);
-        out.push_str(&text[range.as_range()]);
+        out.push_str(form.as_deref().unwrap_or(&text[range.as_range()]));
         cursor = range.end;
     }
     out.push_str(&converter.convert(&text[cursor..])?);
@@ -321,7 +377,7 @@ pub fn convert_text(converter: &dyn Converter, text: &str, protected: Protected<
 /// The range is converted line by line (no OpenCC dictionary entry spans a line break, so the
 /// result is the same as converting it whole), and each changed line is compared with its
 /// conversion: position by position when the character counts agree, otherwise with a Myers
-/// diff over characters.
+/// diff over characters. A form is compared with its span the same way.
 pub fn conversion_edits(
     converter: &dyn Converter,
     text: &str,
@@ -329,17 +385,20 @@ pub fn conversion_edits(
     protected: Protected<'_>,
 ) -> Result<Vec<Edit>, ConvertError> {
     let range = clamp(text, range);
-    let slice = &text[range.as_range()];
-    let keep = protected.occurrences(slice);
+    let fixed = protected.fixed_spans(text, range);
     let mut edits = Vec::new();
-    let mut cursor = 0;
-    for gap in keep.iter().map(|r| (r.start, r.end)).chain([(slice.len(), slice.len())]) {
+    let mut cursor = range.start;
+    let end = TextRange::empty(range.end);
+    for (span, form) in fixed.into_iter().chain([(end, None)]) {
         let mut start = cursor;
-        for piece in slice[cursor..gap.0].split_inclusive('\n') {
-            diff_into(&mut edits, range.start + start, piece, &converter.convert(piece)?);
+        for piece in text[cursor..span.start].split_inclusive('\n') {
+            diff_into(&mut edits, start, piece, &converter.convert(piece)?);
             start += piece.len();
         }
-        cursor = gap.1;
+        if let Some(form) = form {
+            diff_into(&mut edits, span.start, &text[span.as_range()], &form);
+        }
+        cursor = span.end;
     }
     Ok(edits)
 }

@@ -13,7 +13,7 @@ fn embedded(config: &str) -> &'static dyn Converter {
 /// `start..end 原→新` followed by the converted text.
 fn check(config: &str, text: &str, protected: &[&str], expect: Expect) {
     let terms: Vec<String> = protected.iter().map(|s| (*s).to_owned()).collect();
-    let protected = Protected { terms: &terms, extra: &[] };
+    let protected = Protected { terms: &terms, ..Protected::NONE };
     let converter = embedded(config);
     let edits = conversion_edits(converter, text, TextRange::new(0, text.len()), protected).unwrap();
     let mut out: Vec<String> = edits
@@ -116,7 +116,7 @@ fn protected_terms_are_never_changed() {
             于立军說，於是發展"#]],
     );
     let terms = vec!["立军".to_owned(), "于立".to_owned()];
-    let protected = Protected { terms: &terms, extra: &[] };
+    let protected = Protected { terms: &terms, ..Protected::NONE };
     assert_eq!(protected.occurrences("于立军于立"), [TextRange::new(0, 15)]);
 }
 
@@ -148,7 +148,7 @@ proptest! {
         let text = pieces.concat();
         let converter = converter(Backend::Embedded, config).unwrap();
         let terms = vec!["于立军".to_owned()];
-        let protected = Protected { terms: &terms, extra: &[] };
+        let protected = Protected { terms: &terms, ..Protected::NONE };
         let range = clamp(&text, TextRange::new(start, start + len));
         let edits = conversion_edits(converter, &text, range, protected).unwrap();
         for edit in &edits {
@@ -175,4 +175,110 @@ fn system_backend_builds_every_config_and_agrees_with_the_embedded_one() {
             assert_eq!(ours, embedded(config.name()).convert(text).unwrap(), "{config}");
         }
     }
+}
+
+/// Converts the whole `text` with `config`, names in the gazetteer's own form, and shows the
+/// edits and the result as [`check`] does.
+fn check_names(config: &str, text: &str, protected: &[&str], expect: Expect) {
+    let terms: Vec<String> = protected.iter().map(|s| (*s).to_owned()).collect();
+    let converter = embedded(config);
+    let analysis = crate::analyse(text, &crate::Config::default());
+    let forms = entity_forms(text, &analysis.entities, converter.config().target());
+    let protected = Protected { terms: &terms, forms: &forms, ..Protected::NONE };
+    let edits = conversion_edits(converter, text, TextRange::new(0, text.len()), protected).unwrap();
+    let mut out: Vec<String> = edits
+        .iter()
+        .map(|e| format!("{}..{} {}→{}", e.range.start, e.range.end, &text[e.range.as_range()], e.replacement))
+        .collect();
+    let applied = apply_edits(text, &edits).expect("edits are sorted and disjoint");
+    assert_eq!(applied, convert_text(converter, text, protected).unwrap(), "edits and whole conversion agree");
+    out.push(applied);
+    expect.assert_eq(&out.join("\n"));
+}
+
+#[test]
+fn gazetteer_names_keep_their_own_form() {
+    // OpenCC alone writes the surname 于 as the preposition 於.
+    let plain = convert_text(embedded("s2t"), "四川省委副书记于立军", Protected::NONE).unwrap();
+    assert_eq!(plain, "四川省委副書記於立軍");
+    check_names(
+        "s2t",
+        "四川省委副书记于立军出席会议。",
+        &[],
+        expect![[r#"
+        15..21 书记→書記
+        27..30 军→軍
+        36..42 会议→會議
+        四川省委副書記于立軍出席會議。"#]],
+    );
+    check_names(
+        "s2hk",
+        "四川省委副书记于立军出席会议。",
+        &[],
+        expect![[r#"
+        15..21 书记→書記
+        27..30 军→軍
+        36..42 会议→會議
+        四川省委副書記于立軍出席會議。"#]],
+    );
+    check_names(
+        "s2twp",
+        "四川省委副书记于立军出席会议。",
+        &[],
+        expect![[r#"
+        15..21 书记→書記
+        27..30 军→軍
+        36..42 会议→會議
+        四川省委副書記于立軍出席會議。"#]],
+    );
+    // Back to Simplified: the gazetteer's Simplified form.
+    check_names(
+        "t2s",
+        "四川省委副書記于立軍出席會議。",
+        &[],
+        expect![[r#"
+        15..21 書記→书记
+        27..30 軍→军
+        36..42 會議→会议
+        四川省委副书记于立军出席会议。"#]],
+    );
+    // A hard line break inside the name stays where it is.
+    check_names(
+        "s2t",
+        "四川省委副书记于立\n军出席会议。",
+        &[],
+        expect![[r#"
+        15..21 书记→書記
+        28..31 军→軍
+        37..43 会议→會議
+        四川省委副書記于立
+        軍出席會議。"#]],
+    );
+    // An explicit protected term wins: the text stays as written.
+    check_names(
+        "s2t",
+        "四川省委副书记于立军出席会议。",
+        &["于立军"],
+        expect![[r#"
+        15..21 书记→書記
+        36..42 会议→會議
+        四川省委副書記于立军出席會議。"#]],
+    );
+}
+
+#[test]
+fn a_form_cut_by_the_range_converts_only_its_inside() {
+    let text = "四川省委副书记于立军出席会议。";
+    let start = text.find("立").unwrap();
+    let forms =
+        [Form { range: TextRange::new(text.find("于").unwrap(), start + "立军".len()), text: "于立軍".into() }];
+    let protected = Protected { forms: &forms, ..Protected::NONE };
+    let edits = conversion_edits(embedded("s2t"), text, TextRange::new(start, text.len()), protected).unwrap();
+    let shown: Vec<String> = edits.iter().map(|e| format!("{}→{}", &text[e.range.as_range()], e.replacement)).collect();
+    assert_eq!(shown, ["军→軍", "会议→會議"]);
+    // A form that does not fit its span is ignored, not trusted.
+    let bad = [Form { range: forms[0].range, text: "于".into() }];
+    let protected = Protected { forms: &bad, ..Protected::NONE };
+    let converted = convert_text(embedded("s2t"), text, protected).unwrap();
+    assert_eq!(converted, "四川省委副書記於立軍出席會議。");
 }

@@ -2,11 +2,13 @@
 //! In a document written predominantly in one script, flags runs of characters that exist only
 //! in the other script: Simplified 互动 in a Traditional article, Traditional 發展 in a
 //! Simplified one. The quick fix converts just that run (`s2t`, or `s2tw`/`s2hk` when
-//! `convert.target` names a region; `t2s` for Simplified documents).
+//! `convert.target` names a region; `t2s` for Simplified documents), writing a name from the
+//! curated, user or workspace gazetteer as the gazetteer does (于立军 becomes 于立軍, not 於立軍).
 //!
 //! Characters both scripts write (人, 后, 于, 里) are never flagged, nor are the current
 //! Traditional variants listed in `server/data/convert/traditional-variants.txt` (恒), nor the terms in
-//! `convert.protected`, nor (with `convert.exempt_quotes`, the default) quoted material that is
+//! `convert.protected`, nor a name that the curated, user or workspace gazetteer writes that way,
+//! nor (with `convert.exempt_quotes`, the default) quoted material that is
 //! itself written in the other script.
 //!
 //! ## Why is this bad?
@@ -56,8 +58,11 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
         Script::Mixed | Script::Neutral => return Vec::new(),
     };
     let text = document.text();
-    let protected = Protected { terms: &config.protected, extra: &[] };
+    // Names take their gazetteer form; a name already written that way is not flagged.
+    let forms = convert::entity_forms(text, context.entities, fix_config.target());
+    let protected = Protected { terms: &config.protected, forms: &forms, ..Protected::NONE };
     let mut exempt = protected.occurrences(text);
+    exempt.extend(forms.iter().filter(|form| text.get(form.range.as_range()) == Some(&form.text)).map(|f| f.range));
     if config.exempt_quotes {
         let other = if foreign == CharScript::SimplifiedOnly { Script::Simplified } else { Script::Traditional };
         exempt
@@ -200,6 +205,30 @@ mod tests {
                 "219..234 Traditional characters 動發展中國 in a Simplified document | Convert 動發展中國 to Simplified Chinese (t2s) | 国家主席习近平应邀赴秘鲁出席亚太经合组织领导人非正式会议并进行国事访问。国家主席习近平应邀赴秘鲁出席亚太经合组织领导人非正式会议并进行国事访问。推动发展中国家合作。"
             ],
         );
+    }
+
+    #[test]
+    fn names_in_the_gazetteer_take_its_form_in_the_fix() {
+        // OpenCC alone would write 會見於立軍: the curated gazetteer says 于立軍.
+        check(
+            &format!("{TRADITIONAL}{TRADITIONAL}四川省長会见于立军。"),
+            expect![
+                "228..243 Simplified characters 会见于立军 in a Traditional document | Convert 会见于立军 to Traditional Chinese (s2t) | 國家主席習近平應邀赴秘魯出席亞太經合組織領導人非正式會議並進行國事訪問。國家主席習近平應邀赴秘魯出席亞太經合組織領導人非正式會議並進行國事訪問。四川省長會見于立軍。"
+            ],
+        );
+        // A name the gazetteer writes with a character of the other script is not flagged.
+        let gazetteer = crate::entities::Gazetteer::from_toml_str(
+            "[[entity]]\nid = \"t\"\ntype = \"org\"\ntraditional = \"华為技術\"\nsimplified = \"华为技术\"\n",
+            crate::entities::Source::Workspace,
+        )
+        .unwrap();
+        let index = crate::entities::EntityIndex::with_layers(&[&gazetteer]);
+        let text = format!("{TRADITIONAL}{TRADITIONAL}华為技術發布新品。");
+        let analysis = crate::analyse_with(&text, &Config::default(), &index);
+        assert!(analysis.findings.iter().all(|f| f.rule != super::CODE), "{:?}", analysis.findings);
+        // Without the entry, 华 is flagged.
+        let analysis = crate::analyse(&text, &Config::default());
+        assert!(analysis.findings.iter().any(|f| f.rule == super::CODE), "{:?}", analysis.findings);
     }
 
     #[test]

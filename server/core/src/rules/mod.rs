@@ -24,6 +24,8 @@ pub struct RuleContext<'a> {
     pub document: &'a Document,
     pub figures: &'a Figures,
     pub config: &'a Config,
+    /// Named entities, for rules that treat names specially (see [`crate::entities`]).
+    pub entities: &'a [crate::entities::Mention],
 }
 
 /// A registered rule.
@@ -63,8 +65,13 @@ pub fn documentation(code: &str) -> Option<&'static str> {
 include!(concat!(env!("OUT_DIR"), "/rule_docs.rs"));
 
 /// Runs every enabled rule over the document.
-pub fn run_all(document: &Document, figures: &Figures, config: &Config) -> Vec<Finding> {
-    let context = RuleContext { document, figures, config };
+pub fn run_all(
+    document: &Document,
+    figures: &Figures,
+    config: &Config,
+    entities: &[crate::entities::Mention],
+) -> Vec<Finding> {
+    let context = RuleContext { document, figures, config, entities };
     let mut findings = Vec::new();
     for rule in RULES {
         let Some(severity) = config.rule_severity(rule.code) else {

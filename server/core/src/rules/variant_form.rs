@@ -48,7 +48,7 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
         return Vec::new();
     };
     let text = document.text();
-    let protected = Protected { terms: &config.protected, extra: &[] };
+    let protected = Protected { terms: &config.protected, ..Protected::NONE };
     let Ok(edits) = convert::conversion_edits(converter, text, TextRange::new(0, text.len()), protected) else {
         return Vec::new();
     };
