@@ -46,8 +46,13 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
     /// Leave out findings recorded in this baseline file; only new findings are reported.
-    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    /// Without it, `zhnews-baseline.json` beside the governing `zhnews.toml` (or in the current
+    /// folder) is used when it exists: the file the editor's "Ignore this finding" writes.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["write_baseline", "no_baseline"])]
     pub baseline: Option<PathBuf>,
+    /// Report every finding, even those recorded in the workspace's `zhnews-baseline.json`.
+    #[arg(long)]
+    pub no_baseline: bool,
     /// Record every current finding in this baseline file (replacing it) and exit 0.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
@@ -99,6 +104,16 @@ pub enum Color {
     Never,
 }
 
+/// The workspace's `zhnews-baseline.json`, when there is one: beside the `zhnews.toml` that
+/// governs the current folder, else in the current folder (where the language server writes it).
+fn workspace_baseline() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    let folder = zhnews_workspace::config_file::find_config(&cwd)
+        .and_then(|config| config.parent().map(PathBuf::from))
+        .unwrap_or(cwd);
+    Some(folder.join(zhnews_workspace::baseline::DEFAULT_BASELINE_FILE)).filter(|path| path.is_file())
+}
+
 /// A file to check and the configuration that governs it.
 struct Job {
     path: PathBuf,
@@ -111,7 +126,12 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let mut stderr = std::io::stderr();
     let mut errors: Vec<String> = Vec::new();
 
-    let mut baseline = match &args.baseline {
+    let baseline_path = match &args.baseline {
+        Some(path) => Some(path.clone()),
+        None if args.no_baseline || args.write_baseline.is_some() => None,
+        None => workspace_baseline(),
+    };
+    let mut baseline = match &baseline_path {
         Some(path) => match Baseline::load(path) {
             Ok(baseline) => Some(baseline),
             Err(err) => {
