@@ -18,7 +18,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { Discovery, findServer } from './server';
-import { CONVERSIONS_BY_TARGET, conversionConfig, serverSettings } from './settings';
+import { CONVERSIONS_BY_TARGET, conversionFor, serverSettings } from './settings';
 
 /** The answer to `zhnews/documentInfo`. */
 export interface DocumentInfo {
@@ -275,15 +275,14 @@ async function conversions(editor: vscode.TextEditor, scope: Scope): Promise<Con
     range: client.code2ProtocolConverter.asRange(range),
     context: { diagnostics: [], only: ['refactor.rewrite'], triggerKind: 1 },
   });
-  const wanted = scope === 'document' ? /^convert document\b/i : /^convert selection\b/i;
   const found: Conversion[] = [];
   for (const item of result ?? []) {
     if (Command.is(item)) {
       continue;
     }
-    const config = conversionConfig(item.title);
-    if (config && wanted.test(item.title)) {
-      found.push({ title: item.title, config, action: item });
+    const conversion = conversionFor(item, scope);
+    if (conversion) {
+      found.push({ ...conversion, action: item });
     }
   }
   return orderConversions(found);

@@ -4,7 +4,10 @@
 //!
 //! Only conversions that suit the script of the range are offered (no `t2s` on Simplified
 //! text), restricted to `convert.favourites`, and only when they would change something. Each
-//! action edits only the changed runs of characters, never the whole range.
+//! action edits only the changed runs of characters, never the whole range. Its `data` is
+//! `{ "config": "t2s", "scopes": ["selection", "document"] }`: the OpenCC configuration and
+//! every scope it converts, for client commands (convert the document, convert the selection)
+//! that must not depend on titles.
 
 use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand};
 use zhnews_core::convert::{self, Backend, OpenccConfig, Protected};
@@ -18,9 +21,11 @@ pub fn fix_all_kind() -> CodeActionKind {
     CodeActionKind::new("source.fixAll.zhnews")
 }
 
-/// The ranges a conversion can apply to, narrowest first, each named for the menu title.
-/// A scope whose range equals a narrower one's is left out.
-pub fn scopes(request: &Request<'_>) -> Vec<(&'static str, TextRange)> {
+/// The ranges a conversion can apply to, narrowest first, each with the names of the scopes it
+/// stands for. Scopes with equal ranges are offered once, under the narrowest name (a selection
+/// of the whole document is "selection"), and the action's `data.scopes` lists every name, so a
+/// client command that wants the document finds it whatever range the client sent.
+pub fn scopes(request: &Request<'_>) -> Vec<(Vec<&'static str>, TextRange)> {
     let document = &request.analysis.document;
     let text = document.text();
     // Ranges from positions are on character boundaries; anything else is snapped down to one.
@@ -46,10 +51,14 @@ pub fn scopes(request: &Request<'_>) -> Vec<(&'static str, TextRange)> {
         scopes.push(("paragraph", paragraph.range));
     }
     scopes.push(("document", TextRange::new(0, text.len())));
-    let mut kept: Vec<(&'static str, TextRange)> = Vec::new();
+    let mut kept: Vec<(Vec<&'static str>, TextRange)> = Vec::new();
     for (name, range) in scopes {
-        if !range.is_empty() && kept.iter().all(|(_, r)| *r != range) {
-            kept.push((name, range));
+        if range.is_empty() {
+            continue;
+        }
+        match kept.iter_mut().find(|(_, r)| *r == range) {
+            Some((names, _)) => names.push(name),
+            None => kept.push((vec![name], range)),
         }
     }
     kept
@@ -63,13 +72,20 @@ pub fn conversions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     let favourites = settings.favourite_configs();
     let protected = Protected { terms: &settings.protected, extra: &[] };
     let mut actions = Vec::new();
-    for (scope, range) in scopes(request) {
+    for (names, range) in scopes(request) {
         let script = convert::script_of(&text[range.as_range()], document.script());
         for config in favourites.iter().copied().filter(|c| c.applies_to(script)) {
             let Some(edits) = edits(config, text, range, protected) else {
                 continue;
             };
-            actions.push(action(request, title(scope, config), CodeActionKind::REFACTOR_REWRITE, &edits));
+            let data = serde_json::json!({ "config": config.name(), "scopes": names });
+            actions.push(action(
+                request,
+                title(names[0], config),
+                CodeActionKind::REFACTOR_REWRITE,
+                &edits,
+                Some(data),
+            ));
         }
     }
     actions
@@ -95,7 +111,7 @@ pub fn fix_all(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     if edits.is_empty() {
         return Vec::new();
     }
-    vec![action(request, "Fix all mixed-script characters (zhnews)".to_owned(), fix_all_kind(), &edits)]
+    vec![action(request, "Fix all mixed-script characters (zhnews)".to_owned(), fix_all_kind(), &edits, None)]
 }
 
 fn edits(config: OpenccConfig, text: &str, range: TextRange, protected: Protected<'_>) -> Option<Vec<Edit>> {
@@ -116,11 +132,18 @@ fn edits(config: OpenccConfig, text: &str, range: TextRange, protected: Protecte
     }
 }
 
-fn action(request: &Request<'_>, title: String, kind: CodeActionKind, edits: &[Edit]) -> CodeActionOrCommand {
+fn action(
+    request: &Request<'_>,
+    title: String,
+    kind: CodeActionKind,
+    edits: &[Edit],
+    data: Option<serde_json::Value>,
+) -> CodeActionOrCommand {
     CodeActionOrCommand::CodeAction(CodeAction {
         title,
         kind: Some(kind),
         edit: Some(to_proto::workspace_edit(request.uri, request.version, request.rope, edits, request.encoding)),
+        data,
         ..CodeAction::default()
     })
 }
