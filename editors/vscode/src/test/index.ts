@@ -283,6 +283,26 @@ const tests: [string, () => Promise<void>][] = [
         const lines = ranges.map((r) => r.start.line + 1).join(' or ');
         assert.ok(hit, `${code} at line ${lines}: ${JSON.stringify(zhnews().map((d) => [d.code, d.range.start.line]))}`);
       }
+      // Each diagnostic links to its rule's documentation, which the palette command opens.
+      const firstCode = wanted[0]?.[0];
+      if (firstCode) {
+        const d = zhnews().find((d) => typeof d.code === 'object' && d.code.value === firstCode)!;
+        assert.ok(typeof d.code === 'object', `${firstCode} carries codeDescription.href`);
+        const href = (d.code as { target: vscode.Uri }).target.toString(true);
+        assert.ok(href.endsWith(`/docs/rules.md#${firstCode}`), href);
+        editor.selection = new vscode.Selection(d.range.start, d.range.start);
+        const opened: string[] = [];
+        const previous = a.setExternalOpener(async (uri) => {
+          opened.push(uri.toString(true));
+          return true;
+        });
+        try {
+          const target = await vscode.commands.executeCommand<vscode.Uri>('zhnews.openRuleDocs');
+          assert.deepStrictEqual(opened, [href], `opened ${JSON.stringify(opened)}, returned ${target}`);
+        } finally {
+          a.setExternalOpener(previous);
+        }
+      }
       // Switching a rule off in the settings reaches the server (workspace/didChangeConfiguration).
       if (wanted.length > 0) {
         const [code] = wanted[0];
