@@ -116,6 +116,42 @@ fn selection_conversion_touches_only_the_selection() {
     server.shutdown();
 }
 
+/// The scopes an action converts, from its `data`.
+fn scopes(action: &Value) -> Vec<&str> {
+    action["data"]["scopes"].as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()
+}
+
+/// What VS Code's "Convert Document" command sends: the whole document as the range, ending on
+/// the empty line after the last line break. The selection is then the document: one action,
+/// titled for the selection, whose `data` says it converts the document too (issue 8: the
+/// command looked for a "Convert document" title and found none).
+#[test]
+fn a_whole_document_range_is_one_action_for_the_selection_and_the_document() {
+    for encoding in ["utf-16", "utf-8"] {
+        let mut server = start(encoding, TRADITIONAL);
+        let range = json!({"start": position(0, 0), "end": position(4, 0)});
+        let actions = code_actions(&mut server, range, &["refactor.rewrite"]);
+        let t2s: Vec<&Value> = actions.iter().filter(|a| a["data"]["config"] == "t2s").collect();
+        let whole: Vec<&Value> = t2s.iter().copied().filter(|a| scopes(a).contains(&"document")).collect();
+        assert_eq!(whole.len(), 1, "{actions:#?}");
+        assert_eq!(whole[0]["title"], "Convert selection to Simplified Chinese (t2s)");
+        assert_eq!(scopes(whole[0]), ["selection", "document"]);
+        let converted = apply(TRADITIONAL, &edits(whole[0]), encoding);
+        assert!(!converted.contains('國') && converted.contains("互动"), "{converted}");
+        // The first line is its own line and paragraph: one action for both, named for the line.
+        let line = t2s.iter().find(|a| scopes(a).contains(&"line")).expect("a line action");
+        assert_eq!(scopes(line), ["line", "paragraph"]);
+        assert_eq!(server.shutdown(), Some(0));
+    }
+    // Without a selection, the document keeps its own name.
+    let mut server = start("utf-16", TRADITIONAL);
+    let actions =
+        code_actions(&mut server, json!({"start": position(0, 3), "end": position(0, 3)}), &["refactor.rewrite"]);
+    let document = titled(&actions, "Convert document to Simplified Chinese (t2s)");
+    assert_eq!(document["data"], json!({"config": "t2s", "scopes": ["document"]}));
+    server.shutdown();
+}
+
 #[test]
 fn simplified_text_is_offered_traditional_targets() {
     let text = "国家主席习近平应邀出席会议。\n他说软件和内存都很重要。\n";

@@ -52,3 +52,23 @@ fn exit_right_after_initialized_ends_the_server() {
         assert_eq!(server.shutdown(), Some(0));
     }
 }
+
+/// "Open Rule Documentation" in the editors follows `codeDescription.href`: every diagnostic of
+/// a rule links to that rule's section of docs/rules.md, and the section exists.
+#[test]
+fn diagnostics_link_to_their_rule_documentation() {
+    let mut server = Server::start();
+    server.initialize(json!({}));
+    let uri = "file:///tmp/zhnews-docs-link.txt";
+    // 五個方面 after four named areas: count-mismatch.
+    server.open(uri, "plaintext", "雙方就能源、通訊、金融、教育等五個方面交換意見。\n");
+    let diagnostics = server.diagnostics(uri, 1);
+    let diagnostic = diagnostics.iter().find(|d| d["code"] == "count-mismatch").expect("a count-mismatch diagnostic");
+    let href = diagnostic["codeDescription"]["href"].as_str().expect("codeDescription.href");
+    assert!(href.ends_with("/docs/rules.md#count-mismatch"), "{href}");
+    assert_eq!(server.shutdown(), Some(0));
+    let docs = std::fs::read_to_string(zhnews_tests::workspace_root().join("docs/rules.md")).expect("docs/rules.md");
+    for rule in zhnews_core::rules::RULES {
+        assert!(docs.lines().any(|line| line == format!("## {}", rule.code)), "docs/rules.md has ## {}", rule.code);
+    }
+}

@@ -18,7 +18,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { Discovery, findServer } from './server';
-import { CONVERSIONS_BY_TARGET, conversionConfig, serverSettings } from './settings';
+import { CONVERSIONS_BY_TARGET, conversionFor, serverSettings } from './settings';
 
 /** The answer to `zhnews/documentInfo`. */
 export interface DocumentInfo {
@@ -48,6 +48,8 @@ export interface Api {
   conversions(editor: vscode.TextEditor, scope: Scope): Promise<Conversion[]>;
   convert(editor: vscode.TextEditor, scope: Scope, config: string): Promise<boolean>;
   serverSettings(): Record<string, unknown>;
+  /** Replaces how links are opened (the rule documentation); returns the previous opener. */
+  setExternalOpener(opener: (uri: vscode.Uri) => Thenable<boolean>): (uri: vscode.Uri) => Thenable<boolean>;
 }
 
 export type Scope = 'document' | 'selection';
@@ -275,15 +277,14 @@ async function conversions(editor: vscode.TextEditor, scope: Scope): Promise<Con
     range: client.code2ProtocolConverter.asRange(range),
     context: { diagnostics: [], only: ['refactor.rewrite'], triggerKind: 1 },
   });
-  const wanted = scope === 'document' ? /^convert document\b/i : /^convert selection\b/i;
   const found: Conversion[] = [];
   for (const item of result ?? []) {
     if (Command.is(item)) {
       continue;
     }
-    const config = conversionConfig(item.title);
-    if (config && wanted.test(item.title)) {
-      found.push({ title: item.title, config, action: item });
+    const conversion = conversionFor(item, scope);
+    if (conversion) {
+      found.push({ ...conversion, action: item });
     }
   }
   return orderConversions(found);
@@ -378,10 +379,14 @@ async function pickConversion(scope: Scope): Promise<void> {
   }
 }
 
-async function openRuleDocs(): Promise<void> {
+/** Opens links outside VS Code; tests replace it to see what would be opened. */
+let openExternal: (uri: vscode.Uri) => Thenable<boolean> = (uri) => vscode.env.openExternal(uri);
+
+/** Opens the documentation of the zhnews diagnostic at the cursor and returns its address. */
+async function openRuleDocs(): Promise<vscode.Uri | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    return;
+    return undefined;
   }
   const position = editor.selection.active;
   const all = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'zhnews');
@@ -398,24 +403,28 @@ async function openRuleDocs(): Promise<void> {
       { placeHolder: 'Open the documentation of which rule?' },
     );
     if (!picked) {
-      return;
+      return undefined;
     }
     diagnostic = picked.d;
   }
-  const code = diagnostic.code;
-  if (code && typeof code === 'object' && 'target' in code) {
-    await vscode.env.openExternal(code.target);
-    return;
-  }
+  // zhnews.rules.docsUrl (a newsroom's own copy of the docs) wins over the server's link.
   const base = config().get<string>('rules.docsUrl');
   const rule = ruleCode(diagnostic);
+  const code = diagnostic.code;
+  let target: vscode.Uri | undefined;
   if (base && rule) {
-    await vscode.env.openExternal(vscode.Uri.parse(`${base}#${rule}`));
-    return;
+    target = vscode.Uri.parse(`${base}#${rule}`);
+  } else if (code && typeof code === 'object' && 'target' in code) {
+    target = code.target;
   }
-  void vscode.window.showInformationMessage(
-    `zhnews: the server gave no documentation link for ${rule ?? 'this diagnostic'}; set zhnews.rules.docsUrl.`,
-  );
+  if (!target) {
+    void vscode.window.showInformationMessage(
+      `zhnews: the server gave no documentation link for ${rule ?? 'this diagnostic'}; set zhnews.rules.docsUrl.`,
+    );
+    return undefined;
+  }
+  await openExternal(target);
+  return target;
 }
 
 function ruleCode(d: vscode.Diagnostic): string | undefined {
@@ -496,6 +505,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Api> {
     conversions,
     convert,
     serverSettings: currentServerSettings,
+    setExternalOpener: (opener) => {
+      const previous = openExternal;
+      openExternal = opener;
+      return previous;
+    },
   };
 }
 

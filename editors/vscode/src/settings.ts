@@ -13,6 +13,13 @@ export interface EditorSettings {
 
 export const RULE_LEVELS = ['off', 'error', 'warning', 'info', 'hint'];
 
+/**
+ * `zhnews.convert.target` as the server's `convert.target`: the regional standard of Traditional
+ * Chinese that `variant-form` checks against (`tw`, `hk`, `opencc`). Simplified has no standard
+ * there and orders the picker only.
+ */
+const SERVER_TARGETS: Record<string, string> = { traditional: 'opencc', hongkong: 'hk', taiwan: 'tw' };
+
 /** The server configuration for `initializationOptions` and `workspace/didChangeConfiguration`. */
 export function serverSettings(settings: EditorSettings): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -26,8 +33,9 @@ export function serverSettings(settings: EditorSettings): Record<string, unknown
     out.rules = rules;
   }
   const convert: Record<string, unknown> = {};
-  if (settings.convertTarget) {
-    convert.target = settings.convertTarget;
+  const standard = settings.convertTarget ? SERVER_TARGETS[settings.convertTarget] : undefined;
+  if (standard) {
+    convert.target = standard;
   }
   if (Array.isArray(settings.convertFavourites)) {
     convert.favourites = settings.convertFavourites;
@@ -56,4 +64,37 @@ export const CONVERSIONS_BY_TARGET: Record<string, { label: string; configs: str
 export function conversionConfig(title: string): string | undefined {
   const match = /\(([a-z0-9]+)\)\s*$/.exec(title);
   return match ? match[1] : undefined;
+}
+
+/** What a conversion code action says about itself in `data` (servers since issue 8). */
+interface ConversionData {
+  config?: unknown;
+  scopes?: unknown;
+}
+
+/**
+ * The conversion a code action offers for `scope` ('document' or 'selection'), with a title
+ * that names that scope, or undefined when the action does not convert that scope.
+ *
+ * The server offers scopes with equal ranges once, under the narrowest name: asking with the
+ * whole document as the range gives "Convert selection to … (t2s)" whose `data.scopes` is
+ * `["selection", "document"]`. So the action's data decides, not its title; the title is the
+ * fallback for servers that send no data.
+ */
+export function conversionFor(
+  action: { title: string; data?: unknown },
+  scope: string,
+): { config: string; title: string } | undefined {
+  const data = (action.data ?? {}) as ConversionData;
+  if (typeof data.config === 'string' && Array.isArray(data.scopes)) {
+    if (!data.scopes.includes(scope)) {
+      return undefined;
+    }
+    return { config: data.config, title: action.title.replace(/^Convert \S+/, `Convert ${scope}`) };
+  }
+  const config = conversionConfig(action.title);
+  if (!config || !new RegExp(`^convert ${scope}\\b`, 'i').test(action.title)) {
+    return undefined;
+  }
+  return { config, title: action.title };
 }

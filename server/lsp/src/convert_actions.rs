@@ -6,7 +6,10 @@
 //! text), restricted to `convert.favourites`, and only when they would change something. Each
 //! action edits only the changed runs of characters, never the whole range. Names from the
 //! curated, user and workspace gazetteers take the gazetteer's own form for the target script
-//! (see [`zhnews_core::convert::forms`]); terms in `convert.protected` stay as they are.
+//! (see [`zhnews_core::convert::forms`]); terms in `convert.protected` stay as they are. An
+//! action's `data` is `{ "config": "t2s", "scopes": ["selection", "document"] }`: the OpenCC
+//! configuration and every scope it converts, for client commands (convert the document, convert
+//! the selection) that must not depend on titles.
 
 use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand};
 use zhnews_core::convert::{self, Backend, Form, OpenccConfig, Protected, ScriptSide};
@@ -20,9 +23,11 @@ pub fn fix_all_kind() -> CodeActionKind {
     CodeActionKind::new("source.fixAll.zhnews")
 }
 
-/// The ranges a conversion can apply to, narrowest first, each named for the menu title.
-/// A scope whose range equals a narrower one's is left out.
-pub fn scopes(request: &Request<'_>) -> Vec<(&'static str, TextRange)> {
+/// The ranges a conversion can apply to, narrowest first, each with the names of the scopes it
+/// stands for. Scopes with equal ranges are offered once, under the narrowest name (a selection
+/// of the whole document is "selection"), and the action's `data.scopes` lists every name, so a
+/// client command that wants the document finds it whatever range the client sent.
+pub fn scopes(request: &Request<'_>) -> Vec<(Vec<&'static str>, TextRange)> {
     let document = &request.analysis.document;
     let text = document.text();
     // Ranges from positions are on character boundaries; anything else is snapped down to one.
@@ -48,10 +53,14 @@ pub fn scopes(request: &Request<'_>) -> Vec<(&'static str, TextRange)> {
         scopes.push(("paragraph", paragraph.range));
     }
     scopes.push(("document", TextRange::new(0, text.len())));
-    let mut kept: Vec<(&'static str, TextRange)> = Vec::new();
+    let mut kept: Vec<(Vec<&'static str>, TextRange)> = Vec::new();
     for (name, range) in scopes {
-        if !range.is_empty() && kept.iter().all(|(_, r)| *r != range) {
-            kept.push((name, range));
+        if range.is_empty() {
+            continue;
+        }
+        match kept.iter_mut().find(|(_, r)| *r == range) {
+            Some((names, _)) => names.push(name),
+            None => kept.push((vec![name], range)),
         }
     }
     kept
@@ -66,7 +75,7 @@ pub fn conversions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     // The gazetteer's own forms of the names, per target script, computed when first needed.
     let mut forms: Vec<(ScriptSide, Vec<Form>)> = Vec::new();
     let mut actions = Vec::new();
-    for (scope, range) in scopes(request) {
+    for (names, range) in scopes(request) {
         let script = convert::script_of(&text[range.as_range()], document.script());
         for config in favourites.iter().copied().filter(|c| c.applies_to(script)) {
             let target = config.target();
@@ -81,7 +90,14 @@ pub fn conversions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
             let Some(edits) = edits(config, text, range, protected) else {
                 continue;
             };
-            actions.push(action(request, title(scope, config), CodeActionKind::REFACTOR_REWRITE, &edits));
+            let data = serde_json::json!({ "config": config.name(), "scopes": names });
+            actions.push(action(
+                request,
+                title(names[0], config),
+                CodeActionKind::REFACTOR_REWRITE,
+                &edits,
+                Some(data),
+            ));
         }
     }
     actions
@@ -107,7 +123,7 @@ pub fn fix_all(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     if edits.is_empty() {
         return Vec::new();
     }
-    vec![action(request, "Fix all mixed-script characters (zhnews)".to_owned(), fix_all_kind(), &edits)]
+    vec![action(request, "Fix all mixed-script characters (zhnews)".to_owned(), fix_all_kind(), &edits, None)]
 }
 
 fn edits(config: OpenccConfig, text: &str, range: TextRange, protected: Protected<'_>) -> Option<Vec<Edit>> {
@@ -128,7 +144,13 @@ fn edits(config: OpenccConfig, text: &str, range: TextRange, protected: Protecte
     }
 }
 
-fn action(request: &Request<'_>, title: String, kind: CodeActionKind, edits: &[Edit]) -> CodeActionOrCommand {
+fn action(
+    request: &Request<'_>,
+    title: String,
+    kind: CodeActionKind,
+    edits: &[Edit],
+    data: Option<serde_json::Value>,
+) -> CodeActionOrCommand {
     CodeActionOrCommand::CodeAction(CodeAction {
         title,
         kind: Some(kind),
@@ -140,6 +162,7 @@ fn action(request: &Request<'_>, title: String, kind: CodeActionKind, edits: &[E
             edits,
             request.encoding,
         )),
+        data,
         ..CodeAction::default()
     })
 }

@@ -2,9 +2,9 @@
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{
-    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentChanges, Hover, HoverContents, Location,
-    MarkupContent, MarkupKind, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier, TextDocumentEdit,
-    TextEdit, Uri, WorkspaceEdit,
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentChanges, Hover,
+    HoverContents, Location, MarkupContent, MarkupKind, NumberOrString, OneOf, OptionalVersionedTextDocumentIdentifier,
+    TextDocumentEdit, TextEdit, Uri, WorkspaceEdit,
 };
 use zhnews_core::{Edit, Finding, Severity};
 
@@ -17,6 +17,14 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
         Severity::Info => DiagnosticSeverity::INFORMATION,
         Severity::Hint => DiagnosticSeverity::HINT,
     }
+}
+
+/// The documentation of a rule, for `codeDescription.href`: its section of `docs/rules.md`
+/// (generated from the rule's doc comment) in the repository named in the workspace manifest.
+/// None for codes that are not rules.
+pub fn rule_docs_url(code: &str) -> Option<String> {
+    zhnews_core::rules::rule(code)?;
+    Some(format!("{}/blob/main/docs/rules.md#{code}", env!("CARGO_PKG_REPOSITORY")))
 }
 
 /// A finding as a diagnostic. `rope` must hold exactly the analysed text.
@@ -34,6 +42,9 @@ pub fn diagnostic(uri: &Uri, rope: &Rope, finding: &Finding, encoding: PositionE
         range: range(finding.range),
         severity: Some(severity(finding.severity)),
         code: Some(NumberOrString::String(finding.rule.to_owned())),
+        code_description: rule_docs_url(finding.rule)
+            .and_then(|url| url.parse().ok())
+            .map(|href| CodeDescription { href }),
         source: Some("zhnews".to_owned()),
         message: finding.message.clone(),
         related_information: (!related.is_empty()).then_some(related),

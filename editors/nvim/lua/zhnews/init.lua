@@ -82,6 +82,31 @@ local function lines_range(bufnr, line1, line2, encoding)
   }
 end
 
+--- The conversion a code action offers for `scope` ('document' or 'selection'): `{ title,
+--- config }`, or nil. The server offers scopes with equal ranges once, under the narrowest name
+--- (a range over the whole buffer is "Convert selection … (t2s)"), and lists every scope the
+--- action converts in `data.scopes`; titles are the fallback for servers without that data.
+---@param action table
+---@param scope string
+---@return { title: string, config: string }?
+function M.conversion_for(action, scope)
+  if type(action.title) ~= 'string' then
+    return nil
+  end
+  local data = type(action.data) == 'table' and action.data or {}
+  if type(data.config) == 'string' and type(data.scopes) == 'table' then
+    if not vim.tbl_contains(data.scopes, scope) then
+      return nil
+    end
+    return { title = (action.title:gsub('^Convert %S+', 'Convert ' .. scope)), config = data.config }
+  end
+  local config = action.title:match('%(([%w]+)%)%s*$')
+  if config and action.title:lower():find('^convert ' .. scope) then
+    return { title = action.title, config = config }
+  end
+  return nil
+end
+
 --- The conversion actions the server offers for a range: `{ title, config, action }` items.
 ---@param bufnr integer
 ---@param range table? LSP range; the whole buffer when nil
@@ -105,9 +130,10 @@ function M.conversion_actions(bufnr, range, callback)
     end
     local found = {}
     for _, action in ipairs(result or {}) do
-      local config = type(action.title) == 'string' and action.title:match('%(([%w]+)%)%s*$')
-      if config and action.title:lower():find('^convert ' .. scope) then
-        table.insert(found, { title = action.title, config = config, action = action })
+      local conversion = M.conversion_for(action, scope)
+      if conversion then
+        conversion.action = action
+        table.insert(found, conversion)
       end
     end
     callback(found)

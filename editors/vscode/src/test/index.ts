@@ -14,7 +14,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Api } from '../extension';
 import { findServer } from '../server';
-import { serverSettings } from '../settings';
+import { conversionFor, serverSettings } from '../settings';
 
 interface TestConfig {
   expect?: string[];
@@ -163,14 +163,55 @@ const tests: [string, () => Promise<void>][] = [
         }),
         {
           rules: { 'count-mismatch': 'off', 'sequence-order': 'error' },
-          convert: { target: 'taiwan', favourites: ['s2twp', 't2s'] },
+          convert: { target: 'tw', favourites: ['s2twp', 't2s'] },
           entities: { gazetteer: '/data/gazetteer.toml' },
           lsp: { debounce_ms: 75 },
         },
       );
+      assert.deepStrictEqual(serverSettings({ convertTarget: 'hongkong' }), { convert: { target: 'hk' } });
+      assert.deepStrictEqual(serverSettings({ convertTarget: 'traditional' }), { convert: { target: 'opencc' } });
+      assert.deepStrictEqual(serverSettings({ convertTarget: 'simplified' }), {});
       const a = await api();
       // The test workspace's .vscode/settings.json sets zhnews.lsp.debounceMs to 20.
       assert.deepStrictEqual(a.serverSettings(), { lsp: { debounce_ms: 20 } });
+      // The server takes the target script: variant-form (off by default) then flags what the
+      // Taiwan standard writes otherwise (裏 for 裡).
+      fs.writeFileSync(path.join(folder(), 'hant-variants.txt'), '兩岸文創展昨在臺北開幕\n\n展館裏擠滿來自香港和台中的參觀者，主辦方稱首日入場人次逾三萬。\n');
+      const editor = await open('hant-variants.txt');
+      const settings = vscode.workspace.getConfiguration('zhnews');
+      const variants = () =>
+        vscode.languages
+          .getDiagnostics(editor.document.uri)
+          .filter((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'variant-form');
+      await waitFor('diagnostics for hant-variants.txt', () => a.diagnosticReports(editor.document.uri) > 0);
+      assert.strictEqual(variants().length, 0, 'variant-form is off by default');
+      await settings.update('rules', { 'variant-form': 'warning' }, vscode.ConfigurationTarget.Workspace);
+      await settings.update('convert.target', 'taiwan', vscode.ConfigurationTarget.Workspace);
+      try {
+        await waitFor('variant-form on 裏 with the Taiwan standard', () =>
+          variants().some((d) => editor.document.getText(d.range) === '裏'),
+        );
+      } finally {
+        await settings.update('convert.target', undefined, vscode.ConfigurationTarget.Workspace);
+        await settings.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await waitFor('variant-form gone with the settings reset', () => variants().length === 0);
+    },
+  ],
+  [
+    'conversion actions are chosen by the scopes in their data, not by their titles',
+    async () => {
+      const whole = { title: 'Convert selection to Simplified Chinese (t2s)', data: { config: 't2s', scopes: ['selection', 'document'] } };
+      assert.deepStrictEqual(conversionFor(whole, 'document'), { config: 't2s', title: 'Convert document to Simplified Chinese (t2s)' });
+      assert.deepStrictEqual(conversionFor(whole, 'selection'), { config: 't2s', title: whole.title });
+      const line = { title: 'Convert line to Simplified Chinese (t2s)', data: { config: 't2s', scopes: ['line', 'paragraph'] } };
+      assert.strictEqual(conversionFor(line, 'document'), undefined);
+      // A server that sends no data: the title decides.
+      assert.deepStrictEqual(conversionFor({ title: 'Convert document to Traditional Chinese (s2t)' }, 'document'), {
+        config: 's2t',
+        title: 'Convert document to Traditional Chinese (s2t)',
+      });
+      assert.strictEqual(conversionFor({ title: 'Convert selection to Traditional Chinese (s2t)' }, 'document'), undefined);
     },
   ],
   [
@@ -241,6 +282,26 @@ const tests: [string, () => Promise<void>][] = [
         );
         const lines = ranges.map((r) => r.start.line + 1).join(' or ');
         assert.ok(hit, `${code} at line ${lines}: ${JSON.stringify(zhnews().map((d) => [d.code, d.range.start.line]))}`);
+      }
+      // Each diagnostic links to its rule's documentation, which the palette command opens.
+      const firstCode = wanted[0]?.[0];
+      if (firstCode) {
+        const d = zhnews().find((d) => typeof d.code === 'object' && d.code.value === firstCode)!;
+        assert.ok(typeof d.code === 'object', `${firstCode} carries codeDescription.href`);
+        const href = (d.code as { target: vscode.Uri }).target.toString(true);
+        assert.ok(href.endsWith(`/docs/rules.md#${firstCode}`), href);
+        editor.selection = new vscode.Selection(d.range.start, d.range.start);
+        const opened: string[] = [];
+        const previous = a.setExternalOpener(async (uri) => {
+          opened.push(uri.toString(true));
+          return true;
+        });
+        try {
+          const target = await vscode.commands.executeCommand<vscode.Uri>('zhnews.openRuleDocs');
+          assert.deepStrictEqual(opened, [href], `opened ${JSON.stringify(opened)}, returned ${target}`);
+        } finally {
+          a.setExternalOpener(previous);
+        }
       }
       // Switching a rule off in the settings reaches the server (workspace/didChangeConfiguration).
       if (wanted.length > 0) {
@@ -352,6 +413,11 @@ const tests: [string, () => Promise<void>][] = [
         offered.some((c) => c.config === 't2s'),
         `t2s offered for a Traditional document: ${offered.map((c) => c.title)}`,
       );
+      // The whole-document range makes the server title the action for the selection; the
+      // picker names the scope the user asked for.
+      for (const c of offered) {
+        assert.ok(c.title.startsWith('Convert document to '), c.title);
+      }
       for (const c of offered) {
         assert.strictEqual(c.action.kind, 'refactor.rewrite', c.title);
       }
