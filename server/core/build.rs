@@ -1,10 +1,32 @@
 //! Extracts each rule's module doc comment (`//!` lines at the top of `src/rules/<rule>.rs`)
 //! into `RULE_DOCS`, so the documentation lives in one place: the rule's own file.
+//!
+//! Also decompresses the CC-CEDICT subset (`server/data/cedict/cedict-proper-nouns.txt.gz`, kept
+//! compressed in the repository) into `OUT_DIR`, so the binary embeds the text and start-up does
+//! not gunzip it.
 
 use std::fmt::Write;
 use std::{env, fs, path::Path};
 
 fn main() {
+    rule_docs();
+    decompress_cedict();
+}
+
+fn decompress_cedict() {
+    use std::io::Read;
+    let source = Path::new("../data/cedict/cedict-proper-nouns.txt.gz");
+    println!("cargo::rerun-if-changed={}", source.display());
+    let compressed = fs::read(source).expect("the CC-CEDICT subset is in server/data/cedict");
+    let mut text = String::new();
+    libflate::gzip::Decoder::new(&compressed[..])
+        .and_then(|mut decoder| decoder.read_to_string(&mut text))
+        .expect("the CC-CEDICT subset is gzip-compressed UTF-8");
+    let target = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("cedict-proper-nouns.txt");
+    fs::write(target, text).expect("OUT_DIR is writable");
+}
+
+fn rule_docs() {
     let dir = Path::new("src/rules");
     println!("cargo::rerun-if-changed={}", dir.display());
     let mut entries: Vec<_> = fs::read_dir(dir)

@@ -108,7 +108,7 @@ fn print(out: &mut impl Write, path: &str, analysis: &Analysis, format: Format) 
 /// `zhnews about`: the version and the attribution of the data in the binary.
 pub fn about() -> ExitCode {
     let curated = zhnews_core::entities::Gazetteer::curated().entities.len();
-    let cedict = zhnews_core::entities::cedict::gazetteer().entities.len();
+    let cedict = zhnews_core::entities::cedict::gazetteer().len();
     let text = format!(
         "zhnews {version}\n\n\
          Data in this binary:\n\

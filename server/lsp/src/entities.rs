@@ -1,6 +1,7 @@
-//! Entity features over LSP: semantic tokens, references and document highlights across open
-//! documents (matched by entity id, so 習近平 finds 习近平), workspace symbols, and the "Add to
-//! workspace gazetteer" code action for jieba guesses.
+//! Entity features over LSP: semantic tokens, document highlights, references and workspace
+//! symbols across open documents and the workspace's `.txt` files ([`crate::workspace_index`];
+//! matched by entity id, so 習近平 finds 习近平), and the "Add to workspace gazetteer" code
+//! action for jieba guesses.
 //!
 //! Semantic token legend (token types, in this order): `person`, `place`, `organisation`,
 //! `event`; one modifier, `guess`, for names jieba proposed that no gazetteer knows. CC-CEDICT
@@ -16,9 +17,10 @@ use tower_lsp_server::ls_types::{
     TextEdit, Uri, WorkspaceEdit,
 };
 use zhnews_core::Analysis;
-use zhnews_core::entities::{EntityKind, Mention};
+use zhnews_core::entities::{Entity, EntityKind, Mention};
 
 use crate::encoding::{PositionEncoding, byte_range_to_range, byte_to_position};
+use crate::workspace_index::IndexedMention;
 
 pub fn legend() -> SemanticTokensLegend {
     SemanticTokensLegend {
@@ -116,44 +118,71 @@ fn symbol_kind(kind: EntityKind) -> SymbolKind {
     }
 }
 
-/// The first mention of each entity in a document whose names match `query` (empty matches
-/// everything; the query is compared in lookup form, so 習 finds 习, and with the English name).
+/// A workspace-symbol query in lookup form (習 finds 习), lower case (so `peru` finds Peru).
+pub fn symbol_query(query: &str) -> String {
+    zhnews_core::entities::normalise(query).to_lowercase()
+}
+
+/// True when a mention (its lookup key and entity) answers a symbol query from
+/// [`symbol_query`]: an empty query matches everything; otherwise the key, the English name or
+/// the Simplified name contains it.
+fn symbol_matches(query_key: &str, key: &str, entity: &Entity) -> bool {
+    query_key.is_empty()
+        || key.to_lowercase().contains(query_key)
+        || entity.english.to_lowercase().contains(query_key)
+        || zhnews_core::entities::normalise(&entity.simplified).contains(query_key)
+}
+
+fn symbol(surface: &str, entity: &Entity, location: Location) -> SymbolInformation {
+    let name = if entity.english.is_empty() { surface.to_owned() } else { format!("{surface} ({})", entity.english) };
+    #[allow(deprecated)]
+    SymbolInformation {
+        name,
+        kind: symbol_kind(entity.kind),
+        tags: None,
+        deprecated: None,
+        location,
+        container_name: Some(entity.kind.label().to_owned()),
+    }
+}
+
+/// The first mention of each entity in a document whose names match `query_key` (from
+/// [`symbol_query`]).
 pub fn symbols(
     uri: &Uri,
     rope: &Rope,
     analysis: &Analysis,
-    query: &str,
+    query_key: &str,
     encoding: PositionEncoding,
 ) -> Vec<SymbolInformation> {
-    let query_key = zhnews_core::entities::normalise(query).to_lowercase();
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for mention in &analysis.entities {
         let entity = &mention.entity;
-        let matches = query_key.is_empty()
-            || mention.key.to_lowercase().contains(&query_key)
-            || entity.english.to_lowercase().contains(&query_key)
-            || zhnews_core::entities::normalise(&entity.simplified).contains(&query_key);
-        if !matches || !seen.insert(entity.id.clone()) {
+        if !symbol_matches(query_key, &mention.key, entity) || !seen.insert(entity.id.as_str()) {
             continue;
         }
         let surface: String =
             analysis.document.text()[mention.range.as_range()].chars().filter(|c| !c.is_whitespace()).collect();
-        let name = if entity.english.is_empty() { surface } else { format!("{surface} ({})", entity.english) };
-        #[allow(deprecated)]
-        out.push(SymbolInformation {
-            name,
-            kind: symbol_kind(entity.kind),
-            tags: None,
-            deprecated: None,
-            location: Location {
-                uri: uri.clone(),
-                range: byte_range_to_range(rope, mention.range.start, mention.range.end, encoding),
-            },
-            container_name: Some(entity.kind.label().to_owned()),
-        });
+        let range = byte_range_to_range(rope, mention.range.start, mention.range.end, encoding);
+        out.push(symbol(&surface, entity, Location { uri: uri.clone(), range }));
     }
     out
+}
+
+/// [`symbols`] for a file of the workspace index (not open in the editor).
+pub fn indexed_symbols(uri: &Uri, mentions: &[IndexedMention], query_key: &str) -> Vec<SymbolInformation> {
+    let mut seen = std::collections::HashSet::new();
+    mentions
+        .iter()
+        .filter(|m| symbol_matches(query_key, &m.key, &m.entity) && seen.insert(m.entity.id.as_str()))
+        .map(|m| symbol(&m.surface, &m.entity, Location { uri: uri.clone(), range: m.range }))
+        .collect()
+}
+
+/// [`locations`] for a file of the workspace index.
+pub fn indexed_locations(uri: &Uri, mentions: &[IndexedMention], id: &str) -> Vec<Location> {
+    mentions.iter().filter(|m| m.entity.id == id).map(|m| Location { uri: uri.clone(), range: m.range }).collect()
 }
 
 /// "Add to workspace gazetteer" for each guess in `range`: appends an entry to the gazetteer

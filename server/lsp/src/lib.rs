@@ -13,6 +13,7 @@ pub mod outline;
 mod server;
 mod settings;
 pub mod to_proto;
+pub mod workspace_index;
 
 pub use server::Backend;
 

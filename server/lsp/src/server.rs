@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
@@ -41,6 +42,9 @@ struct State {
     diagnostic_refresh: AtomicBool,
     /// The client nests document symbols; otherwise it gets a flat list.
     hierarchical_symbols: AtomicBool,
+    /// Entity mentions of the workspace's `.txt` files, and the number of the newest full pass.
+    workspace: crate::workspace_index::WorkspaceIndex,
+    workspace_pass: AtomicU64,
     shutdown_requested: Arc<AtomicBool>,
 }
 
@@ -57,6 +61,8 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
             watch_config: AtomicBool::new(false),
             diagnostic_refresh: AtomicBool::new(false),
             hierarchical_symbols: AtomicBool::new(false),
+            workspace: Default::default(),
+            workspace_pass: AtomicU64::new(0),
             shutdown_requested: flag,
         }),
     })
@@ -123,6 +129,44 @@ fn is_text_document(uri: &Uri, language_id: &str) -> bool {
 impl State {
     fn encoding(&self) -> PositionEncoding {
         *self.encoding.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The paths of the open documents: the workspace index defers to their in-memory text.
+    fn open_paths(&self) -> Vec<PathBuf> {
+        lock(&self.documents).keys().filter_map(|uri| uri.to_file_path().map(|p| p.into_owned())).collect()
+    }
+
+    /// Reads `path` from disk into the workspace index (blocking), or drops it when it is gone
+    /// or unreadable.
+    fn index_file(&self, path: &Path) {
+        let Some(uri) = Uri::from_file_path(path) else {
+            return;
+        };
+        let Some(text) = crate::workspace_index::read(path) else {
+            self.workspace.remove(path);
+            return;
+        };
+        let config = lock(&self.settings).resolve_quietly(Some(path));
+        let (index, _) = zhnews_workspace::gazetteer::index_for(Some(path), &config);
+        let mentions = crate::workspace_index::mentions_of(&text, &config, &index, self.encoding());
+        self.workspace.set(path.to_owned(), uri, mentions);
+    }
+
+    /// Indexes every `.txt` file of the workspace folders (blocking). A newer pass makes an
+    /// older one stop.
+    fn index_workspace(&self) {
+        let pass = self.workspace_pass.fetch_add(1, Ordering::SeqCst) + 1;
+        let roots = lock(&self.settings).roots.clone();
+        let files = crate::workspace_index::workspace_files(&roots);
+        for path in &files {
+            if self.workspace_pass.load(Ordering::SeqCst) != pass || self.shutdown_requested.load(Ordering::SeqCst) {
+                return;
+            }
+            self.index_file(path);
+        }
+        self.workspace.retain(&files.into_iter().collect());
+        let (files, mentions) = self.workspace.size();
+        tracing::info!("workspace index: {mentions} mentions in {files} files");
     }
 }
 
@@ -273,6 +317,29 @@ impl Backend {
         uris
     }
 
+    /// Re-reads one file into the workspace index off the runtime, if the index holds such
+    /// files.
+    fn reindex(&self, uri: &Uri) {
+        let Some(path) = uri.to_file_path().map(|p| p.into_owned()) else {
+            return;
+        };
+        let state = self.state.clone();
+        tokio::task::spawn_blocking(move || {
+            let roots = lock(&state.settings).roots.clone();
+            if crate::workspace_index::belongs(&roots, &path) {
+                state.index_file(&path);
+            } else {
+                state.workspace.remove(&path);
+            }
+        });
+    }
+
+    /// Indexes the whole workspace again off the runtime.
+    fn reindex_workspace(&self) {
+        let state = self.state.clone();
+        tokio::task::spawn_blocking(move || state.index_workspace());
+    }
+
     fn reanalyse_all(&self) {
         let uris: Vec<Uri> = {
             let mut documents = lock(&self.state.documents);
@@ -386,6 +453,7 @@ impl LanguageServer for Backend {
                 text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
                     open_close: Some(true),
                     change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                     ..TextDocumentSyncOptions::default()
                 })),
                 diagnostic_provider: pull.then(|| {
@@ -447,6 +515,7 @@ impl LanguageServer for Backend {
             .await;
             if loaded.is_ok() {
                 backend.reanalyse_all();
+                backend.reindex_workspace();
             }
         });
         if !self.state.watch_config.load(Ordering::SeqCst) {
@@ -462,6 +531,8 @@ impl LanguageServer for Backend {
                     )),
                     kind: None,
                 },
+                // For the workspace index of entities.
+                FileSystemWatcher { glob_pattern: GlobPattern::String("**/*.txt".into()), kind: None },
             ],
         };
         let registration = Registration {
@@ -516,6 +587,8 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         let closed = lock(&self.state.documents).remove(&uri);
+        // The file on disk is what the workspace index holds again.
+        self.reindex(&uri);
         // Large documents leave large free blocks behind: give them back.
         if closed.is_some_and(|document| document.rope.len_bytes() > 1024 * 1024) {
             crate::memory::release_free_memory();
@@ -545,9 +618,23 @@ impl LanguageServer for Backend {
         self.reanalyse_all();
     }
 
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        self.reindex(&params.text_document.uri);
+    }
+
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        self.clear_config_diagnostics(&params.changes).await;
-        self.reanalyse_all();
+        // A text file changed: only its entry in the workspace index. Anything else (a
+        // configuration file) may change every analysis and what the index selects.
+        let is_text = |change: &FileEvent| change.uri.path().as_str().to_ascii_lowercase().ends_with(".txt");
+        let (texts, others): (Vec<FileEvent>, Vec<FileEvent>) = params.changes.into_iter().partition(is_text);
+        for change in &texts {
+            self.reindex(&change.uri);
+        }
+        if !others.is_empty() {
+            self.clear_config_diagnostics(&others).await;
+            self.reanalyse_all();
+            self.reindex_workspace();
+        }
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
@@ -697,6 +784,10 @@ impl LanguageServer for Backend {
                     locations.extend(crate::entities::locations(&uri, &rope, &analysis, &id, encoding));
                 }
             }
+            let open = self.state.open_paths();
+            self.state.workspace.for_each_file(&open, |uri, mentions| {
+                locations.extend(crate::entities::indexed_locations(uri, mentions, &id));
+            });
             Ok(Some(locations))
         })
         .await
@@ -705,12 +796,17 @@ impl LanguageServer for Backend {
     async fn symbol(&self, params: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
         guarded(async {
             let encoding = self.state.encoding();
+            let query = crate::entities::symbol_query(&params.query);
             let mut symbols = Vec::new();
             for uri in self.open_uris() {
                 if let Some((_, rope, analysis)) = self.analysis(&uri).await {
-                    symbols.extend(crate::entities::symbols(&uri, &rope, &analysis, &params.query, encoding));
+                    symbols.extend(crate::entities::symbols(&uri, &rope, &analysis, &query, encoding));
                 }
             }
+            let open = self.state.open_paths();
+            self.state.workspace.for_each_file(&open, |uri, mentions| {
+                symbols.extend(crate::entities::indexed_symbols(uri, mentions, &query));
+            });
             Ok(Some(WorkspaceSymbolResponse::Flat(symbols)))
         })
         .await

@@ -69,6 +69,15 @@ impl Settings {
         };
         Resolved { config, problems }
     }
+
+    /// The configuration for a file the workspace index reads: problems stay unreported here,
+    /// so that the next analysis of an open document still reports them.
+    pub fn resolve_quietly(&mut self, document: Option<&Path>) -> Config {
+        let reported = self.reported.clone();
+        let resolved = self.resolve(document);
+        self.reported = reported;
+        resolved.config
+    }
 }
 
 /// Editor settings arrive as JSON; zhnews reads them as the TOML table `zhnews.toml` would

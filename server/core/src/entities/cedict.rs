@@ -7,15 +7,15 @@
 //! name an entry is; [`guess_kind`] reads it off the English definition.
 
 use std::collections::HashMap;
-use std::io::Read;
 use std::sync::{Arc, OnceLock};
 
-use crate::entities::gazetteer::Gazetteer;
 use crate::entities::pinyin::numbered_to_marked;
 use crate::entities::{Entity, EntityKind, Source};
 use crate::text::is_han;
 
-const CEDICT_GZ: &[u8] = include_bytes!("../../../data/cedict/cedict-proper-nouns.txt.gz");
+/// The subset as text: `build.rs` decompresses `server/data/cedict/cedict-proper-nouns.txt.gz`
+/// at build time, so start-up does not gunzip it (see `benches/entity_index.rs`).
+const CEDICT_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/cedict-proper-nouns.txt"));
 
 /// The attribution shown by `zhnews about` and in hovers that quote CC-CEDICT.
 pub const ATTRIBUTION: &str = "CC-CEDICT (proper-noun subset, filtered by zhnews), published by MDBG, \
@@ -26,71 +26,132 @@ pub fn release_date() -> &'static str {
     "2023-11-07"
 }
 
-/// The CC-CEDICT entries as a gazetteer (decompressed and parsed once, on first use).
-pub fn gazetteer() -> &'static Gazetteer {
-    static CEDICT: OnceLock<Gazetteer> = OnceLock::new();
-    CEDICT.get_or_init(|| {
-        let mut text = String::new();
-        let decoded = libflate::gzip::Decoder::new(CEDICT_GZ).and_then(|mut decoder| decoder.read_to_string(&mut text));
-        if decoded.is_err() {
-            return Gazetteer { source: Source::Cedict, ..Gazetteer::default() };
-        }
-        parse(&text)
-    })
+/// One headword: the names to match and the dictionary lines it comes from. The [`Entity`] is
+/// made from the lines on first use (pinyin with tone marks, kind, English name), so loading
+/// the dictionary only splits lines.
+#[derive(Debug)]
+pub struct Entry<'a> {
+    pub traditional: &'a str,
+    pub simplified: &'a str,
+    /// The first line and the lines of further entries for the same headword.
+    line: &'a str,
+    more: Vec<&'a str>,
+    entity: OnceLock<Arc<Entity>>,
 }
 
-/// Parses CC-CEDICT lines (`傳統 传统 [chuan2 tong3] /definition/.../`).
-pub fn parse(text: &str) -> Gazetteer {
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut by_headword: HashMap<String, usize> = HashMap::new();
+impl Entry<'_> {
+    /// The entity of this headword (built once).
+    pub fn entity(&self) -> &Arc<Entity> {
+        self.entity.get_or_init(|| Arc::new(make_entity(self.line, &self.more)))
+    }
+}
+
+/// The usable entries of a CC-CEDICT text, one per Simplified headword.
+#[derive(Debug, Default)]
+pub struct Cedict<'a> {
+    pub entries: Vec<Entry<'a>>,
+}
+
+impl Cedict<'_> {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// The embedded CC-CEDICT entries (split once, on first use).
+pub fn gazetteer() -> &'static Cedict<'static> {
+    static CEDICT: OnceLock<Cedict<'static>> = OnceLock::new();
+    CEDICT.get_or_init(load)
+}
+
+/// Splits the embedded subset (uncached; [`gazetteer`] caches it).
+pub fn load() -> Cedict<'static> {
+    parse(CEDICT_TEXT)
+}
+
+/// Parses CC-CEDICT lines (`傳統 传统 [chuan2 tong3] /definition/.../`), keeping the entries
+/// worth matching: two or more Han characters, not only a surname, variant or cross-reference,
+/// not a two-character pair news text forms by accident ([`is_noise_pair`]).
+pub fn parse(text: &str) -> Cedict<'_> {
+    let mut entries: Vec<Entry<'_>> = Vec::new();
+    let mut by_headword: HashMap<&str, usize> = HashMap::new();
     for line in text.lines().filter(|line| !line.starts_with('#')) {
-        let Some((traditional, simplified, pinyin, definitions)) = split_line(line) else {
+        let Some((traditional, simplified, _, definitions)) = split_line(line) else {
             continue;
         };
         if simplified.chars().filter(|&c| is_han(c)).count() < 2 || !simplified.chars().all(|c| is_han(c) || c == '·')
         {
             continue;
         }
-        let definitions: Vec<&str> = definitions.iter().copied().filter(|d| !is_reference(d)).collect();
-        let Some(first) = definitions.first() else {
+        let mut definitions = definitions.filter(|d| !is_reference(d)).peekable();
+        if definitions.peek().is_none() {
             continue;
-        };
-        if simplified.chars().count() == 2 && is_noise_pair(simplified, &definitions.join("; ")) {
+        }
+        if simplified.chars().count() == 2 && is_noise_pair(simplified, &definitions.collect::<Vec<_>>().join("; ")) {
             continue;
         }
         match by_headword.get(simplified) {
-            Some(&index) => {
-                // A second entry for the same name (another person, another reading): keep the
-                // first as the gloss and mention the others.
-                let entity = &mut entities[index];
-                entity.description.push_str(" | ");
-                entity.description.push_str(&definitions.join("; "));
-            }
+            // A second entry for the same name (another person, another reading): the first
+            // is the gloss, the others are mentioned.
+            Some(&index) => entries[index].more.push(line),
             None => {
-                by_headword.insert(simplified.to_owned(), entities.len());
-                entities.push(Entity {
-                    id: format!("cedict:{simplified}"),
-                    kind: guess_kind(&definitions.join("; ")),
-                    traditional: traditional.to_owned(),
-                    simplified: simplified.to_owned(),
-                    aliases: Vec::new(),
-                    english: english_name(first),
-                    description: definitions.join("; "),
-                    pinyin: numbered_to_marked(pinyin),
-                    as_of: None,
-                    source: Source::Cedict,
-                });
+                by_headword.insert(simplified, entries.len());
+                entries.push(Entry { traditional, simplified, line, more: Vec::new(), entity: OnceLock::new() });
             }
         }
     }
-    Gazetteer { source: Source::Cedict, entities: entities.into_iter().map(Arc::new).collect(), ignore: Vec::new() }
+    Cedict { entries }
 }
 
-fn split_line(line: &str) -> Option<(&str, &str, &str, Vec<&str>)> {
+/// The entity of a headword from its first line and the lines of further entries.
+fn make_entity(line: &str, more: &[&str]) -> Entity {
+    let usable = |line: &str| -> Option<(String, String, String, Vec<String>)> {
+        let (traditional, simplified, pinyin, definitions) = split_line(line)?;
+        let definitions: Vec<String> = definitions.filter(|d| !is_reference(d)).map(str::to_owned).collect();
+        Some((traditional.to_owned(), simplified.to_owned(), pinyin.to_owned(), definitions))
+    };
+    let Some((traditional, simplified, pinyin, definitions)) = usable(line) else {
+        return Entity {
+            id: format!("cedict:{line}"),
+            kind: EntityKind::Other,
+            traditional: String::new(),
+            simplified: String::new(),
+            aliases: Vec::new(),
+            english: String::new(),
+            description: String::new(),
+            pinyin: String::new(),
+            as_of: None,
+            source: Source::Cedict,
+        };
+    };
+    let mut description = definitions.join("; ");
+    for (_, _, _, others) in more.iter().filter_map(|line| usable(line)) {
+        description.push_str(" | ");
+        description.push_str(&others.join("; "));
+    }
+    Entity {
+        id: format!("cedict:{simplified}"),
+        kind: guess_kind(&definitions.join("; ")),
+        english: definitions.first().map(|first| english_name(first)).unwrap_or_default(),
+        traditional,
+        simplified,
+        aliases: Vec::new(),
+        description,
+        pinyin: numbered_to_marked(&pinyin),
+        as_of: None,
+        source: Source::Cedict,
+    }
+}
+
+fn split_line(line: &str) -> Option<(&str, &str, &str, impl Iterator<Item = &str>)> {
     let (head, rest) = line.split_once(" [")?;
     let (traditional, simplified) = head.split_once(' ')?;
     let (pinyin, definitions) = rest.split_once("] /")?;
-    let definitions = definitions.trim_end().trim_end_matches('/').split('/').filter(|d| !d.is_empty()).collect();
+    let definitions = definitions.trim_end().trim_end_matches('/').split('/').filter(|d| !d.is_empty());
     Some((traditional, simplified, pinyin, definitions))
 }
 
@@ -120,13 +181,8 @@ fn is_noise_pair(simplified: &str, definitions: &str) -> bool {
 }
 
 fn is_reference(definition: &str) -> bool {
-    let d = definition.to_ascii_lowercase();
-    d.starts_with("surname ")
-        || d.starts_with("variant of")
-        || d.starts_with("old variant")
-        || d.starts_with("see ")
-        || d.starts_with("used in ")
-        || d.starts_with("cl:")
+    let starts = |prefix: &str| definition.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix));
+    ["surname ", "variant of", "old variant", "see ", "used in ", "cl:"].into_iter().any(starts)
 }
 
 /// The English name: the definition up to its first comma or parenthesis (`Lima, capital of
@@ -240,12 +296,13 @@ mod tests {
     #[test]
     fn the_embedded_subset_loads() {
         let cedict = gazetteer();
-        assert!(cedict.entities.len() > 15_000, "{}", cedict.entities.len());
-        let xi = cedict.entities.iter().find(|e| e.simplified == "习近平").unwrap();
+        assert!(cedict.len() > 15_000, "{}", cedict.len());
+        let find = |name: &str| cedict.entries.iter().find(|e| e.simplified == name).unwrap().entity();
+        let xi = find("习近平");
         assert_eq!(xi.traditional, "習近平");
         assert_eq!(xi.pinyin, "Xí Jìnpíng");
         assert_eq!(xi.kind, EntityKind::Person);
-        let lima = cedict.entities.iter().find(|e| e.simplified == "利马").unwrap();
+        let lima = find("利马");
         assert_eq!(lima.english, "Lima");
         assert_eq!(lima.kind, EntityKind::Place);
     }
@@ -253,13 +310,24 @@ mod tests {
     #[test]
     fn lines_are_parsed_and_references_skipped() {
         let text = "# header\n利馬 利马 [Li4 ma3] /Lima, capital of Peru/\n王 王 [Wang2] /surname Wang/\n\
-                    新華社 新华社 [Xin1 hua2 she4] /Xinhua News Agency/\n某某 某某 [Mou3 mou3] /see 某[mou3]/\n";
+                    新華社 新华社 [Xin1 hua2 she4] /Xinhua News Agency/\n某某 某某 [Mou3 mou3] /see 某[mou3]/\n\
+                    利馬 利马 [Li4 ma3] /Lima, city in Ohio/\n";
         let parsed = parse(text);
-        let names: Vec<(&str, &str, EntityKind)> =
-            parsed.entities.iter().map(|e| (e.traditional.as_str(), e.english.as_str(), e.kind)).collect();
+        let names: Vec<(String, String, EntityKind)> = parsed
+            .entries
+            .iter()
+            .map(|e| e.entity())
+            .map(|e| (e.traditional.clone(), e.english.clone(), e.kind))
+            .collect();
         assert_eq!(
             names,
-            [("利馬", "Lima", EntityKind::Place), ("新華社", "Xinhua News Agency", EntityKind::Organisation)]
+            [
+                ("利馬".to_owned(), "Lima".to_owned(), EntityKind::Place),
+                ("新華社".to_owned(), "Xinhua News Agency".to_owned(), EntityKind::Organisation)
+            ]
         );
+        let lima = parsed.entries[0].entity();
+        assert_eq!(lima.description, "Lima, capital of Peru | Lima, city in Ohio");
+        assert_eq!(lima.pinyin, "Lìmǎ");
     }
 }
