@@ -26,7 +26,7 @@ def put(target, data):
     d.mkdir(parents=True, exist_ok=True)
     (d / hashlib.sha1(data).hexdigest()).write_bytes(data)
 for t in texts:
-    for target in ("analyse", "positions", "edits"):
+    for target in ("analyse", "positions", "edits", "outline"):
         put(target, t.encode())
     for line in t.splitlines():
         line = line.strip()
