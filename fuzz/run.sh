@@ -10,7 +10,13 @@ shift || true
 export RUSTC_BOOTSTRAP=1
 # The fuzz build has its own flags (coverage instrumentation), so it keeps its own target dir.
 export CARGO_TARGET_DIR=${ZHNEWS_FUZZ_TARGET_DIR:-$(pwd)/target}
-command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+# Pinned: a new cargo-fuzz must not change CI's flags unannounced.
+cargo_fuzz_version=0.13.2
+if ! cargo fuzz --version 2>/dev/null | grep -qx "cargo-fuzz $cargo_fuzz_version"; then
+  start=$(date +%s)
+  cargo install cargo-fuzz --version "$cargo_fuzz_version" --locked
+  echo "cargo-fuzz install: $(( $(date +%s) - start ))s"
+fi
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then mapfile -t targets < <(cargo fuzz list); fi
 corpus=${ZHNEWS_CORPUS:-../../shared/corpus}
@@ -26,7 +32,7 @@ def put(target, data):
     d.mkdir(parents=True, exist_ok=True)
     (d / hashlib.sha1(data).hexdigest()).write_bytes(data)
 for t in texts:
-    for target in ("analyse", "positions", "edits"):
+    for target in ("analyse", "positions", "edits", "outline"):
         put(target, t.encode())
     for line in t.splitlines():
         line = line.strip()

@@ -170,15 +170,8 @@ fn read(input: &Input) -> Result<(String, String, PathBuf), String> {
     }
 }
 
-/// Writes `text` to a temporary file beside `path` and renames it over `path`, keeping the
-/// original's permissions. On any error the original is untouched and the temporary file removed.
+/// Writes `text` over `path` atomically (see [`zhnews_workspace::write_atomic`]: an error or an
+/// interruption never leaves a half-written file).
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let permissions = std::fs::metadata(path)?.permissions();
-    let mut temp = tempfile::Builder::new().prefix(".zhnews-convert-").tempfile_in(dir)?;
-    temp.write_all(text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    temp.as_file().set_permissions(permissions)?;
-    temp.persist(path).map_err(|err| err.error)?;
-    Ok(())
+    zhnews_workspace::write_atomic(path, text.as_bytes())
 }

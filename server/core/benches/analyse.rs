@@ -77,3 +77,49 @@ fn hover_after_analysis(bencher: Bencher) {
         .counter(divan::counter::ItemsCount::new(offsets.len()))
         .bench(|| offsets.iter().filter(|&&at| zhnews_core::hover::hover(&analysis, black_box(at)).is_some()).count());
 }
+
+/// The 1 MB article of `bench/run.sh`: the corpus articles one after another until 1 MB.
+fn article_1mb() -> String {
+    let dir = std::env::var_os("ZHNEWS_CORPUS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let mut texts: Vec<String> = files.iter().filter_map(|path| std::fs::read_to_string(path).ok()).collect();
+    if texts.is_empty() {
+        texts.push(SYNTHETIC.to_owned());
+    }
+    let mut article = String::new();
+    for text in texts.iter().cycle() {
+        if article.len() >= 1_000_000 {
+            break;
+        }
+        article.push_str(text.trim());
+        article.push_str("\n\n");
+    }
+    article
+}
+
+/// One character typed in the middle of the 1 MB article, then the whole article analysed
+/// again (`full`) or from the analysis before the keystroke (`incremental`): the ratio is what
+/// the per-paragraph cache saves the language server on every keystroke.
+#[divan::bench(args = ["full", "incremental"])]
+fn keystroke_1mb(bencher: Bencher, mode: &str) {
+    let text = article_1mb();
+    let config = Config::default();
+    let index = zhnews_core::entities::EntityIndex::builtin();
+    let before = zhnews_core::analyse_with(&text, &config, index);
+    let middle = (text.len() / 2..text.len()).find(|&at| text.is_char_boundary(at)).unwrap_or(0);
+    let mut edited = text.clone();
+    edited.insert(middle, '的');
+    bencher.counter(divan::counter::BytesCount::of_str(&edited)).bench(|| match mode {
+        "full" => zhnews_core::analyse_with(black_box(&edited), &config, index),
+        _ => zhnews_core::analyse_incremental(black_box(&edited), &config, index, &before),
+    });
+}

@@ -20,6 +20,8 @@ pub struct Analysis {
     pub entities: Vec<crate::entities::Mention>,
     /// Titles, stories and sections, top level first (see [`crate::outline`]).
     pub outline: Vec<crate::outline::OutlineNode>,
+    /// The per-paragraph work, for [`analyse_incremental`] of the next version.
+    pub cache: crate::incremental::ParagraphCache,
 }
 
 /// True when Han characters make up at least `config.analysis.min_han_share` of the text's
@@ -39,6 +41,19 @@ pub fn analyse_with(text: &str, config: &Config, entity_index: &crate::entities:
     analyse_lazily(text, config, || entity_index)
 }
 
+/// [`analyse_with`] the next version of a document, given the analysis of an earlier version
+/// (any earlier version, or another text altogether): paragraphs whose text is unchanged are
+/// looked up instead of analysed again (see [`crate::incremental`]). The result is the same as
+/// [`analyse_with`]'s.
+pub fn analyse_incremental(
+    text: &str,
+    config: &Config,
+    entity_index: &crate::entities::EntityIndex,
+    previous: &Analysis,
+) -> Analysis {
+    analyse_lazily_from(text, config, || entity_index, Some(previous))
+}
+
 /// Asks for the entity index only when the text is Chinese: building the built-in one costs a
 /// few hundred milliseconds of CPU (CC-CEDICT and the automaton), which a `zhnews check` over
 /// English `.txt` files should not pay.
@@ -47,13 +62,38 @@ fn analyse_lazily<'i>(
     config: &Config,
     entity_index: impl FnOnce() -> &'i crate::entities::EntityIndex,
 ) -> Analysis {
-    let document = Document::new(text);
+    analyse_lazily_from(text, config, entity_index, None)
+}
+
+fn analyse_lazily_from<'i>(
+    text: &str,
+    config: &Config,
+    entity_index: impl FnOnce() -> &'i crate::entities::EntityIndex,
+    previous: Option<&Analysis>,
+) -> Analysis {
+    let previous = previous.map(|p| (&p.document, &p.cache));
+    let (document, mut work) = crate::incremental::Builder::document(text, previous);
     let is_chinese = is_chinese(&document, config);
-    let figures = if is_chinese { Figures::of(&document, config) } else { Figures::default() };
-    let entities = if is_chinese { crate::entities::analyse(&document, config, entity_index()) } else { Vec::new() };
-    let findings = if is_chinese { rules::run_all(&document, &figures, config, &entities) } else { Vec::new() };
-    let outline = if is_chinese { crate::outline::outline(&document, &config.outline) } else { Vec::new() };
-    Analysis { document, is_chinese, figures, findings, entities, outline }
+    if !is_chinese {
+        let cache = work.finish();
+        return Analysis {
+            document,
+            is_chinese,
+            figures: Figures::default(),
+            findings: Vec::new(),
+            entities: Vec::new(),
+            outline: Vec::new(),
+            cache,
+        };
+    }
+    let entities_with = config.entities.enabled.then(|| (entity_index(), crate::entities::options(config)));
+    work.complete(&document, entities_with);
+    let figures = Figures::assemble(&document, config, work.figures());
+    let entities =
+        if entities_with.is_some() { crate::entities::place(&document, work.entities()) } else { Vec::new() };
+    let findings = rules::run_all(&document, &figures, config, &entities);
+    let outline = crate::outline::outline(&document, &config.outline);
+    Analysis { document, is_chinese, figures, findings, entities, outline, cache: work.finish() }
 }
 
 /// Builds the tables every analysis of Chinese text needs (script tables, the built-in entity

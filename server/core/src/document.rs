@@ -79,10 +79,21 @@ impl JoinedText {
 
 impl Document {
     pub fn new(text: impl Into<String>) -> Document {
+        Document::with_profiles(text, ScriptProfile::of)
+    }
+
+    /// [`Document::new`] with the script profile of each paragraph's joined text given by
+    /// `profile_of` (which may look it up instead of counting). The profile of a text is the
+    /// sum of its paragraphs' profiles: outside paragraphs there is only whitespace, and the
+    /// joined text differs from the original only in whitespace, which no profile counts.
+    pub fn with_profiles(text: impl Into<String>, mut profile_of: impl FnMut(&str) -> ScriptProfile) -> Document {
         let text = text.into();
         let lines = LineIndex::new(&text);
         let paragraphs = split_paragraphs(&text, &lines);
-        let profile = ScriptProfile::of(&text);
+        let mut profile = ScriptProfile::default();
+        for paragraph in &paragraphs {
+            profile += profile_of(&paragraph.joined.text);
+        }
         Document { text, lines, paragraphs, profile }
     }
 

@@ -17,13 +17,14 @@ pub mod figures;
 pub mod finding;
 pub mod fingerprint;
 pub mod hover;
+pub mod incremental;
 pub mod numerals;
 pub mod outline;
 pub mod rules;
 pub mod script;
 pub mod text;
 
-pub use analysis::{Analysis, analyse, analyse_with};
+pub use analysis::{Analysis, analyse, analyse_incremental, analyse_with};
 pub use config::{Config, ConfigError};
 pub use document::{Document, Paragraph};
 pub use finding::{Edit, Finding, Fix, Related, Severity};

@@ -65,6 +65,15 @@ pub struct ScriptProfile {
     pub other_letters: usize,
 }
 
+impl std::ops::AddAssign for ScriptProfile {
+    fn add_assign(&mut self, other: ScriptProfile) {
+        self.han += other.han;
+        self.traditional_only += other.traditional_only;
+        self.simplified_only += other.simplified_only;
+        self.other_letters += other.other_letters;
+    }
+}
+
 /// The minority script must stay under this share of the script-specific characters for a text
 /// to count as written in the majority script rather than [`Script::Mixed`].
 pub const MIXED_MINORITY_SHARE: f64 = 0.10;

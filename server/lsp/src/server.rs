@@ -232,7 +232,7 @@ impl Backend {
     /// The analysis of the document's current version, computing it if needed, with the rope
     /// it was computed on. `None` for unknown documents and documents zhnews does not analyse.
     async fn analysis(&self, uri: &Uri) -> Option<(i32, Rope, Arc<Analysis>)> {
-        let (rope, version) = {
+        let (rope, version, previous) = {
             let documents = lock(&self.state.documents);
             let document = documents.get(uri)?;
             if !is_text_document(uri, &document.language_id) {
@@ -241,7 +241,8 @@ impl Backend {
             if let Some(analysis) = document.current_analysis() {
                 return Some((document.version, document.rope.clone(), analysis));
             }
-            (document.rope.clone(), document.version)
+            // The newest analysis of an older version: its unchanged paragraphs are reused.
+            (document.rope.clone(), document.version, document.analysis.as_ref().map(|(_, a)| a.clone()))
         };
         let config = self.config_for(uri).await;
         let text = rope.to_string();
@@ -252,7 +253,10 @@ impl Backend {
             for err in errors {
                 tracing::warn!("gazetteer left out: {err}");
             }
-            let mut analysis = zhnews_core::analyse_with(&text, &config, &index);
+            let mut analysis = match previous {
+                Some(previous) => zhnews_core::analyse_incremental(&text, &config, &index, &previous),
+                None => zhnews_core::analyse_with(&text, &config, &index),
+            };
             // Findings recorded in the baseline stay out of the editor, as out of `check`.
             if let Some(path) = &path
                 && let Some(err) = crate::ignore::filter(&mut analysis.findings, &text, path, &roots)
@@ -270,7 +274,10 @@ impl Backend {
             }
         };
         let mut documents = lock(&self.state.documents);
-        if let Some(document) = documents.get_mut(uri).filter(|d| d.version == version) {
+        // Keep the newest analysis, even of an outdated version: the next one starts from it.
+        if let Some(document) = documents.get_mut(uri)
+            && document.analysis.as_ref().is_none_or(|(newest, _)| *newest <= version)
+        {
             document.analysis = Some((version, analysis.clone()));
         }
         Some((version, rope, analysis))

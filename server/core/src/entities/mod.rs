@@ -154,6 +154,8 @@ impl Target {
 /// keys of CC-CEDICT and the curated gazetteer it builds faster than `aho-corasick`'s NFAs
 /// (`benches/entity_index.rs`), and start-up builds it.
 pub struct EntityIndex {
+    /// Unique per index built: what names an index in [`crate::incremental`]'s cache.
+    id: u64,
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     /// What each pattern stands for, and the precedence of the layer it came from.
     targets: Vec<(Target, Source)>,
@@ -229,7 +231,9 @@ impl EntityIndex {
         let values = (0u32..).zip(patterns.iter()).map(|(value, pattern)| (pattern.as_str(), value));
         let automaton =
             if patterns.is_empty() { None } else { CharwiseDoubleArrayAhoCorasick::with_values(values).ok() };
-        EntityIndex { automaton, targets, ignored: ignored.into_keys().collect() }
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        EntityIndex { id, automaton, targets, ignored: ignored.into_keys().collect() }
     }
 
     /// Curated gazetteer plus CC-CEDICT, built once.
@@ -297,6 +301,11 @@ impl EntityIndex {
         self.ignored.contains(key)
     }
 
+    /// Different for every index built in this process.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
     pub fn pattern_count(&self) -> usize {
         self.targets.len()
     }
@@ -309,50 +318,83 @@ pub struct Options<'a> {
     pub tagger: Option<&'a tagger::Tagger>,
 }
 
-/// Every name in the document, in text order, without overlaps.
-pub fn recognise(document: &Document, index: &EntityIndex, options: Options<'_>) -> Vec<Mention> {
-    let mut mentions = Vec::new();
-    for paragraph in document.paragraphs() {
-        let normalised = Normalised::new(&paragraph.joined.text);
-        let mut known: Vec<TextRange> = Vec::new();
-        for (range, target) in index.resolve(&normalised.text) {
-            known.push(range);
-            let Some(entity) = target.entity() else {
+/// A name found in one paragraph's joined text, not yet placed in a document.
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// The range in the paragraph's joined text.
+    joined: TextRange,
+    key: String,
+    what: FoundKind,
+}
+
+#[derive(Clone, Debug)]
+enum FoundKind {
+    Known(Arc<Entity>),
+    Guess(EntityKind),
+}
+
+/// The names of one paragraph's joined text, in the order [`recognise`] reports them before
+/// sorting: a function of that text, the index and the options alone (see
+/// [`crate::incremental`]).
+pub fn find_in_paragraph(joined: &str, index: &EntityIndex, options: Options<'_>) -> Vec<Found> {
+    let mut found = Vec::new();
+    let normalised = Normalised::new(joined);
+    let mut known: Vec<TextRange> = Vec::new();
+    for (range, target) in index.resolve(&normalised.text) {
+        known.push(range);
+        let Some(entity) = target.entity() else {
+            continue;
+        };
+        if let Some(joined) = normalised.to_source(range) {
+            let key = normalised.text[range.as_range()].to_owned();
+            found.push(Found { joined, key, what: FoundKind::Known(entity) });
+        }
+    }
+    if let Some(tagger) = options.tagger {
+        for (range, kind) in tagger.candidates(&normalised.text) {
+            if known.iter().any(|k| k.start < range.end && range.start < k.end) {
+                continue;
+            }
+            let key = &normalised.text[range.as_range()];
+            if index.is_ignored(key) || tagger::is_false_positive(key) {
+                continue;
+            }
+            let Some(joined) = normalised.to_source(range) else {
                 continue;
             };
-            if let Some(joined) = normalised.to_source(range) {
-                mentions.push(Mention {
-                    range: paragraph.joined.to_original_range(joined),
-                    key: normalised.text[range.as_range()].to_owned(),
-                    entity,
-                });
-            }
+            found.push(Found { joined, key: key.to_owned(), what: FoundKind::Guess(kind) });
         }
-        if let Some(tagger) = options.tagger {
-            for (range, kind) in tagger.candidates(&normalised.text) {
-                if known.iter().any(|k| k.start < range.end && range.start < k.end) {
-                    continue;
+    }
+    found
+}
+
+/// The mentions of a document from the names found in each of its paragraphs (in paragraph
+/// order), in text order.
+pub fn place<'a>(document: &Document, found: impl Iterator<Item = &'a [Found]>) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    for (paragraph, found) in document.paragraphs().iter().zip(found) {
+        for name in found {
+            let range = paragraph.joined.to_original_range(name.joined);
+            let entity = match &name.what {
+                FoundKind::Known(entity) => entity.clone(),
+                FoundKind::Guess(kind) => {
+                    let surface: String =
+                        document.text()[range.as_range()].chars().filter(|c| !c.is_whitespace()).collect();
+                    Arc::new(tagger::guess(&surface, &name.key, *kind))
                 }
-                let key = &normalised.text[range.as_range()];
-                if index.is_ignored(key) || tagger::is_false_positive(key) {
-                    continue;
-                }
-                let Some(joined) = normalised.to_source(range) else {
-                    continue;
-                };
-                let original = paragraph.joined.to_original_range(joined);
-                let surface: String =
-                    document.text()[original.as_range()].chars().filter(|c| !c.is_whitespace()).collect();
-                mentions.push(Mention {
-                    range: original,
-                    key: key.to_owned(),
-                    entity: Arc::new(tagger::guess(&surface, key, kind)),
-                });
-            }
+            };
+            mentions.push(Mention { range, key: name.key.clone(), entity });
         }
     }
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
     mentions
+}
+
+/// Every name in the document, in text order, without overlaps.
+pub fn recognise(document: &Document, index: &EntityIndex, options: Options<'_>) -> Vec<Mention> {
+    let found: Vec<Vec<Found>> =
+        document.paragraphs().iter().map(|p| find_in_paragraph(&p.joined.text, index, options)).collect();
+    place(document, found.iter().map(Vec::as_slice))
 }
 
 /// An ASCII name (APEC, G20) must not continue an ASCII word on either side (G200, APECX).
@@ -427,8 +469,12 @@ pub fn analyse(document: &Document, config: &crate::Config, index: &EntityIndex)
     if !config.entities.enabled {
         return Vec::new();
     }
-    let tagger = if config.entities.guesses { tagger::tagger() } else { None };
-    recognise(document, index, Options { tagger })
+    recognise(document, index, options(config))
+}
+
+/// The recognition options `config` asks for (guesses only once the tagger has loaded).
+pub fn options(config: &crate::Config) -> Options<'static> {
+    Options { tagger: if config.entities.guesses { tagger::tagger() } else { None } }
 }
 
 /// The hover provider registered in [`crate::hover`].

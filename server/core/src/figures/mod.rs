@@ -63,19 +63,47 @@ pub struct Figures {
     pub reference: Option<Reference>,
 }
 
+/// The dates and quantities of one paragraph's joined text, not yet placed in a document (their
+/// spans hold only joined ranges): a function of that text alone, so an analysis of the next
+/// version reuses it for every paragraph that did not change (see [`crate::incremental`]).
+#[derive(Clone, Debug, Default)]
+pub struct ParagraphFigures {
+    dates: Vec<DateMention>,
+    quantities: Vec<Quantity>,
+}
+
+impl ParagraphFigures {
+    pub fn scan(joined: &str) -> ParagraphFigures {
+        let dates = dates::scan(joined);
+        let masked: Vec<TextRange> = dates.iter().map(|d| d.joined_range()).collect();
+        let quantities = numbers::scan(joined, &masked);
+        ParagraphFigures { dates, quantities }
+    }
+}
+
 impl Figures {
     /// Finds the figures of a document. Never panics.
     pub fn of(document: &Document, config: &Config) -> Figures {
+        let scanned: Vec<ParagraphFigures> =
+            document.paragraphs().iter().map(|p| ParagraphFigures::scan(&p.joined.text)).collect();
+        Figures::assemble(document, config, scanned.iter())
+    }
+
+    /// The figures of a document from the scans of its paragraphs, in paragraph order: places
+    /// them, chooses the reference date and resolves the dates against it, finds sequences.
+    pub fn assemble<'a>(
+        document: &Document,
+        config: &Config,
+        scanned: impl Iterator<Item = &'a ParagraphFigures>,
+    ) -> Figures {
         let mut dates = Vec::new();
         let mut quantities = Vec::new();
-        for (index, paragraph) in document.paragraphs().iter().enumerate() {
+        for ((index, paragraph), found) in document.paragraphs().iter().enumerate().zip(scanned) {
             let joined = &paragraph.joined;
             let span =
                 |range: TextRange| Span { paragraph: index, joined: range, range: joined.to_original_range(range) };
-            let found = dates::scan(&joined.text);
-            let masked: Vec<TextRange> = found.iter().map(|d| d.joined_range()).collect();
-            quantities.extend(numbers::scan(&joined.text, &masked).into_iter().map(|q| q.placed(&span)));
-            dates.extend(found.into_iter().map(|d| d.placed(&span)));
+            quantities.extend(found.quantities.iter().cloned().map(|q| q.placed(&span)));
+            dates.extend(found.dates.iter().cloned().map(|d| d.placed(&span)));
         }
         let reference = config
             .figures

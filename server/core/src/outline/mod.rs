@@ -436,7 +436,10 @@ impl<'a> Scanner<'a> {
         }
         let before: String = tail[tail.len() - 2..].iter().chain(&head[..1]).collect();
         let after: String = tail[tail.len() - 1..].iter().chain(head.iter()).collect();
-        flat.matches(before.as_str()).count() >= 2 || flat.matches(after.as_str()).count() >= 2
+        // Non-overlapping occurrences, as `str::matches` counts them, found with memchr's SIMD
+        // search and no further than the second: on a 1 MB page this was half the analysis.
+        let twice = |needle: &str| memchr::memmem::find_iter(flat.as_bytes(), needle.as_bytes()).nth(1).is_some();
+        twice(&before) || twice(&after)
     }
 
     /// A paragraph that opens with a structure phrase: a point heading (its first sentence)

@@ -1,0 +1,305 @@
+//! Reusing the work of the previous analysis: the per-paragraph part of an analysis (script
+//! profile, figure scanning, entity recognition) is a function of the paragraph's joined text
+//! alone, so [`crate::analysis::analyse_incremental`] looks every paragraph up by that text in
+//! the previous analysis's [`ParagraphCache`] and redoes only the paragraphs an edit changed.
+//! Everything that looks across paragraphs (placing the per-paragraph results at their new
+//! offsets, the reference date, sequences, every rule, the outline) runs on the whole document
+//! each time, so the result is the same as a full [`crate::analyse`] of the text.
+//!
+//! The cache is a value inside [`crate::Analysis`]: no global state, nothing to invalidate. It
+//! holds one entry per paragraph of its own document (entries for paragraphs that are gone are
+//! dropped with the old analysis), shared through `Arc` with the analyses it was reused by.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::document::Document;
+use crate::entities::{EntityIndex, Found, Options};
+use crate::figures::ParagraphFigures;
+use crate::script::ScriptProfile;
+
+/// The per-paragraph work of one analysis, in paragraph order.
+#[derive(Clone, Debug, Default)]
+pub struct ParagraphCache {
+    work: Vec<Arc<ParagraphWork>>,
+    /// How many paragraphs of this analysis were looked up in the previous one.
+    reused: usize,
+}
+
+/// What one paragraph's joined text gave.
+#[derive(Debug, Default)]
+pub struct ParagraphWork {
+    profile: ScriptProfile,
+    /// `None` until the paragraph is analysed as part of a Chinese text.
+    figures: Option<ParagraphFigures>,
+    /// The names, with the index and options they were found with.
+    entities: Option<(EntityKey, Vec<Found>)>,
+}
+
+/// What entity recognition depends on besides the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntityKey {
+    index: u64,
+    guesses: bool,
+}
+
+impl EntityKey {
+    pub fn new(index: &EntityIndex, options: Options<'_>) -> EntityKey {
+        EntityKey { index: index.id(), guesses: options.tagger.is_some() }
+    }
+}
+
+impl ParagraphCache {
+    pub fn len(&self) -> usize {
+        self.work.len()
+    }
+
+    /// How many paragraphs of this analysis were looked up in the previous one rather than
+    /// analysed.
+    pub fn reused(&self) -> usize {
+        self.reused
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.work.is_empty()
+    }
+}
+
+/// Builds a document and its paragraph cache, reusing `previous` (the previous analysis's
+/// document and cache) for every paragraph whose joined text is unchanged.
+pub(crate) struct Builder {
+    work: Vec<Arc<ParagraphWork>>,
+    /// For each paragraph: its work came from the previous analysis.
+    reused: Vec<bool>,
+}
+
+impl Builder {
+    /// The document of `text`, with the script profile of each paragraph looked up in
+    /// `previous` or counted.
+    pub(crate) fn document(text: &str, previous: Option<(&Document, &ParagraphCache)>) -> (Document, Builder) {
+        let lookup: HashMap<&str, &Arc<ParagraphWork>> = match previous {
+            Some((document, cache)) if document.paragraphs().len() == cache.work.len() => {
+                document.paragraphs().iter().map(|p| p.joined.text.as_str()).zip(&cache.work).collect()
+            }
+            _ => HashMap::new(),
+        };
+        let mut builder = Builder { work: Vec::new(), reused: Vec::new() };
+        let document = Document::with_profiles(text, |joined| match lookup.get(joined) {
+            Some(&work) => {
+                builder.work.push(work.clone());
+                builder.reused.push(true);
+                work.profile
+            }
+            None => {
+                let profile = ScriptProfile::of(joined);
+                builder.work.push(Arc::new(ParagraphWork { profile, figures: None, entities: None }));
+                builder.reused.push(false);
+                profile
+            }
+        });
+        (document, builder)
+    }
+
+    /// Completes every paragraph's work with what a Chinese text needs: figures always,
+    /// entities when `entities` (the index and options) is given. Work that was found with a
+    /// different index or options is redone.
+    pub(crate) fn complete(&mut self, document: &Document, entities: Option<(&EntityIndex, Options<'_>)>) {
+        let key = entities.map(|(index, options)| EntityKey::new(index, options));
+        for (work, paragraph) in self.work.iter_mut().zip(document.paragraphs()) {
+            let has_figures = work.figures.is_some();
+            let has_entities = match (&work.entities, key) {
+                (_, None) => true,
+                (Some((found_with, _)), Some(key)) => *found_with == key,
+                (None, Some(_)) => false,
+            };
+            if has_figures && has_entities {
+                continue;
+            }
+            let joined = paragraph.joined.text.as_str();
+            let figures = match &work.figures {
+                Some(figures) => figures.clone(),
+                None => ParagraphFigures::scan(joined),
+            };
+            let found = match (entities, key) {
+                (Some((index, options)), Some(key)) if !has_entities => {
+                    Some((key, crate::entities::find_in_paragraph(joined, index, options)))
+                }
+                _ => work.entities.clone(),
+            };
+            *work = Arc::new(ParagraphWork { profile: work.profile, figures: Some(figures), entities: found });
+        }
+    }
+
+    pub(crate) fn figures(&self) -> impl Iterator<Item = &ParagraphFigures> {
+        self.work.iter().filter_map(|work| work.figures.as_ref())
+    }
+
+    pub(crate) fn entities(&self) -> impl Iterator<Item = &[Found]> {
+        self.work.iter().map(|work| work.entities.as_ref().map_or(&[][..], |(_, found)| found.as_slice()))
+    }
+
+    pub(crate) fn finish(self) -> ParagraphCache {
+        let reused = self.reused.iter().filter(|&&r| r).count();
+        ParagraphCache { work: self.work, reused }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use crate::{Analysis, Config, analyse_incremental, analyse_with};
+
+    /// Pieces of a news text (our own, in the corpus's style): figures, dates, sequences, names
+    /// in both scripts, hard line breaks, blank lines, headings.
+    const PIECES: &[&str] = &[
+        "國家主席習近平",
+        "习近平",
+        "11月13日",
+        "2024年11月14日",
+        "（星期五）",
+        "抵達利馬",
+        "出席亞太經合組織",
+        "APEC",
+        "秘魯",
+        "錢凱港",
+        "共有5個項目",
+        "三個方面",
+        "一是",
+        "二是",
+        "一、",
+        "三、",
+        "百分之二點一",
+        "3億美元",
+        "60多人",
+        "，",
+        "。",
+        "：",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "  ",
+        "## ",
+        "【本報訊】",
+        "去年",
+        "第一",
+        "博魯阿爾特總統",
+        "政府統計處昨日公布",
+        "發展中國家",
+    ];
+
+    fn text_of(pieces: &[usize]) -> String {
+        pieces.iter().map(|&i| PIECES[i % PIECES.len()]).collect()
+    }
+
+    /// Everything an analysis reports, cache aside.
+    fn report(analysis: &Analysis) -> String {
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+            analysis.document.paragraphs(),
+            analysis.document.script_profile(),
+            analysis.is_chinese,
+            analysis.figures,
+            analysis.findings,
+            analysis.entities,
+            analysis.outline
+        )
+    }
+
+    /// An edit: replace `len` pieces at `at` by `insert` (all modulo the text's length).
+    type Edit = (usize, usize, Vec<usize>);
+
+    fn apply(pieces: &mut Vec<usize>, (at, len, insert): &Edit) {
+        let at = at % (pieces.len() + 1);
+        let end = (at + len % 4).min(pieces.len());
+        pieces.splice(at..end, insert.iter().copied());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// A chain of random edits, each analysed incrementally from the previous version's
+        /// analysis, gives what a full analysis of each version gives.
+        #[test]
+        fn incremental_analysis_equals_full_analysis(
+            start in proptest::collection::vec(0..PIECES.len(), 0..120),
+            edits in proptest::collection::vec(
+                (0..200usize, 0..8usize, proptest::collection::vec(0..PIECES.len(), 0..6)), 1..6),
+        ) {
+            crate::entities::tagger::load();
+            let config = Config::default();
+            let index = crate::entities::EntityIndex::builtin();
+            let mut pieces = start;
+            let mut previous = analyse_with(&text_of(&pieces), &config, index);
+            for edit in &edits {
+                apply(&mut pieces, edit);
+                let text = text_of(&pieces);
+                let incremental = analyse_incremental(&text, &config, index, &previous);
+                let full = analyse_with(&text, &config, index);
+                prop_assert_eq!(report(&incremental), report(&full), "text {:?}", text);
+                prop_assert_eq!(incremental.cache.len(), full.document.paragraphs().len());
+                previous = incremental;
+            }
+        }
+    }
+
+    const ARTICLE: &str = "國家主席習近平11月13日抵達利馬，出席亞太經合組織領導人非正式會議。\n\n\
+        據統計處資料，第三季整體貨物出口按年上升百分之五點五。\n\n\
+        14日晚，習近平同博魯阿爾特總統在利馬總統府共同出席錢\n凱港開港儀式。\n\n\
+        中方願同秘方一道，推動兩國關係。";
+
+    #[test]
+    fn an_edit_reanalyses_only_its_paragraph() {
+        let config = Config::default();
+        let index = crate::entities::EntityIndex::builtin();
+        let first = analyse_with(ARTICLE, &config, index);
+        assert_eq!(first.cache.reused(), 0);
+        let edited = ARTICLE.replace("第三季", "第四季");
+        let second = analyse_incremental(&edited, &config, index, &first);
+        assert_eq!((second.cache.reused(), second.cache.len()), (3, 4));
+        assert_eq!(report(&second), report(&analyse_with(&edited, &config, index)));
+        // The cached names follow their paragraph to its new offsets.
+        let moved = format!("新增一段。\n\n{edited}");
+        let third = analyse_incremental(&moved, &config, index, &second);
+        assert_eq!(third.cache.reused(), 4);
+        fn names(a: &Analysis) -> Vec<&str> {
+            a.entities.iter().map(|m| &a.document.text()[m.range.as_range()]).collect()
+        }
+        assert_eq!(names(&third), names(&first));
+        assert!(names(&third).contains(&"錢\n凱港"));
+    }
+
+    #[test]
+    fn names_are_found_again_with_another_index_or_options() {
+        let config = Config::from_toml_str("[entities]\nguesses = false\n").unwrap();
+        let builtin = crate::entities::EntityIndex::builtin();
+        let first = analyse_with(ARTICLE, &config, builtin);
+        let gazetteer = crate::entities::Gazetteer::from_toml_str(
+            "[[entity]]\nid = \"qiankai\"\ntype = \"place\"\ntraditional = \"錢凱港\"\nsimplified = \"钱凯港\"\n",
+            crate::entities::Source::Workspace,
+        )
+        .unwrap();
+        let custom = crate::entities::EntityIndex::with_layers(&[&gazetteer]);
+        let second = analyse_incremental(ARTICLE, &config, &custom, &first);
+        assert_eq!(report(&second), report(&analyse_with(ARTICLE, &config, &custom)));
+        assert_ne!(report(&second), report(&first));
+        crate::entities::tagger::load();
+        let guesses = Config::default();
+        let third = analyse_incremental(ARTICLE, &guesses, builtin, &first);
+        assert_eq!(report(&third), report(&analyse_with(ARTICLE, &guesses, builtin)));
+    }
+
+    #[test]
+    fn a_text_that_is_not_chinese_keeps_its_profiles_for_the_next() {
+        let config = Config::default();
+        let index = crate::entities::EntityIndex::builtin();
+        let opening = "The president met 習近平 in Lima on Thursday, before the leaders' meeting opened.";
+        let english = format!("{opening}\n\n國家主席習近平抵達利馬。");
+        let first = analyse_with(&english, &config, index);
+        assert!(!first.is_chinese);
+        let chinese = english.replace(opening, "主席抵達。");
+        let second = analyse_incremental(&chinese, &config, index, &first);
+        assert!(second.is_chinese);
+        assert_eq!(second.cache.reused(), 1);
+        assert_eq!(report(&second), report(&analyse_with(&chinese, &config, index)));
+    }
+}
