@@ -118,7 +118,9 @@ fn a_fifty_megabyte_single_line_file_is_checked_without_trouble() {
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json["summary"]["files"], 3);
     assert_eq!(json["summary"]["failedFiles"], 1);
-    assert!(started.elapsed() < std::time::Duration::from_secs(120), "{:?}", started.elapsed());
+    // A guard against hangs and quadratic blow-ups on one huge line (a debug build on a loaded
+    // 2-core machine takes about two minutes), not a speed test: speed is in bench/.
+    assert!(started.elapsed() < std::time::Duration::from_secs(400), "{:?}", started.elapsed());
     std::fs::remove_dir_all(dir).unwrap();
 }
 

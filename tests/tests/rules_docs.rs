@@ -34,9 +34,18 @@ fn rules_md_is_up_to_date() {
             "the doc comment of {} needs What it does / Why is this bad? / Example",
             rule.code
         );
-        // Rule docs use `##` headings; nest them under the rule's own heading.
-        let doc: Vec<String> =
-            doc.lines().map(|line| if line.starts_with('#') { format!("#{line}") } else { line.to_owned() }).collect();
+        // Rule docs use `##` headings; nest them under the rule's own heading (not the `#` lines
+        // of example articles inside code fences).
+        let mut in_fence = false;
+        let doc: Vec<String> = doc
+            .lines()
+            .map(|line| {
+                if line.starts_with("```") {
+                    in_fence = !in_fence;
+                }
+                if line.starts_with('#') && !in_fence { format!("#{line}") } else { line.to_owned() }
+            })
+            .collect();
         let _ = write!(
             out,
             "\n## {}\n\n{}. Default level: `{}`.\n\n{}\n",
