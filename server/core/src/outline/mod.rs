@@ -613,6 +613,15 @@ fn opens_with_frame(text: &str) -> bool {
     FRAMES.iter().any(|f| text.starts_with(f))
 }
 
+/// Ends `node`'s section (and its children's) at `end` at the latest, never before its heading.
+fn clamp_end(node: &mut OutlineNode, end: usize) {
+    node.section_range.end = node.section_range.end.min(end).max(node.heading_range.end);
+    let end = node.section_range.end;
+    for child in &mut node.children {
+        clamp_end(child, end);
+    }
+}
+
 fn stories(items: &[Item]) -> Vec<Story> {
     let page = is_page(items);
     let mut stories: Vec<Story> = Vec::new();
@@ -807,6 +816,12 @@ impl Story {
                     .collect();
                 children.extend(sections);
                 children.sort_by_key(|n| n.heading_range.start);
+                // A section of the body ends where the next child begins, even when that is a
+                // kicker or subtitle of a headline printed after the body.
+                let starts: Vec<usize> = children.iter().skip(1).map(|n| n.heading_range.start).collect();
+                for (child, next) in children.iter_mut().zip(starts) {
+                    clamp_end(child, next);
+                }
                 OutlineNode {
                     kind: OutlineKind::Title,
                     level: 0,

@@ -16,6 +16,9 @@ fn render(text: &str, config: &OutlineConfig) -> String {
             // Invariants every client relies on.
             assert!(node.section_range.start <= node.heading_range.start, "{node:?}");
             assert!(node.heading_range.end <= node.section_range.end, "{node:?}");
+            for pair in node.children.windows(2) {
+                assert!(pair[0].section_range.end <= pair[1].section_range.start, "siblings overlap: {pair:?}");
+            }
             for child in &node.children {
                 assert!(node.section_range.start <= child.section_range.start, "{child:?} outside {node:?}");
                 assert!(child.section_range.end <= node.section_range.end, "{child:?} outside {node:?}");
