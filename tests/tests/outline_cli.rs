@@ -28,7 +28,7 @@ fn text_format_lists_line_level_kind_and_text() {
    11 2 subtitle   中国—中亚峰会筹备会议在京举行
    26 1 title    全市夏粮收购工作全面启动  (本报讯 （记者 陈华）)
    17 2 subhead    收购价格保持稳定  (52字)
-   22 2 subhead    网点实行预约售粮  (51字)
+   22 2 subhead    网点实行预约售粮  (39字)
 ";
     assert_eq!(stdout(&output), expected);
 }

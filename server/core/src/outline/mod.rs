@@ -613,15 +613,6 @@ fn opens_with_frame(text: &str) -> bool {
     FRAMES.iter().any(|f| text.starts_with(f))
 }
 
-/// Ends `node`'s section (and its children's) at `end` at the latest, never before its heading.
-fn clamp_end(node: &mut OutlineNode, end: usize) {
-    node.section_range.end = node.section_range.end.min(end).max(node.heading_range.end);
-    let end = node.section_range.end;
-    for child in &mut node.children {
-        clamp_end(child, end);
-    }
-}
-
 fn stories(items: &[Item]) -> Vec<Story> {
     let page = is_page(items);
     let mut stories: Vec<Story> = Vec::new();
@@ -768,10 +759,12 @@ impl Story {
         let mut sections: Vec<OutlineNode> = Vec::new();
         let mut stack: Vec<(u32, Vec<usize>)> = Vec::new(); // (rank, path of indices)
         for (k, entry) in self.sections.iter().enumerate() {
-            let end = self.sections[k + 1..]
-                .iter()
-                .find(|next| next.rank <= entry.rank)
-                .map_or(story_range.end, |next| next.end_before);
+            // A section ends where the next one of its rank or above begins, or where a kicker
+            // or subtitle of a headline printed after the body begins.
+            let next_section = self.sections[k + 1..].iter().find(|next| next.rank <= entry.rank);
+            let headline_after = self.headline.iter().find(|e| e.heading.range.start > entry.heading.range.start);
+            let end =
+                next_section.into_iter().chain(headline_after).map(|e| e.end_before).min().unwrap_or(story_range.end);
             let start = entry.heading.line_start;
             let section_range = TextRange::new(start, trim_end(text, start, end).max(entry.heading.range.end));
             let node = OutlineNode {
@@ -816,12 +809,6 @@ impl Story {
                     .collect();
                 children.extend(sections);
                 children.sort_by_key(|n| n.heading_range.start);
-                // A section of the body ends where the next child begins, even when that is a
-                // kicker or subtitle of a headline printed after the body.
-                let starts: Vec<usize> = children.iter().skip(1).map(|n| n.heading_range.start).collect();
-                for (child, next) in children.iter_mut().zip(starts) {
-                    clamp_end(child, next);
-                }
                 OutlineNode {
                     kind: OutlineKind::Title,
                     level: 0,
