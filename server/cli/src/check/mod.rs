@@ -104,14 +104,12 @@ pub enum Color {
     Never,
 }
 
-/// The workspace's `zhnews-baseline.json`, when there is one: beside the `zhnews.toml` that
-/// governs the current folder, else in the current folder (where the language server writes it).
+/// The workspace's `zhnews-baseline.json`, when there is one: where the language server keeps it
+/// for a workspace rooted in the current folder.
 fn workspace_baseline() -> Option<PathBuf> {
     let cwd = std::env::current_dir().ok()?;
-    let folder = zhnews_workspace::config_file::find_config(&cwd)
-        .and_then(|config| config.parent().map(PathBuf::from))
-        .unwrap_or(cwd);
-    Some(folder.join(zhnews_workspace::baseline::DEFAULT_BASELINE_FILE)).filter(|path| path.is_file())
+    Some(zhnews_workspace::baseline::default_baseline_path(&cwd, std::slice::from_ref(&cwd)))
+        .filter(|path| path.is_file())
 }
 
 /// A file to check and the configuration that governs it.
