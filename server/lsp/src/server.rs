@@ -630,8 +630,8 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        // A text file changed: only its entry in the workspace index. Anything else (a
-        // configuration file) may change every analysis and what the index selects.
+        // A text file changed: only its entry in the workspace index. A baseline changes what
+        // the analyses report; a configuration file may also change what the index selects.
         let is_text = |change: &FileEvent| change.uri.path().as_str().to_ascii_lowercase().ends_with(".txt");
         let (texts, others): (Vec<FileEvent>, Vec<FileEvent>) = params.changes.into_iter().partition(is_text);
         for change in &texts {
@@ -640,7 +640,12 @@ impl LanguageServer for Backend {
         if !others.is_empty() {
             self.clear_config_diagnostics(&others).await;
             self.reanalyse_all();
-            self.reindex_workspace();
+            let is_baseline = |change: &FileEvent| {
+                change.uri.path().as_str().ends_with(zhnews_workspace::baseline::DEFAULT_BASELINE_FILE)
+            };
+            if !others.iter().all(is_baseline) {
+                self.reindex_workspace();
+            }
         }
     }
 
