@@ -188,3 +188,30 @@ fn unopened_files_answer_in_utf8_when_negotiated() {
     );
     assert_eq!(server.shutdown(), Some(0));
 }
+
+#[test]
+fn workspace_folders_added_and_removed_mid_session_are_followed() {
+    let workspace = Workspace::new();
+    let other = tempfile::tempdir().unwrap();
+    std::fs::write(other.path().join("other.txt"), "记者获悉，习近平将出席峰会。\n").unwrap();
+    let other_file = uri(&other.path().join("other.txt"));
+    let mut server = workspace.start(&["utf-16"]);
+    let found = references_until(&mut server, &workspace, 5, |found| found.len() >= 3);
+    assert_eq!(found.len(), 3, "{found:?}");
+
+    server.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": uri(other.path()), "name": "other"}], "removed": []}}),
+    );
+    let found = references_until(&mut server, &workspace, 5, |found| found.len() == 4);
+    assert!(found.contains(&span(&other_file, 0, 5, 8)), "{found:?}");
+
+    // The first folder goes: its unopened files leave the index; the open document stays.
+    server.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [], "removed": [{"uri": uri(workspace.dir.path()), "name": "news"}]}}),
+    );
+    let found = references_until(&mut server, &workspace, 5, |found| found.len() == 2);
+    assert_eq!(found, [span("open.txt", 0, 4, 7), span(&other_file, 0, 5, 8)]);
+    assert_eq!(server.shutdown(), Some(0));
+}

@@ -111,12 +111,21 @@ fn article_1mb() -> String {
 /// the per-paragraph cache saves the language server on every keystroke.
 #[divan::bench(args = ["full", "incremental"])]
 fn keystroke_1mb(bencher: Bencher, mode: &str) {
-    let text = article_1mb();
+    keystroke(bencher, &article_1mb(), mode);
+}
+
+/// The same on the 25 KB article: what a hover right after a keystroke waits for.
+#[divan::bench(args = ["full", "incremental"])]
+fn keystroke_25kb(bencher: Bencher, mode: &str) {
+    keystroke(bencher, &article(), mode);
+}
+
+fn keystroke(bencher: Bencher, text: &str, mode: &str) {
     let config = Config::default();
     let index = zhnews_core::entities::EntityIndex::builtin();
-    let before = zhnews_core::analyse_with(&text, &config, index);
+    let before = zhnews_core::analyse_with(text, &config, index);
     let middle = (text.len() / 2..text.len()).find(|&at| text.is_char_boundary(at)).unwrap_or(0);
-    let mut edited = text.clone();
+    let mut edited = text.to_owned();
     edited.insert(middle, '的');
     bencher.counter(divan::counter::BytesCount::of_str(&edited)).bench(|| match mode {
         "full" => zhnews_core::analyse_with(black_box(&edited), &config, index),

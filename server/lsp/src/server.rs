@@ -500,6 +500,14 @@ impl LanguageServer for Backend {
                 }),
                 // The rules this build knows, so clients can offer them (and tests can tell
                 // which rules to expect).
+                // Folders added or removed mid-session change what the workspace index reads.
+                workspace: Some(WorkspaceServerCapabilities {
+                    workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                        supported: Some(true),
+                        change_notifications: Some(OneOf::Left(true)),
+                    }),
+                    file_operations: None,
+                }),
                 experimental: Some(serde_json::json!({
                     "zhnews": { "rules": zhnews_core::rules::RULES.iter().map(|rule| rule.code).collect::<Vec<_>>() }
                 })),
@@ -623,6 +631,23 @@ impl LanguageServer for Backend {
             }
         }
         self.reanalyse_all();
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        {
+            let mut settings = lock(&self.state.settings);
+            let path = |folder: &WorkspaceFolder| folder.uri.to_file_path().map(|p| p.into_owned());
+            let removed: Vec<PathBuf> = params.event.removed.iter().filter_map(path).collect();
+            settings.roots.retain(|root| !removed.contains(root));
+            for added in params.event.added.iter().filter_map(path) {
+                if !settings.roots.contains(&added) {
+                    settings.roots.push(added);
+                }
+            }
+        }
+        // A folder's zhnews.toml may now apply (or no longer), and the index covers other files.
+        self.reanalyse_all();
+        self.reindex_workspace();
     }
 
     async fn did_save(&self, params: DidSaveTextDocumentParams) {

@@ -11,8 +11,9 @@ pub fn write(out: &mut dyn Write, files: &[FileReport], errors: &[String]) -> st
     for file in files {
         match &file.outcome {
             Outcome::Checked { text, findings, .. } => {
+                let positions = Positions::new(text);
                 for finding in findings {
-                    writeln!(out, "{}", command(&file.display, text, finding))?;
+                    writeln!(out, "{}", command(&file.display, &positions, finding))?;
                 }
             }
             Outcome::Failed { message } => {
@@ -27,8 +28,7 @@ pub fn write(out: &mut dyn Write, files: &[FileReport], errors: &[String]) -> st
 }
 
 /// One finding as a workflow command. Lines and columns are 1-based; columns count characters.
-pub fn command(path: &str, text: &str, finding: &Finding) -> String {
-    let positions = Positions::new(text);
+pub fn command(path: &str, positions: &Positions<'_>, finding: &Finding) -> String {
     let (start, end) = (positions.at(finding.range.start), positions.at(finding.range.end));
     let kind = match finding.severity {
         Severity::Error => "error",
@@ -75,6 +75,6 @@ mod tests {
             related: vec![Related { range: TextRange::new(3, 6), message: "乙".into() }],
             fix: None,
         };
-        expect_test::expect!["::notice file=a%2Cb%3Ac%25.txt,line=2,endLine=2,col=2,endColumn=3,title=zhnews count-mismatch::100%25 wrong: a,b%0Asecond line%0A1:2: 乙"].assert_eq(&command("a,b:c%.txt", text, &finding));
+        expect_test::expect!["::notice file=a%2Cb%3Ac%25.txt,line=2,endLine=2,col=2,endColumn=3,title=zhnews count-mismatch::100%25 wrong: a,b%0Asecond line%0A1:2: 乙"].assert_eq(&command("a,b:c%.txt", &Positions::new(text), &finding));
     }
 }

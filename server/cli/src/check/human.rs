@@ -27,8 +27,9 @@ pub fn write(out: &mut dyn Write, files: &[FileReport], options: &HumanOptions) 
     let renderer = if options.color { Renderer::styled() } else { Renderer::plain() };
     for file in files {
         if let Outcome::Checked { text, findings, .. } = &file.outcome {
+            let positions = Positions::new(text);
             for finding in findings {
-                writeln!(out, "{}\n", render_finding(&renderer, &file.display, text, finding))?;
+                writeln!(out, "{}\n", render_finding(&renderer, &file.display, &positions, finding))?;
             }
         }
     }
@@ -37,12 +38,12 @@ pub fn write(out: &mut dyn Write, files: &[FileReport], options: &HumanOptions) 
 
 /// One finding as a code frame: the message, `--> path:line:column`, the source with the
 /// primary span and every related span labelled, and the fix as a help note.
-pub fn render_finding(renderer: &Renderer, path: &str, text: &str, finding: &Finding) -> String {
-    let positions = Positions::new(text);
+pub fn render_finding(renderer: &Renderer, path: &str, positions: &Positions<'_>, finding: &Finding) -> String {
+    let text = positions.text();
     let level = level(finding.severity);
     let mut group = Group::with_title(level.primary_title(finding.message.as_str()).id(finding.rule));
     let mut notes = Vec::new();
-    match window(text, &positions, finding) {
+    match window(text, positions, finding) {
         Some(Window::Lines { start, end, first_line }) => {
             // Whole lines: annotate-snippets computes `line:column` itself, in characters.
             let shift = |range: TextRange| range.start - start..range.end.min(end) - start;
@@ -58,7 +59,7 @@ pub fn render_finding(renderer: &Renderer, path: &str, text: &str, finding: &Fin
                     snippet =
                         snippet.annotation(AnnotationKind::Context.span(shift(related.range)).label(&related.message));
                 } else {
-                    notes.push(located_note(&positions, related.range.start, &related.message));
+                    notes.push(located_note(positions, related.range.start, &related.message));
                 }
             }
             group = group.element(snippet);
@@ -73,14 +74,14 @@ pub fn render_finding(renderer: &Renderer, path: &str, text: &str, finding: &Fin
                 &text[finding.range.end..after]
             ));
             for related in &finding.related {
-                notes.push(located_note(&positions, related.range.start, &related.message));
+                notes.push(located_note(positions, related.range.start, &related.message));
             }
         }
         None => {
             let start = positions.at(finding.range.start);
             group = group.element(Origin::path(path).line(start.line + 1).char_column(start.character + 1));
             for related in &finding.related {
-                notes.push(located_note(&positions, related.range.start, &related.message));
+                notes.push(located_note(positions, related.range.start, &related.message));
             }
         }
     }
@@ -215,7 +216,7 @@ mod tests {
     }
 
     fn render(text: &str, finding: &Finding) -> String {
-        render_finding(&Renderer::plain(), "news/forum.txt", text, finding)
+        render_finding(&Renderer::plain(), "news/forum.txt", &Positions::new(text), finding)
     }
 
     #[test]

@@ -125,6 +125,11 @@ impl<'a> Positions<'a> {
         }
     }
 
+    /// The text the positions are in.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     pub fn lines(&self) -> &LineIndex {
         &self.lines
     }

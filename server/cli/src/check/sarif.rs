@@ -25,7 +25,8 @@ pub fn write(out: &mut dyn Write, files: &[FileReport], errors: &[String]) -> st
         match &file.outcome {
             Outcome::Checked { text, findings, .. } => {
                 let uri = artifact_location(&file.display);
-                results.extend(findings.iter().map(|finding| result(&uri, text, finding)));
+                let positions = Positions::new(text);
+                results.extend(findings.iter().map(|finding| result(&uri, &positions, finding)));
             }
             Outcome::Failed { message } => notifications.push(json!({
                 "level": "error",
@@ -74,13 +75,13 @@ fn rule_descriptor(code: &str, summary: &str, level: RuleLevel) -> Value {
     })
 }
 
-fn result(uri: &Value, text: &str, finding: &Finding) -> Value {
-    let positions = Positions::new(text);
+fn result(uri: &Value, positions: &Positions<'_>, finding: &Finding) -> Value {
+    let text = positions.text();
     let mut result = json!({
         "ruleId": finding.rule,
         "level": sarif_level(finding.severity),
         "message": { "text": finding.message },
-        "locations": [{ "physicalLocation": { "artifactLocation": uri, "region": region(&positions, finding.range) } }],
+        "locations": [{ "physicalLocation": { "artifactLocation": uri, "region": region(positions, finding.range) } }],
         "partialFingerprints": { "zhnewsFindingHash/v1": fingerprint(text, finding) },
     });
     if let Some(index) = RULES.iter().position(|rule| rule.code == finding.rule) {
@@ -95,7 +96,7 @@ fn result(uri: &Value, text: &str, finding: &Finding) -> Value {
                 json!({
                     "id": id,
                     "message": { "text": related.message },
-                    "physicalLocation": { "artifactLocation": uri, "region": region(&positions, related.range) },
+                    "physicalLocation": { "artifactLocation": uri, "region": region(positions, related.range) },
                 })
             })
             .collect();
@@ -106,7 +107,7 @@ fn result(uri: &Value, text: &str, finding: &Finding) -> Value {
             "artifactChanges": [{
                 "artifactLocation": uri,
                 "replacements": fix.edits.iter().map(|edit| json!({
-                    "deletedRegion": region(&positions, edit.range),
+                    "deletedRegion": region(positions, edit.range),
                     "insertedContent": { "text": edit.replacement },
                 })).collect::<Vec<_>>(),
             }],
