@@ -18,6 +18,8 @@
 //! ```
 //! One of the two is wrong; the source decides which.
 
+use std::collections::HashMap;
+
 use crate::config::RuleLevel;
 use crate::figures::support::{finding, is_title, paragraph_text, sentence_of, span_text};
 use crate::figures::text::fold;
@@ -51,8 +53,9 @@ fn key(text: &str, q: &Quantity) -> Option<Key> {
     if q.kind != QuantityKind::Count || SKIPPED_UNITS.contains(&q.unit_key.as_str()) {
         return None;
     }
-    let before: Vec<char> = text[..q.span.joined.start].chars().collect();
-    let verb: String = before[before.len().saturating_sub(2)..].iter().collect();
+    let mut verb: Vec<char> = text[..q.span.joined.start].chars().rev().take(2).collect();
+    verb.reverse();
+    let verb: String = verb.into_iter().collect();
     let verb = if verb.chars().count() == 2 && verb.chars().all(crate::text::is_han) { verb } else { String::new() };
     if q.unit_key == "人" || q.unit_key == "名" {
         let outcome = OUTCOMES.iter().find(|o| q.noun.contains(**o))?;
@@ -91,7 +94,8 @@ fn in_breakdown(text: &str, q: &Quantity, sentence: crate::text::TextRange) -> b
 
 pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let document = context.document;
-    let mut seen: Vec<(Key, &Quantity, Option<i16>)> = Vec::new();
+    // The figures seen so far, by unit (only figures of one unit are compared), in text order.
+    let mut seen: HashMap<String, Vec<(Key, &Quantity, Option<i16>)>> = HashMap::new();
     let mut out = Vec::new();
     for q in &context.figures.quantities {
         let text = paragraph_text(document, &q.span);
@@ -101,9 +105,9 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         let years = year_of(context, q);
-        let conflict = seen.iter().find(|(other, earlier, other_years)| {
-            other.unit == k.unit
-                && same_noun(&other.noun, &k.noun)
+        let same_unit = seen.get(&k.unit).map_or(&[][..], Vec::as_slice);
+        let conflict = same_unit.iter().find(|(other, earlier, other_years)| {
+            same_noun(&other.noun, &k.noun)
                 && ((!k.verb.is_empty() && other.verb == k.verb)
                     || is_title(document, earlier.span.paragraph)
                     || is_title(document, q.span.paragraph))
@@ -127,7 +131,7 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
             ));
             continue;
         }
-        seen.push((k, q, years));
+        seen.entry(k.unit.clone()).or_default().push((k, q, years));
     }
     out
 }
