@@ -2,6 +2,7 @@
 # Benchmarks zhnews against its peers in one run and prints ratios (Markdown).
 #
 # Usage: bench/run.sh [RUNS]   (hyperfine runs per command, default 5; WARMUP=N warm-up runs, default 1)
+#        ONLY=convert,check,scaling,memory,latency,startup bench/run.sh   (only those sections)
 # Needs: hyperfine, opencc (apt), libopencc-dev for the system backend (optional).
 # Generated inputs go to bench/out/ (gitignored). Release builds go to $CARGO_TARGET_DIR
 # (default /work/target-bench when it exists, else target/bench), not the shared debug cache.
@@ -29,7 +30,8 @@ if pkg-config --exists opencc 2>/dev/null || [[ -e /usr/include/opencc/opencc.h 
   export OPENCC_LIBS=${OPENCC_LIBS:-opencc}
   peer_features=(--features system-opencc)
 fi
-cargo build --quiet --release -p zhnews-cli
+# With the system backend too when libopencc is there: `zhnews convert --backend system`.
+cargo build --quiet --release -p zhnews-cli "${peer_features[@]}"
 (cd bench/peers && cargo build --quiet --release "${peer_features[@]}")
 bin=$CARGO_TARGET_DIR/release
 zhnews=$bin/zhnews
@@ -82,6 +84,8 @@ for r in results:
     print(f"| `{r['command']}` | {r['mean']:.3f} ± {r['stddev'] or 0:.3f} | {cpu:.3f} | {mb / r['mean']:.1f} | {r['mean'] / ref:.2f} | {cpu / ref_cpu:.2f} |")
 PY
 }
+# True when section $1 is to run (all of them unless ONLY lists some).
+wants() { [[ -z "${ONLY:-}" || ",$ONLY," == *",$1,"* ]]; }
 hf() { hyperfine --style none --warmup "${WARMUP:-1}" --runs "$runs" --export-json "$out/$1.json" "${@:2}" >/dev/null; report "$out/$1.json"; echo; }
 
 echo "# zhnews benchmarks"
@@ -101,7 +105,7 @@ else
   zconv() { echo "$bin/core-convert embedded $1 $bigfile"; }
   zconv_sys() { echo "$bin/core-convert system $1 $bigfile"; }
 fi
-for config in t2s s2t; do
+wants convert && for config in t2s s2t; do
   echo "## Conversion $config, $mb MB in one file (opencc CLI = 1.00)"
   echo
   cmds=("opencc -c $config.json -i $bigfile -o /dev/null" "$(zconv $config) >/dev/null")
@@ -110,23 +114,33 @@ for config in t2s s2t; do
 done
 
 # --- Checking ------------------------------------------------------------------------------
-echo "## Checking $mb MB in $(ls "$big" | wc -l) files (bare jieba-rs segmentation = 1.00)"
-echo
-hf check -i "$bin/jieba-segment $big" "$zhnews check $big >/dev/null" "$bin/autocorrect-lint $big"
-echo "## zhnews check: 1 core vs 2 cores (1 core = 1.00; wall 0.50 would be linear scaling)"
-echo
-hf scaling -i "taskset -c 0 $zhnews check $big >/dev/null" "taskset -c 0,1 $zhnews check $big >/dev/null"
+if wants check; then
+  echo "## Checking $mb MB in $(ls "$big" | wc -l) files (bare jieba-rs segmentation = 1.00)"
+  echo
+  hf check -i "$bin/jieba-segment $big" "$zhnews check $big >/dev/null" "$bin/autocorrect-lint $big"
+fi
+if wants scaling; then
+  echo "## zhnews check: 1 core vs 2 cores (1 core = 1.00; wall 0.50 would be linear scaling)"
+  echo
+  hf scaling -i "taskset -c 0 $zhnews check $big >/dev/null" "taskset -c 0,1 $zhnews check $big >/dev/null"
+fi
 
 # --- Language server -----------------------------------------------------------------------
-echo "## zhnews serve: memory"
-echo
-"$bin/lsp-rss" "$zhnews" "$corpus"
-"$bin/lsp-rss" "$zhnews" "$out/article-1mb.txt"
-echo
-echo "## zhnews serve: latency (200 keystrokes 50 ms apart, then 40 edits waited on)"
-echo
-"$bin/lsp-latency" "$zhnews" "$out/article-25kb.txt" "$out/article-1mb.txt"
-echo
-echo "## Startup: what the first analysis of the 25 KB article builds"
-echo
-"$bin/startup-profile" "$out/article-25kb.txt"
+if wants memory; then
+  echo "## zhnews serve: memory"
+  echo
+  "$bin/lsp-rss" "$zhnews" "$corpus"
+  "$bin/lsp-rss" "$zhnews" "$out/article-1mb.txt"
+  echo
+fi
+if wants latency; then
+  echo "## zhnews serve: latency (200 keystrokes 50 ms apart, then 40 edits waited on)"
+  echo
+  "$bin/lsp-latency" "$zhnews" "$out/article-25kb.txt" "$out/article-1mb.txt"
+  echo
+fi
+if wants startup; then
+  echo "## Startup: what the first analysis of the 25 KB article builds"
+  echo
+  "$bin/startup-profile" "$out/article-25kb.txt"
+fi
