@@ -403,6 +403,38 @@ pub fn conversion_edits(
     Ok(edits)
 }
 
+/// True when converting `range` of `text` would change it, that is when [`conversion_edits`]
+/// would return at least one edit; decided without converting the whole range when it can be.
+///
+/// The walk is the one [`conversion_edits`] makes (line by line, protected terms skipped, forms
+/// compared with their span), but it stops at the first line that changes. Text written in the
+/// script a configuration reads changes on its first line with a script-specific character, so
+/// this converts about one line; only a conversion that changes nothing (a regional-variant
+/// configuration on text without variants) walks the whole range.
+pub fn changes_anything(
+    converter: &dyn Converter,
+    text: &str,
+    range: TextRange,
+    protected: Protected<'_>,
+) -> Result<bool, ConvertError> {
+    let range = clamp(text, range);
+    let fixed = protected.fixed_spans(text, range);
+    let mut cursor = range.start;
+    let end = TextRange::empty(range.end);
+    for (span, form) in fixed.into_iter().chain([(end, None)]) {
+        for piece in text[cursor..span.start].split_inclusive('\n') {
+            if converter.convert(piece)? != piece {
+                return Ok(true);
+            }
+        }
+        if form.is_some_and(|form| form != text[span.as_range()]) {
+            return Ok(true);
+        }
+        cursor = span.end;
+    }
+    Ok(false)
+}
+
 /// The script a range is written in, falling back to `fallback` when the range has no
 /// script-specific character.
 pub fn script_of(text: &str, fallback: Script) -> Script {

@@ -130,6 +130,22 @@ fn ranges_are_clamped_to_the_text_and_char_boundaries() {
 }
 
 #[test]
+fn changes_anything_agrees_with_the_edits() {
+    let terms = vec!["于立军".to_owned()];
+    let protected = Protected { terms: &terms, ..Protected::NONE };
+    let text = "人民\n于立军\n國家";
+    let whole = TextRange::new(0, text.len());
+    // The only Simplified characters are in a protected name.
+    assert!(!changes_anything(embedded("s2t"), text, TextRange::new(0, 17), protected).unwrap());
+    assert!(changes_anything(embedded("s2t"), text, TextRange::new(0, 17), Protected::NONE).unwrap());
+    assert!(changes_anything(embedded("t2s"), text, whole, protected).unwrap());
+    assert!(!changes_anything(embedded("t2s"), text, TextRange::new(0, 7), protected).unwrap());
+    // 國 is already the Taiwan standard form.
+    assert!(!changes_anything(embedded("t2tw"), text, whole, protected).unwrap());
+    assert!(!changes_anything(embedded("t2s"), text, TextRange::new(90, 99), protected).unwrap());
+}
+
+#[test]
 fn script_of_a_range_falls_back_to_the_document() {
     assert_eq!(script_of("國家", Script::Simplified), Script::Traditional);
     assert_eq!(script_of("人民", Script::Simplified), Script::Simplified);
@@ -151,6 +167,7 @@ proptest! {
         let protected = Protected { terms: &terms, ..Protected::NONE };
         let range = clamp(&text, TextRange::new(start, start + len));
         let edits = conversion_edits(converter, &text, range, protected).unwrap();
+        prop_assert_eq!(changes_anything(converter, &text, range, protected).unwrap(), !edits.is_empty());
         for edit in &edits {
             prop_assert!(range.start <= edit.range.start && edit.range.end <= range.end);
         }
