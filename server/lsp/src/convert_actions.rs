@@ -175,18 +175,10 @@ pub fn conversions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
         };
         for config in favourites.iter().copied().filter(|c| c.applies_to(script)) {
             let Some(converter) = converter(config) else { continue };
-            let target = config.target();
-            let index = match forms.iter().position(|(side, _)| *side == target) {
-                Some(index) => index,
-                None => {
-                    forms.push((target, convert::entity_forms(text, &request.analysis.entities, target)));
-                    forms.len() - 1
-                }
-            };
-            let protected = Protected { terms: &settings.protected, forms: &forms[index].1, ..Protected::NONE };
             let title = title(names[0], config);
             let action = if request.resolve_edits {
-                match convert::changes_anything(converter, text, range, protected) {
+                let mentions = &request.analysis.entities;
+                match convert::changes_anything(converter, text, range, &settings.protected, mentions) {
                     Ok(true) => {}
                     Ok(false) => continue,
                     Err(err) => {
@@ -208,6 +200,15 @@ pub fn conversions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
                     ..CodeAction::default()
                 }
             } else {
+                let target = config.target();
+                let index = match forms.iter().position(|(side, _)| *side == target) {
+                    Some(index) => index,
+                    None => {
+                        forms.push((target, convert::entity_forms(text, &request.analysis.entities, target)));
+                        forms.len() - 1
+                    }
+                };
+                let protected = Protected { terms: &settings.protected, forms: &forms[index].1, ..Protected::NONE };
                 let Some(edits) = edits(converter, text, range, protected) else {
                     continue;
                 };

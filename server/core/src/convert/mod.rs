@@ -26,6 +26,7 @@ use std::sync::OnceLock;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use crate::entities::Mention;
 use crate::finding::Edit;
 use crate::script::{Script, ScriptProfile};
 use crate::text::TextRange;
@@ -403,36 +404,53 @@ pub fn conversion_edits(
     Ok(edits)
 }
 
-/// True when converting `range` of `text` would change it, that is when [`conversion_edits`]
-/// would return at least one edit; decided without converting the whole range when it can be.
+/// True when converting `range` of `text` would change it: when [`conversion_edits`], with
+/// `terms` protected and the gazetteer's forms of `mentions` (see [`entity_forms`]) for the
+/// converter's target, would return an edit. Decided without converting the whole range when
+/// it can be: `mentions` are the document's, in text order.
 ///
-/// The walk is the one [`conversion_edits`] makes (line by line, protected terms skipped, forms
-/// compared with their span), but it stops at the first line that changes. Text written in the
+/// The range is checked line by line (conversion never crosses a line break), each line with
+/// the forms of the names on it, stopping at the first line that changes. Text written in the
 /// script a configuration reads changes on its first line with a script-specific character, so
 /// this converts about one line; only a conversion that changes nothing (a regional-variant
-/// configuration on text without variants) walks the whole range.
+/// configuration on text without variants) walks the whole range. A protected term with a line
+/// break in it could span lines, so then the range is converted whole. (Line by line, a name
+/// broken across lines that a protected term partly overlaps counts as changed when its other
+/// line changes, where the whole range leaves the name alone: an action may then be offered
+/// that resolves to an empty edit.)
 pub fn changes_anything(
     converter: &dyn Converter,
     text: &str,
     range: TextRange,
-    protected: Protected<'_>,
+    terms: &[String],
+    mentions: &[Mention],
 ) -> Result<bool, ConvertError> {
     let range = clamp(text, range);
-    let fixed = protected.fixed_spans(text, range);
-    let mut cursor = range.start;
-    let end = TextRange::empty(range.end);
-    for (span, form) in fixed.into_iter().chain([(end, None)]) {
-        for piece in text[cursor..span.start].split_inclusive('\n') {
-            if converter.convert(piece)? != piece {
-                return Ok(true);
-            }
-        }
-        if form.is_some_and(|form| form != text[span.as_range()]) {
+    let target = converter.config().target();
+    let changes = |part: TextRange| -> Result<bool, ConvertError> {
+        let forms = entity_forms(text, overlapping(mentions, part), target);
+        let protected = Protected { terms, forms: &forms, ..Protected::NONE };
+        Ok(!conversion_edits(converter, text, part, protected)?.is_empty())
+    };
+    if terms.iter().any(|term| term.contains('\n')) {
+        return changes(range);
+    }
+    let mut start = range.start;
+    while start < range.end {
+        let end = text[start..range.end].find('\n').map_or(range.end, |at| start + at + 1);
+        if changes(TextRange::new(start, end))? {
             return Ok(true);
         }
-        cursor = span.end;
+        start = end;
     }
     Ok(false)
+}
+
+/// The mentions that overlap `range`, from mentions in text order without overlaps.
+fn overlapping(mentions: &[Mention], range: TextRange) -> &[Mention] {
+    let start = mentions.partition_point(|m| m.range.end <= range.start);
+    let end = mentions.partition_point(|m| m.range.start < range.end).max(start);
+    &mentions[start..end]
 }
 
 /// The script a range is written in, falling back to `fallback` when the range has no
