@@ -224,3 +224,220 @@ fn names_keep_the_gazetteer_form_in_conversions_and_mixed_script_fixes() {
     );
     server.shutdown();
 }
+
+/// A client that resolves an action's `edit` later (VS Code, Neovim).
+fn start_resolving(encoding: &str, text: &str) -> Server {
+    let mut server = Server::start();
+    let result = server.initialize(json!({
+        "general": {"positionEncodings": [encoding]},
+        "textDocument": {"codeAction": {"dataSupport": true, "resolveSupport": {"properties": ["edit"]}}},
+    }));
+    assert_eq!(result["capabilities"]["positionEncoding"], encoding);
+    assert_eq!(result["capabilities"]["codeActionProvider"]["resolveProvider"], true);
+    server.open(URI, "plaintext", text);
+    server
+}
+
+fn resolve(server: &mut Server, action: &Value) -> Value {
+    let response = server.request("codeAction/resolve", action.clone());
+    assert!(response["error"].is_null(), "{response:#}");
+    response["result"].clone()
+}
+
+/// Resolving clients are offered the same conversions, without edits; resolving one gives the
+/// edit a client without resolve support gets with the offer. 𠮷 (two UTF-16 units, four
+/// UTF-8 bytes) precedes the converted text and the file has CRLF line ends.
+#[test]
+fn resolving_clients_get_the_same_actions_and_their_edits_on_resolve() {
+    let expected = "𠮷国家主席习近平应邀赴秘鲁出席亚太经合组织领导人非正式会议。\r\n\r\n两国元首见证双方𠮷互动合作，\r\n推进经贸往来。\r\n";
+    // 見證雙方𠮷互 on line 2, in each encoding's units.
+    for (encoding, selection) in [("utf-16", (4, 11)), ("utf-8", (12, 31))] {
+        let mut eager = start(encoding, TRADITIONAL);
+        let mut lazy = start_resolving(encoding, TRADITIONAL);
+        let ranges = [
+            json!({"start": position(0, 3), "end": position(0, 3)}),
+            json!({"start": position(2, selection.0), "end": position(2, selection.1)}),
+            json!({"start": position(0, 0), "end": position(4, 0)}),
+        ];
+        let mut resolved_count = 0;
+        for range in ranges {
+            let offered = code_actions(&mut eager, range.clone(), &["refactor.rewrite"]);
+            let lazy_offered = code_actions(&mut lazy, range.clone(), &["refactor.rewrite"]);
+            let titles = |actions: &[Value]| -> Vec<String> {
+                actions.iter().filter_map(|a| a["title"].as_str().map(str::to_owned)).collect()
+            };
+            assert_eq!(titles(&lazy_offered), titles(&offered), "{encoding} {range}");
+            for (eager_action, lazy_action) in offered.iter().zip(&lazy_offered) {
+                assert!(!eager_action["edit"].is_null(), "{eager_action:#}");
+                assert!(lazy_action["edit"].is_null(), "offered without its edit: {lazy_action:#}");
+                assert_eq!(lazy_action["kind"], "refactor.rewrite");
+                assert_eq!(lazy_action["data"]["config"], eager_action["data"]["config"]);
+                assert_eq!(lazy_action["data"]["scopes"], eager_action["data"]["scopes"]);
+                assert_eq!(lazy_action["data"]["uri"], URI);
+                assert_eq!(lazy_action["data"]["version"], 1);
+                let resolved = resolve(&mut lazy, lazy_action);
+                assert_eq!(resolved["title"], lazy_action["title"]);
+                assert_eq!(resolved["data"], lazy_action["data"]);
+                assert_eq!(resolved["edit"], eager_action["edit"], "{encoding} {}", lazy_action["title"]);
+                resolved_count += 1;
+            }
+        }
+        assert!(resolved_count >= 6, "{resolved_count}");
+        let actions =
+            code_actions(&mut lazy, json!({"start": position(0, 3), "end": position(0, 3)}), &["refactor.rewrite"]);
+        let document = resolve(&mut lazy, titled(&actions, "Convert document to Simplified Chinese (t2s)"));
+        assert_eq!(apply(TRADITIONAL, &edits(&document), encoding), expected, "{encoding}");
+        let range = json!({"start": position(2, selection.0), "end": position(2, selection.1)});
+        let actions = code_actions(&mut lazy, range, &["refactor.rewrite"]);
+        let selection = resolve(&mut lazy, titled(&actions, "Convert selection to Simplified Chinese (t2s)"));
+        assert_eq!(
+            apply(TRADITIONAL, &edits(&selection), encoding),
+            TRADITIONAL.replace("見證雙方𠮷互", "见证双方𠮷互"),
+            "{encoding}"
+        );
+        assert_eq!(eager.shutdown(), Some(0));
+        assert_eq!(lazy.shutdown(), Some(0));
+    }
+}
+
+/// Resolve support that does not cover `edit`, or no `data` support: edits come with the offer.
+#[test]
+fn clients_that_cannot_resolve_edits_get_them_with_the_offer() {
+    for code_action in [
+        json!({"dataSupport": true, "resolveSupport": {"properties": ["command"]}}),
+        json!({"resolveSupport": {"properties": ["edit"]}}),
+        json!({}),
+    ] {
+        let mut server = Server::start();
+        let result = server.initialize(json!({"textDocument": {"codeAction": code_action}}));
+        assert_eq!(result["capabilities"]["codeActionProvider"]["resolveProvider"], true);
+        server.open(URI, "plaintext", TRADITIONAL);
+        let actions =
+            code_actions(&mut server, json!({"start": position(0, 3), "end": position(0, 3)}), &["refactor.rewrite"]);
+        assert_eq!(actions.len(), 2, "{actions:#?}");
+        for action in &actions {
+            assert!(!edits(action).is_empty(), "{code_action}: {action:#}");
+            assert_eq!(action["data"].as_object().map(|o| o.len()), Some(2), "only config and scopes: {action:#}");
+        }
+        assert_eq!(server.shutdown(), Some(0));
+    }
+}
+
+/// After an edit, a line's action would edit stale positions: ContentModified. The document's
+/// action converts the new version (its range is the whole document whatever the version).
+#[test]
+fn resolving_after_an_edit_converts_the_new_document_and_refuses_stale_ranges() {
+    let mut server = start_resolving("utf-16", TRADITIONAL);
+    let actions =
+        code_actions(&mut server, json!({"start": position(2, 3), "end": position(2, 3)}), &["refactor.rewrite"]);
+    let line = titled(&actions, "Convert line to Simplified Chinese (t2s)").clone();
+    let document = titled(&actions, "Convert document to Simplified Chinese (t2s)").clone();
+    server.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": URI, "version": 2},
+            "contentChanges": [{"range": {"start": position(0, 0), "end": position(0, 0)}, "text": "臺灣"}],
+        }),
+    );
+    let changed = format!("臺灣{TRADITIONAL}");
+    let response = server.request("codeAction/resolve", line.clone());
+    assert_eq!(response["error"]["code"], -32801, "ContentModified: {response:#}");
+    let resolved = resolve(&mut server, &document);
+    assert_eq!(resolved["edit"]["documentChanges"][0]["textDocument"]["version"], 2);
+    assert_eq!(
+        apply(&changed, &edits(&resolved), "utf-16"),
+        "台湾𠮷国家主席习近平应邀赴秘鲁出席亚太经合组织领导人非正式会议。\r\n\r\n两国元首见证双方𠮷互动合作，\r\n推进经贸往来。\r\n"
+    );
+    // Offered again on the new version, the line's action resolves.
+    let actions =
+        code_actions(&mut server, json!({"start": position(2, 3), "end": position(2, 3)}), &["refactor.rewrite"]);
+    let line = resolve(&mut server, titled(&actions, "Convert line to Simplified Chinese (t2s)"));
+    assert_eq!(
+        apply(&changed, &edits(&line), "utf-16"),
+        changed.replace("兩國元首見證雙方𠮷互动合作，", "两国元首见证双方𠮷互动合作，")
+    );
+    // A closed document has nothing to resolve against.
+    server.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
+    let response = server.request("codeAction/resolve", document);
+    assert_eq!(response["error"]["code"], -32801, "{response:#}");
+    assert_eq!(server.shutdown(), Some(0));
+}
+
+#[test]
+fn malformed_resolve_data_is_an_error_and_the_server_keeps_serving() {
+    let mut server = start_resolving("utf-16", TRADITIONAL);
+    let data = |config: &str, scopes: Value, bytes: Value| json!({"config": config, "scopes": scopes, "uri": URI, "version": 1, "bytes": bytes});
+    for data in [
+        data("x2y", json!(["document"]), json!([0, 4])),
+        data("t2s", json!([]), json!([0, 4])),
+        data("t2s", json!(["line"]), json!([8, 4])),
+        data("t2s", json!(["line"]), json!([0, 100_000])),
+        // Inside 𠮷.
+        data("t2s", json!(["line"]), json!([1, 7])),
+        data("t2s", json!(["line"]), json!([0])),
+        data("t2s", json!(["line"]), json!([-1, 4])),
+        json!({"config": "t2s", "scopes": ["document"]}),
+        json!({"config": "t2s", "scopes": ["document"], "uri": 7, "version": 1, "bytes": [0, 4]}),
+        json!("t2s"),
+        json!(null),
+    ] {
+        let action = json!({"title": "Convert document to Simplified Chinese (t2s)", "data": data});
+        let response = server.request("codeAction/resolve", action);
+        let expected = if data.is_null() { None } else { Some(-32602) };
+        assert_eq!(response["error"]["code"].as_i64(), expected, "{data}: {response:#}");
+    }
+    // Unknown document: nothing to resolve against any more.
+    let mut unknown = data("t2s", json!(["document"]), json!([0, 4]));
+    unknown["uri"] = json!("file:///tmp/zhnews-not-open.txt");
+    let response = server.request("codeAction/resolve", json!({"title": "Convert", "data": unknown}));
+    assert_eq!(response["error"]["code"], -32801, "{response:#}");
+    // An action with nothing to resolve comes back as it was.
+    let command = json!({"title": "Ignore", "kind": "quickfix", "command": {"title": "Ignore", "command": "zhnews.x"}});
+    assert_eq!(resolve(&mut server, &command), command);
+    // The server still serves.
+    let actions =
+        code_actions(&mut server, json!({"start": position(0, 3), "end": position(0, 3)}), &["refactor.rewrite"]);
+    let resolved = resolve(&mut server, titled(&actions, "Convert document to Simplified Chinese (t2s)"));
+    assert!(edits(&resolved).len() > 10);
+    assert_eq!(server.shutdown(), Some(0));
+}
+
+/// A client that cannot resolve edits gets no conversion of a scope over 128 KB when it asks on
+/// its own (triggerKind 2, a light bulb after a cursor move); when the user asks (triggerKind 1,
+/// or no triggerKind) it gets them all, with edits.
+#[test]
+fn automatic_requests_of_eager_clients_skip_large_scopes() {
+    let large = TRADITIONAL.repeat(140 * 1024 / TRADITIONAL.len() + 1);
+    assert!(large.len() > 140 * 1024);
+    let mut server = start("utf-16", &large);
+    let request = |server: &mut Server, trigger: Option<u32>| -> Vec<String> {
+        let mut context = json!({"diagnostics": [], "only": ["refactor.rewrite"]});
+        if let Some(trigger) = trigger {
+            context["triggerKind"] = json!(trigger);
+        }
+        let range = json!({"start": position(0, 3), "end": position(0, 3)});
+        let response = server.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": range, "context": context}),
+        );
+        let actions = response["result"].as_array().cloned().unwrap_or_default();
+        assert!(actions.iter().all(|a| !edits(a).is_empty()), "{actions:#?}");
+        actions.iter().filter_map(|a| a["title"].as_str().map(str::to_owned)).collect()
+    };
+    let line = "Convert line to Simplified Chinese (t2s)";
+    let document = "Convert document to Simplified Chinese (t2s)";
+    assert_eq!(request(&mut server, Some(2)), [line]);
+    assert_eq!(request(&mut server, Some(1)), [line, document]);
+    assert_eq!(request(&mut server, None), [line, document]);
+    assert_eq!(server.shutdown(), Some(0));
+    // A resolving client is offered the document at no cost, automatic or not.
+    let mut server = start_resolving("utf-16", &large);
+    let range = json!({"start": position(0, 3), "end": position(0, 3)});
+    let context = json!({"diagnostics": [], "only": ["refactor.rewrite"], "triggerKind": 2});
+    let response = server
+        .request("textDocument/codeAction", json!({"textDocument": {"uri": URI}, "range": range, "context": context}));
+    let titles: Vec<&str> =
+        response["result"].as_array().into_iter().flatten().filter_map(|a| a["title"].as_str()).collect();
+    assert_eq!(titles, [line, document]);
+    assert_eq!(server.shutdown(), Some(0));
+}

@@ -337,6 +337,11 @@ test(':ZhnewsConvert t2s converts the buffer exactly; a range converts only its 
     note('GATED: conversions (the server offers no "Convert document … (config)" action yet)')
     return
   end
+  -- Neovim resolves code actions: the server leaves the conversion's edit to codeAction/resolve,
+  -- which :ZhnewsConvert then asks for.
+  for _, conversion in ipairs(offered) do
+    assert(conversion.action.edit == nil, 'offered without its edit: ' .. conversion.title)
+  end
   vim.cmd('ZhnewsConvert t2s')
   local expected = read(testdata .. '/hant-apec-visit.t2s.txt')
   wait('the t2s text', function()

@@ -107,6 +107,8 @@ fn main() {
             range,
             encoding: PositionEncoding::Utf16,
             only: None,
+            resolve_edits: false,
+            automatic: false,
         };
         // Warm up: converters are built on first use.
         let count = code_actions(&request).len();

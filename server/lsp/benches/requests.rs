@@ -1,6 +1,11 @@
 //! LSP-side benchmarks on a 25 KB news article, each next to a peer in the same run: building
 //! the rope (the least any request costs) and converting every finding to a diagnostic.
 //!
+//! Code actions are timed both ways a client can get them: `_eager` computes every conversion's
+//! edit with the offer (clients without `codeAction/resolve`), `_offer` leaves edits to
+//! `codeAction/resolve` (VS Code, Neovim), and `resolve_document_t2s` is that resolve for the
+//! document. The `_1mb` cases use the 1 MB article of `bench/run.sh`.
+//!
 //! Run: `cargo bench -p zhnews-lsp --bench requests` (reads the largest file of
 //! `$ZHNEWS_CORPUS`, or of `../shared/corpus` beside the checkout; without a corpus, a
 //! synthetic article written for this bench).
@@ -10,8 +15,10 @@
 use divan::{Bencher, black_box};
 use ropey::Rope;
 use tower_lsp_server::ls_types::Uri;
+use zhnews_core::convert::OpenccConfig;
 use zhnews_core::{Analysis, Config, TextRange, analyse};
 use zhnews_lsp::code_actions::{Request, code_actions};
+use zhnews_lsp::convert_actions::resolve;
 use zhnews_lsp::encoding::PositionEncoding;
 
 fn main() {
@@ -51,7 +58,7 @@ fn fixture() -> Fixture {
     Fixture { uri: "file:///bench/article.txt".parse().unwrap(), rope: Rope::from_str(&text), config, analysis }
 }
 
-fn request(fixture: &Fixture, range: TextRange) -> Request<'_> {
+fn request(fixture: &Fixture, range: TextRange, resolve_edits: bool) -> Request<'_> {
     Request {
         uri: &fixture.uri,
         version: 1,
@@ -61,6 +68,8 @@ fn request(fixture: &Fixture, range: TextRange) -> Request<'_> {
         range,
         encoding: PositionEncoding::Utf16,
         only: None,
+        resolve_edits,
+        automatic: false,
     }
 }
 
@@ -87,19 +96,117 @@ fn peer_diagnostics_to_proto(bencher: Bencher) {
     });
 }
 
+fn middle(text: &str) -> usize {
+    text.char_indices().map(|(at, _)| at).find(|&at| at >= text.len() / 2).unwrap_or(0)
+}
+
+/// About 300 bytes (100 characters) from the middle of the text.
+fn selection(text: &str) -> TextRange {
+    let start = middle(text);
+    let end = text[start..].char_indices().nth(100).map_or(text.len(), |(at, _)| start + at);
+    TextRange::new(start, end)
+}
+
 /// Code actions for the whole 25 KB document (select all, then open the menu).
 #[divan::bench]
-fn code_actions_whole_document(bencher: Bencher) {
+fn code_actions_whole_document_eager(bencher: Bencher) {
     let fixture = fixture();
     let whole = TextRange::new(0, fixture.analysis.document.text().len());
-    bencher.bench(|| code_actions(black_box(&request(&fixture, whole))).len());
+    bencher.bench(|| code_actions(black_box(&request(&fixture, whole, false))).len());
+}
+
+#[divan::bench]
+fn code_actions_whole_document_offer(bencher: Bencher) {
+    let fixture = fixture();
+    let whole = TextRange::new(0, fixture.analysis.document.text().len());
+    bencher.bench(|| code_actions(black_box(&request(&fixture, whole, true))).len());
 }
 
 /// Code actions at a cursor in the middle of the document.
 #[divan::bench]
-fn code_actions_cursor(bencher: Bencher) {
+fn code_actions_cursor_eager(bencher: Bencher) {
     let fixture = fixture();
-    let text = fixture.analysis.document.text();
-    let middle = text.char_indices().map(|(at, _)| at).find(|&at| at >= text.len() / 2).unwrap_or(0);
-    bencher.bench(|| code_actions(black_box(&request(&fixture, TextRange::new(middle, middle)))).len());
+    let at = middle(fixture.analysis.document.text());
+    bencher.bench(|| code_actions(black_box(&request(&fixture, TextRange::empty(at), false))).len());
+}
+
+#[divan::bench]
+fn code_actions_cursor_offer(bencher: Bencher) {
+    let fixture = fixture();
+    let at = middle(fixture.analysis.document.text());
+    bencher.bench(|| code_actions(black_box(&request(&fixture, TextRange::empty(at), true))).len());
+}
+
+/// Code actions for a selection of about 300 bytes in the middle of the document.
+#[divan::bench]
+fn code_actions_selection_eager(bencher: Bencher) {
+    let fixture = fixture();
+    let range = selection(fixture.analysis.document.text());
+    bencher.bench(|| code_actions(black_box(&request(&fixture, range, false))).len());
+}
+
+#[divan::bench]
+fn code_actions_selection_offer(bencher: Bencher) {
+    let fixture = fixture();
+    let range = selection(fixture.analysis.document.text());
+    bencher.bench(|| code_actions(black_box(&request(&fixture, range, true))).len());
+}
+
+/// `codeAction/resolve` of "Convert document to Simplified Chinese (t2s)": the edit a resolving
+/// client asks for when the user picks the action.
+#[divan::bench]
+fn resolve_document_t2s(bencher: Bencher) {
+    let fixture = fixture();
+    let whole = TextRange::new(0, fixture.analysis.document.text().len());
+    bencher.bench(|| resolve(black_box(&request(&fixture, whole, false)), OpenccConfig::T2s).unwrap());
+}
+
+/// The 1 MB article of `bench/run.sh`: the corpus articles' paragraphs one after another (each
+/// file stripped and followed by a blank line) until 1 MB; the synthetic article without a corpus.
+fn article_1mb() -> String {
+    let dir = std::env::var_os("ZHNEWS_CORPUS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let mut texts: Vec<String> = files.iter().filter_map(|path| std::fs::read_to_string(path).ok()).collect();
+    if texts.is_empty() {
+        texts.push(SYNTHETIC.to_owned());
+    }
+    let mut article = String::new();
+    let mut i = 0;
+    while article.len() < 1_000_000 {
+        article.push_str(texts[i % texts.len()].trim());
+        article.push_str("\n\n");
+        i += 1;
+    }
+    article
+}
+
+fn fixture_1mb() -> Fixture {
+    let text = article_1mb();
+    let config = Config::default();
+    let analysis = analyse(&text, &config);
+    Fixture { uri: "file:///bench/article-1mb.txt".parse().unwrap(), rope: Rope::from_str(&text), config, analysis }
+}
+
+/// Code actions at a cursor in the middle of the 1 MB article.
+#[divan::bench(sample_count = 10)]
+fn code_actions_cursor_1mb_eager(bencher: Bencher) {
+    let fixture = fixture_1mb();
+    let at = middle(fixture.analysis.document.text());
+    bencher.bench(|| code_actions(black_box(&request(&fixture, TextRange::empty(at), false))).len());
+}
+
+#[divan::bench(sample_count = 20)]
+fn code_actions_cursor_1mb_offer(bencher: Bencher) {
+    let fixture = fixture_1mb();
+    let at = middle(fixture.analysis.document.text());
+    bencher.bench(|| code_actions(black_box(&request(&fixture, TextRange::empty(at), true))).len());
 }

@@ -21,6 +21,12 @@ pub struct Request<'a> {
     pub encoding: PositionEncoding,
     /// The kinds the client asked for, if it narrowed them.
     pub only: Option<&'a [CodeActionKind]>,
+    /// The client resolves an action's `edit` later (`codeAction/resolve`): expensive edits
+    /// (conversions) are left out of the offer.
+    pub resolve_edits: bool,
+    /// The client asked on its own (`triggerKind` Automatic: a light bulb after a cursor move),
+    /// not because the user opened the menu.
+    pub automatic: bool,
 }
 
 impl Request<'_> {

@@ -42,6 +42,8 @@ struct State {
     diagnostic_refresh: AtomicBool,
     /// The client nests document symbols; otherwise it gets a flat list.
     hierarchical_symbols: AtomicBool,
+    /// The client resolves a code action's `edit` on `codeAction/resolve`.
+    resolve_edits: AtomicBool,
     /// Entity mentions of the workspace's `.txt` files, and the number of the newest full pass.
     workspace: crate::workspace_index::WorkspaceIndex,
     workspace_pass: AtomicU64,
@@ -61,6 +63,7 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
             watch_config: AtomicBool::new(false),
             diagnostic_refresh: AtomicBool::new(false),
             hierarchical_symbols: AtomicBool::new(false),
+            resolve_edits: AtomicBool::new(false),
             workspace: Default::default(),
             workspace_pass: AtomicU64::new(0),
             shutdown_requested: flag,
@@ -440,6 +443,12 @@ impl LanguageServer for Backend {
         let hierarchical = params.capabilities.text_document.as_ref().and_then(|t| t.document_symbol.as_ref());
         let hierarchical = hierarchical.and_then(|s| s.hierarchical_document_symbol_support).unwrap_or(false);
         self.state.hierarchical_symbols.store(hierarchical, Ordering::SeqCst);
+        let code_action = params.capabilities.text_document.as_ref().and_then(|t| t.code_action.as_ref());
+        let resolve_edits = code_action.is_some_and(|c| {
+            c.data_support == Some(true)
+                && c.resolve_support.as_ref().is_some_and(|r| r.properties.iter().any(|p| p == "edit"))
+        });
+        self.state.resolve_edits.store(resolve_edits, Ordering::SeqCst);
         {
             let mut settings = lock(&self.state.settings);
             let folders = params.workspace_folders.iter().flatten().map(|f| &f.uri);
@@ -492,7 +501,7 @@ impl LanguageServer for Backend {
                         crate::convert_actions::fix_all_kind(),
                     ]),
                     work_done_progress_options: WorkDoneProgressOptions::default(),
-                    resolve_provider: None,
+                    resolve_provider: Some(true),
                 })),
                 execute_command_provider: Some(ExecuteCommandOptions {
                     commands: vec![crate::ignore::COMMAND.to_owned()],
@@ -703,6 +712,8 @@ impl LanguageServer for Backend {
                 range,
                 encoding,
                 only: params.context.only.as_deref(),
+                resolve_edits: self.state.resolve_edits.load(Ordering::SeqCst),
+                automatic: params.context.trigger_kind == Some(CodeActionTriggerKind::AUTOMATIC),
             };
             let mut actions = crate::code_actions::code_actions(&request);
             if request.wants(&CodeActionKind::QUICKFIX) {
@@ -714,6 +725,50 @@ impl LanguageServer for Backend {
                 actions.extend(crate::entities::add_to_gazetteer_actions(&analysis, range, gazetteer.as_deref()));
             }
             Ok((!actions.is_empty()).then_some(actions))
+        })
+        .await
+    }
+
+    /// The edit of a conversion action offered without one. Actions with nothing to resolve come
+    /// back as they are; `data` that is not a conversion's is an invalid-params error. The
+    /// action's range is exact only in the version it was offered for: after an edit, a
+    /// document-wide conversion is computed on the new version (the whole document is found
+    /// again exactly), any other scope fails with ContentModified rather than edit stale
+    /// positions, and the client asks for code actions again.
+    async fn code_action_resolve(&self, mut action: CodeAction) -> Result<CodeAction> {
+        guarded(async {
+            let Some(data) = action.data.as_ref().filter(|_| action.edit.is_none()) else { return Ok(action) };
+            let (data, config) = crate::convert_actions::ResolveData::parse(data).map_err(Error::invalid_params)?;
+            let current = self.analysis(&data.uri).await;
+            let (version, rope, analysis) = current.ok_or_else(|| data.stale(None))?;
+            let range = data.range_in(version, analysis.document.text())?;
+            let settings = self.config_for(&data.uri).await;
+            let encoding = self.state.encoding();
+            let uri = data.uri.clone();
+            // A document-wide conversion of a large file takes a while: off the async runtime.
+            let edit = tokio::task::spawn_blocking(move || {
+                let request = crate::code_actions::Request {
+                    uri: &uri,
+                    version,
+                    rope: &rope,
+                    analysis: &analysis,
+                    config: &settings,
+                    range,
+                    encoding,
+                    only: None,
+                    resolve_edits: false,
+                    automatic: false,
+                };
+                crate::convert_actions::resolve(&request, config)
+            })
+            .await;
+            let internal = |message: String| Error {
+                code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+                message: format!("internal error: {message}").into(),
+                data: None,
+            };
+            action.edit = Some(edit.map_err(|err| internal(err.to_string()))?.map_err(internal)?);
+            Ok(action)
         })
         .await
     }

@@ -420,6 +420,8 @@ const tests: [string, () => Promise<void>][] = [
       }
       for (const c of offered) {
         assert.strictEqual(c.action.kind, 'refactor.rewrite', c.title);
+        // VS Code resolves code actions: the edit comes from codeAction/resolve when applied.
+        assert.strictEqual(c.action.edit, undefined, `offered without its edit: ${c.title}`);
       }
       // Through the palette command, as a user would.
       await vscode.commands.executeCommand('zhnews.convertDocumentToSimplified');

@@ -26,6 +26,7 @@ use std::sync::OnceLock;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use crate::entities::Mention;
 use crate::finding::Edit;
 use crate::script::{Script, ScriptProfile};
 use crate::text::TextRange;
@@ -401,6 +402,55 @@ pub fn conversion_edits(
         cursor = span.end;
     }
     Ok(edits)
+}
+
+/// True when converting `range` of `text` would change it: when [`conversion_edits`], with
+/// `terms` protected and the gazetteer's forms of `mentions` (see [`entity_forms`]) for the
+/// converter's target, would return an edit. Decided without converting the whole range when
+/// it can be: `mentions` are the document's, in text order.
+///
+/// The range is checked line by line (conversion never crosses a line break), each line with
+/// the forms of the names on it, stopping at the first line that changes. Text written in the
+/// script a configuration reads changes on its first line with a script-specific character, so
+/// this converts about one line; only a conversion that changes nothing (a regional-variant
+/// configuration on text without variants) walks the whole range. A protected term with a line
+/// break in it could span lines, so then the range is converted whole. (Line by line, a name
+/// broken across lines that a protected term partly overlaps counts as changed when its other
+/// line changes, where the whole range leaves the name alone: an action may then be offered
+/// that resolves to an empty edit.)
+pub fn changes_anything(
+    converter: &dyn Converter,
+    text: &str,
+    range: TextRange,
+    terms: &[String],
+    mentions: &[Mention],
+) -> Result<bool, ConvertError> {
+    let range = clamp(text, range);
+    let target = converter.config().target();
+    let changes = |part: TextRange| -> Result<bool, ConvertError> {
+        let forms = entity_forms(text, overlapping(mentions, part), target);
+        let protected = Protected { terms, forms: &forms, ..Protected::NONE };
+        Ok(!conversion_edits(converter, text, part, protected)?.is_empty())
+    };
+    if terms.iter().any(|term| term.contains('\n')) {
+        return changes(range);
+    }
+    let mut start = range.start;
+    while start < range.end {
+        let end = text[start..range.end].find('\n').map_or(range.end, |at| start + at + 1);
+        if changes(TextRange::new(start, end))? {
+            return Ok(true);
+        }
+        start = end;
+    }
+    Ok(false)
+}
+
+/// The mentions that overlap `range`, from mentions in text order without overlaps.
+fn overlapping(mentions: &[Mention], range: TextRange) -> &[Mention] {
+    let start = mentions.partition_point(|m| m.range.end <= range.start);
+    let end = mentions.partition_point(|m| m.range.start < range.end).max(start);
+    &mentions[start..end]
 }
 
 /// The script a range is written in, falling back to `fallback` when the range has no

@@ -130,6 +130,44 @@ fn ranges_are_clamped_to_the_text_and_char_boundaries() {
 }
 
 #[test]
+fn changes_anything_agrees_with_the_edits() {
+    let terms = vec!["于立军".to_owned()];
+    let text = "人民\n于立军\n國家";
+    let whole = TextRange::new(0, text.len());
+    let changes = |config: &str, range: TextRange, terms: &[String]| {
+        changes_anything(embedded(config), text, range, terms, &[]).unwrap()
+    };
+    // The only Simplified characters are in a protected name.
+    assert!(!changes("s2t", TextRange::new(0, 17), &terms));
+    assert!(changes("s2t", TextRange::new(0, 17), &[]));
+    assert!(changes("t2s", whole, &terms));
+    assert!(!changes("t2s", TextRange::new(0, 7), &terms));
+    // 國 is already the Taiwan standard form.
+    assert!(!changes("t2tw", whole, &terms));
+    assert!(!changes("t2s", TextRange::new(90, 99), &terms));
+    // A term across a line break is honoured.
+    let split = vec!["人民\n于立".to_owned()];
+    assert!(!changes("s2t", TextRange::new(0, 14), &split));
+}
+
+/// With the gazetteer's forms: OpenCC alone would write 于 as 於, the curated entry keeps 于.
+#[test]
+fn changes_anything_honours_the_forms_of_names() {
+    for text in ["于立军\n", "人民\n于立\n军出席"] {
+        let analysis = crate::analyse(text, &crate::Config::default());
+        assert!(!analysis.entities.is_empty(), "{text}");
+        let line = TextRange::new(0, text.find('军').unwrap());
+        for range in [line, TextRange::new(0, text.len())] {
+            let forms = entity_forms(text, &analysis.entities, ScriptSide::Traditional);
+            let protected = Protected { forms: &forms, ..Protected::NONE };
+            let edits = conversion_edits(embedded("s2t"), text, range, protected).unwrap();
+            let changes = changes_anything(embedded("s2t"), text, range, &[], &analysis.entities).unwrap();
+            assert_eq!(changes, !edits.is_empty(), "{text:?} {range:?}: {edits:?}");
+        }
+    }
+}
+
+#[test]
 fn script_of_a_range_falls_back_to_the_document() {
     assert_eq!(script_of("國家", Script::Simplified), Script::Traditional);
     assert_eq!(script_of("人民", Script::Simplified), Script::Simplified);
@@ -151,6 +189,7 @@ proptest! {
         let protected = Protected { terms: &terms, ..Protected::NONE };
         let range = clamp(&text, TextRange::new(start, start + len));
         let edits = conversion_edits(converter, &text, range, protected).unwrap();
+        prop_assert_eq!(changes_anything(converter, &text, range, &terms, &[]).unwrap(), !edits.is_empty());
         for edit in &edits {
             prop_assert!(range.start <= edit.range.start && edit.range.end <= range.end);
         }
