@@ -141,6 +141,8 @@ const LEAD_INS: &[&str] = &[
 /// are parallel, so a first piece longer than every other item carries a lead-in: it ends after
 /// the earliest lead-in word that leaves an item as long as one of the others. Without such a
 /// word the piece is kept whole: a cut at a guess would break words (增進了|解, 加強在|線教育).
+/// A lead-in has words before its coverb (雙方就, 主席在會上從): a piece that opens with a
+/// lead-in character is kept whole, since the character is as likely the item's own (在|線教育).
 fn lead_in_len(first: &str, others: &[&str]) -> usize {
     let lengths: Vec<usize> = others.iter().map(|p| visible_len(p)).collect();
     if lengths.iter().any(|&len| visible_len(first) <= len) {
@@ -148,6 +150,7 @@ fn lead_in_len(first: &str, others: &[&str]) -> usize {
     }
     first
         .char_indices()
+        .skip(1)
         .find_map(|(at, _)| {
             let word = LEAD_INS.iter().find(|w| first[at..].starts_with(**w))?;
             let rest = &first[at + word.len()..];
@@ -318,10 +321,11 @@ mod tests {
             "加強在線教育 | 遠程醫療 | 智慧交通 | 數字金融"
         );
         assert_eq!(items("两国增进了解、互信、友谊、合作等三个方面。"), "两国增进了解 | 互信 | 友谊 | 合作");
-        // FIXME: when the first item is the longest and opens with a lead-in character and a
-        // shorter item's length is left (在|线教育 beside 氢能源), the word is broken; a lexicon
-        // would tell 在线 from 在.
-        assert_eq!(items("在线教育、芯片、光伏、储能、氢能源等四大产业。"), "线教育 | 芯片 | 光伏 | 储能 | 氢能源");
+        // A piece that opens with a lead-in character is kept whole, even where cutting it would
+        // leave an item as long as another: 在 is 在线's own here, and 从 of 从能源 is left in
+        // rather than guessed at.
+        assert_eq!(items("在线教育、芯片、光伏、储能、氢能源等四大产业。"), "在线教育 | 芯片 | 光伏 | 储能 | 氢能源");
+        assert_eq!(items("会上，从能源、农业、教育、卫生等三个方面阐述主张。"), "从能源 | 农业 | 教育 | 卫生");
         // Without a lead-in word the piece is kept whole rather than cut at a guess.
         assert_eq!(items("同时布局人工智能、量子、航天、海洋两大前沿方向。"), "同时布局人工智能 | 量子 | 航天 | 海洋");
     }

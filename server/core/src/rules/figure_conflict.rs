@@ -92,10 +92,13 @@ fn in_breakdown(text: &str, q: &Quantity, sentence: crate::text::TextRange) -> b
     ["其中", "分別", "分别", "包括", "每", "各", "平均", "人均", "累計", "累计"].iter().any(|w| before.contains(w))
 }
 
+/// A figure already read: its key, the figure, and the year its sentence is about.
+type Seen<'a> = (Key, &'a Quantity, Option<i16>);
+
 pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let document = context.document;
     // The figures seen so far, by unit (only figures of one unit are compared), in text order.
-    let mut seen: HashMap<String, Vec<(Key, &Quantity, Option<i16>)>> = HashMap::new();
+    let mut seen: HashMap<String, Vec<Seen<'_>>> = HashMap::new();
     let mut out = Vec::new();
     for q in &context.figures.quantities {
         let text = paragraph_text(document, &q.span);
