@@ -98,9 +98,9 @@ echo
 
 # --- Conversion ----------------------------------------------------------------------------
 if "$zhnews" convert --help >/dev/null 2>&1; then
-  zconv() { echo "$zhnews convert --config $1 $bigfile"; }
+  # Each backend named: a build with the system backend makes it the default.
+  zconv() { echo "$zhnews convert --backend embedded --config $1 $bigfile"; }
   zconv_sys() { echo "$zhnews convert --backend system --config $1 $bigfile"; }
-  "$zhnews" convert --help 2>&1 | grep -q -- '--backend' || zconv_sys() { echo ""; }
 else
   zconv() { echo "$bin/core-convert embedded $1 $bigfile"; }
   zconv_sys() { echo "$bin/core-convert system $1 $bigfile"; }

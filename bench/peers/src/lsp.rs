@@ -144,13 +144,16 @@ impl Server {
         line.split_whitespace().nth(1)?.parse().ok()
     }
 
-    /// `initialize` with UTF-16 positions and versioned push diagnostics, then `initialized`.
+    /// `initialize` with UTF-16 positions, versioned push diagnostics and code actions resolved
+    /// lazily (as editors do), then `initialized`.
     pub fn initialize(&mut self) -> Instant {
         let id = self.send_request(
             "initialize",
             json!({"processId": null, "rootUri": null, "capabilities": {
                 "general": {"positionEncodings": ["utf-16"]},
-                "textDocument": {"publishDiagnostics": {"versionSupport": true}}
+                // As VS Code and Neovim declare: code actions' edits may come on resolve.
+                "textDocument": {"publishDiagnostics": {"versionSupport": true},
+                                 "codeAction": {"dataSupport": true, "resolveSupport": {"properties": ["edit"]}}}
             }}),
         );
         let (at, _) = self.wait_for(|m| m.get("id") == Some(&json!(id)));

@@ -108,7 +108,9 @@ fn run(bin: &str, path: &str) {
             1 => {}
             _ => actions.extend(server.timed_request(
                 "textDocument/codeAction",
-                json!({"textDocument": doc, "range": {"start": at, "end": at}, "context": {"diagnostics": []}}),
+                // The light bulb's request after a cursor move (triggerKind 2: automatic).
+                json!({"textDocument": doc, "range": {"start": at, "end": at},
+                       "context": {"diagnostics": [], "triggerKind": 2}}),
             )),
         }
         std::thread::sleep(TYPING_GAP.saturating_sub(keystroke.elapsed()));
