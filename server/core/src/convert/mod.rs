@@ -361,15 +361,40 @@ pub fn convert_text(converter: &dyn Converter, text: &str, protected: Protected<
     if fixed.is_empty() {
         return converter.convert(text);
     }
-    let mut out = String::with_capacity(text.len());
+    let mut stretches = Vec::with_capacity(fixed.len() + 1);
     let mut cursor = 0;
-    for (range, form) in fixed {
-        out.push_str(&converter.convert(&text[cursor..range.start])?);
-        out.push_str(form.as_deref().unwrap_or(&text[range.as_range()]));
+    for (range, _) in &fixed {
+        stretches.push(&text[cursor..range.start]);
         cursor = range.end;
     }
-    out.push_str(&converter.convert(&text[cursor..])?);
+    stretches.push(&text[cursor..]);
+    let converted = convert_stretches(converter, &stretches)?;
+    let mut out = String::with_capacity(text.len());
+    for (stretch, (range, form)) in converted.iter().zip(&fixed) {
+        out.push_str(stretch);
+        out.push_str(form.as_deref().unwrap_or(&text[range.as_range()]));
+    }
+    out.push_str(converted.last().map_or("", String::as_str));
     Ok(out)
+}
+
+/// What goes between the stretches of one conversion call: a line break on each side (no
+/// OpenCC dictionary entry spans one, so each stretch converts as it would alone) around a
+/// private-use character that OpenCC passes through.
+const STRETCH_BREAK: &str = "\n\u{F8FF}\n";
+
+/// Each stretch converted, in one call to the converter when that can be split back exactly: a
+/// document with thousands of protected names would otherwise make thousands of calls, each
+/// with its own set-up (and, with the system backend, a trip through the C++ library's lock).
+fn convert_stretches(converter: &dyn Converter, stretches: &[&str]) -> Result<Vec<String>, ConvertError> {
+    if stretches.len() > 1 && !stretches.iter().any(|stretch| stretch.contains('\u{F8FF}')) {
+        let converted = converter.convert(&stretches.join(STRETCH_BREAK))?;
+        let parts: Vec<String> = converted.split(STRETCH_BREAK).map(str::to_owned).collect();
+        if parts.len() == stretches.len() {
+            return Ok(parts);
+        }
+    }
+    stretches.iter().map(|stretch| converter.convert(stretch)).collect()
 }
 
 /// The edits that convert `range` of `text`: one per changed run of characters, sorted, never

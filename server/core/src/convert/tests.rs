@@ -178,6 +178,9 @@ proptest! {
     fn edits_reproduce_the_whole_conversion(
         pieces in prop::collection::vec(prop::sample::select(vec![
             "国", "國", "软件", "軟體", "鼠标", "\n", "\r\n", "𠮷", "于立军", "发", "發", "a", "，", "台湾", "臺灣", "裏", "着", "\0",
+            // The character that separates stretches converted in one call: such text falls back
+            // to a call per stretch.
+            "\u{F8FF}",
         ]), 0..30),
         config in prop::sample::select(OpenccConfig::ALL.to_vec()),
         start in 0usize..40,
@@ -199,6 +202,54 @@ proptest! {
         expected.push_str(&text[range.end..]);
         prop_assert_eq!(applied, expected);
     }
+}
+
+/// Stretches between protected spans are converted in one call: each comes out as it would
+/// alone, for every config and backend, including stretches that end inside a phrase (软|件),
+/// empty ones, line breaks of both kinds at their edges, and one holding the separator's
+/// private-use character (then every stretch is converted on its own).
+#[test]
+fn stretches_converted_together_equal_stretches_converted_alone() {
+    let stretches = ["", "軟", "件和鼠", "标\r\n", "\n臺灣的", "", "发展着\u{F8FF}", "𠮷裏面"];
+    let mut backends = vec![Backend::Embedded];
+    if Backend::System.is_available() {
+        backends.push(Backend::System);
+    }
+    for backend in backends {
+        for config in OpenccConfig::ALL {
+            let converter = converter(backend, config).unwrap();
+            for stretches in [&stretches[..], &stretches[..6]] {
+                let alone: Vec<String> = stretches.iter().map(|s| converter.convert(s).unwrap()).collect();
+                assert_eq!(super::convert_stretches(converter, stretches).unwrap(), alone, "{backend:?} {config:?}");
+            }
+        }
+    }
+}
+
+/// A converter that counts its calls.
+struct Counting(&'static dyn Converter, std::sync::atomic::AtomicUsize);
+
+impl Converter for Counting {
+    fn config(&self) -> OpenccConfig {
+        self.0.config()
+    }
+    fn backend(&self) -> Backend {
+        self.0.backend()
+    }
+    fn convert(&self, text: &str) -> Result<String, ConvertError> {
+        self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.0.convert(text)
+    }
+}
+
+#[test]
+fn a_text_with_many_protected_names_is_converted_in_one_call() {
+    let counting = Counting(embedded("s2t"), Default::default());
+    let text = "于立军说，软件发展。\n".repeat(50);
+    let terms = vec!["于立军".to_owned()];
+    let converted = convert_text(&counting, &text, Protected { terms: &terms, ..Protected::NONE }).unwrap();
+    assert_eq!(converted, "于立军說，軟件發展。\n".repeat(50));
+    assert_eq!(counting.1.load(std::sync::atomic::Ordering::Relaxed), 1);
 }
 
 #[cfg(feature = "system-opencc")]
