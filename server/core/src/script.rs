@@ -7,7 +7,8 @@
 //! `STCharacters.txt`, with the standard forms of `HKVariants.txt` and `TWVariants.txt` counted
 //! as Traditional (Apache-2.0, vendored in `server/data/opencc/`).
 
-use std::collections::HashMap;
+// Looked up once per character of every text: FxHash, not SipHash (no untrusted keys here).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::text::is_han;
@@ -132,7 +133,7 @@ pub fn classify(c: char) -> CharScript {
 fn tables() -> &'static HashMap<char, CharScript> {
     static TABLES: OnceLock<HashMap<char, CharScript>> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         add_one_way(&mut map, include_str!("../../data/opencc/TSCharacters.txt"), CharScript::TraditionalOnly);
         add_one_way(&mut map, include_str!("../../data/opencc/STCharacters.txt"), CharScript::SimplifiedOnly);
         // The Hong Kong and Taiwan standards write some characters that the Simplified table

@@ -7,7 +7,8 @@
 //! and every key character points back at one original character. Full-width ASCII letters and
 //! digits fold to half-width (ＡＰＥＣ is APEC).
 
-use std::collections::HashMap;
+// Looked up once per character of every text: FxHash, not SipHash (no untrusted keys here).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::text::{TextRange, is_han};
@@ -15,7 +16,7 @@ use crate::text::{TextRange, is_han};
 fn table() -> &'static HashMap<char, char> {
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut to_simplified = HashMap::new();
+        let mut to_simplified = HashMap::default();
         for (key, first) in pairs(include_str!("../../../data/opencc/TSCharacters.txt")) {
             to_simplified.insert(key, first);
         }
