@@ -302,9 +302,10 @@ fn parse_arabic(text: &str, at: usize) -> Option<Number> {
     Some(Number { value, low: None, end, arabic: true, bare_unit: false })
 }
 
+/// Past the spaces at `at`, ordinary or no-break (two bytes in UTF-8).
 fn skip_spaces(text: &str, mut at: usize) -> usize {
-    while text[at..].starts_with([' ', '\u{a0}']) {
-        at += 1;
+    while let Some(space) = text[at..].chars().next().filter(|&c| matches!(c, ' ' | '\u{a0}')) {
+        at += space.len_utf8();
     }
     at
 }
@@ -570,6 +571,16 @@ fn fraction_at(text: &str, at: usize) -> Option<Quantity> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_no_break_space_after_a_number_is_skipped_whole() {
+        // Found by the numerals fuzz target: a no-break space was skipped one byte at a time.
+        for text in ["＠4\u{a0}4, ;", "4\u{a0}萬人", "4\u{a0}\u{a0} 萬人", "1.8\u{a0}"] {
+            let _ = scan(text, &[]);
+        }
+        let found = scan("出動4\u{a0}萬人", &[]);
+        assert_eq!(found.first().map(|q| q.value), Some(40_000.0), "{found:?}");
+    }
+
     use super::*;
     use expect_test::{Expect, expect};
 
