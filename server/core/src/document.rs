@@ -28,6 +28,8 @@ pub struct Paragraph {
     pub last_line: usize,
     /// The paragraph's text with its hard line breaks joined away.
     pub joined: JoinedText,
+    /// The script profile of the paragraph's text.
+    pub profile: ScriptProfile,
 }
 
 /// Text assembled from pieces of an original, with the way back.
@@ -89,10 +91,11 @@ impl Document {
     pub fn with_profiles(text: impl Into<String>, mut profile_of: impl FnMut(&str) -> ScriptProfile) -> Document {
         let text = text.into();
         let lines = LineIndex::new(&text);
-        let paragraphs = split_paragraphs(&text, &lines);
+        let mut paragraphs = split_paragraphs(&text, &lines);
         let mut profile = ScriptProfile::default();
-        for paragraph in &paragraphs {
-            profile += profile_of(&paragraph.joined.text);
+        for paragraph in &mut paragraphs {
+            paragraph.profile = profile_of(&paragraph.joined.text);
+            profile += paragraph.profile;
         }
         Document { text, lines, paragraphs, profile }
     }
@@ -172,7 +175,13 @@ fn split_paragraphs(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
             None => {
                 let mut joined = JoinedText::default();
                 joined.push(text, trimmed);
-                current = Some(Paragraph { range: trimmed, first_line: line, last_line: line, joined });
+                current = Some(Paragraph {
+                    range: trimmed,
+                    first_line: line,
+                    last_line: line,
+                    joined,
+                    profile: ScriptProfile::default(),
+                });
             }
         }
     }

@@ -428,7 +428,7 @@ impl<'a> Scanner<'a> {
     /// True when `next` reads on from `text` in the middle of a word: the four characters
     /// around the line break occur again elsewhere in the document.
     fn continues(&mut self, text: &str, next: &str) -> bool {
-        let flat = self.flat.get_or_insert_with(|| self.text.chars().filter(|c| !c.is_whitespace()).collect());
+        let flat = self.flat.get_or_insert_with(|| self.text.split_whitespace().collect());
         let tail: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         let head: Vec<char> = next.chars().filter(|c| !c.is_whitespace()).take(2).collect();
         if tail.len() < 2 || head.len() < 2 {

@@ -26,6 +26,7 @@
 
 use crate::config::RuleLevel;
 use crate::convert::{self, Backend, OpenccConfig, Protected};
+use crate::document::Document;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rules::{Rule, RuleContext};
 use crate::script::{CharScript, Script, ScriptProfile, classify};
@@ -58,6 +59,10 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
         Script::Mixed | Script::Neutral => return Vec::new(),
     };
     let text = document.text();
+    let runs = foreign_runs(document, foreign);
+    if runs.is_empty() {
+        return Vec::new();
+    }
     // Names take their gazetteer form; a name already written that way is not flagged.
     let forms = convert::entity_forms(text, context.entities, fix_config.target());
     let protected = Protected { terms: &config.protected, forms: &forms, ..Protected::NONE };
@@ -72,7 +77,7 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
         return Vec::new();
     };
     let mut findings = Vec::new();
-    for run in foreign_runs(text, foreign) {
+    for run in runs {
         if exempt.iter().any(|e| e.start < run.end && run.start < e.end) {
             continue;
         }
@@ -105,7 +110,28 @@ fn is_traditional_variant(c: char) -> bool {
 }
 
 /// Maximal runs of `foreign` characters, joined across short gaps of shared Han characters.
-fn foreign_runs(text: &str, foreign: CharScript) -> Vec<TextRange> {
+fn foreign_runs(document: &Document, foreign: CharScript) -> Vec<TextRange> {
+    let count = |profile: &ScriptProfile| match foreign {
+        CharScript::SimplifiedOnly => profile.simplified_only,
+        _ => profile.traditional_only,
+    };
+    // Outside paragraphs there is only whitespace, and a run never crosses a line break: only
+    // the paragraphs that hold a character of the other script need looking at.
+    let text = document.text();
+    let mut runs = Vec::new();
+    for paragraph in document.paragraphs().iter().filter(|p| count(&p.profile) > 0) {
+        let start = paragraph.range.start;
+        runs.extend(
+            foreign_runs_in(&text[paragraph.range.as_range()], foreign)
+                .into_iter()
+                .map(|r| TextRange::new(r.start + start, r.end + start)),
+        );
+    }
+    runs
+}
+
+/// [`foreign_runs`] in the text of one paragraph.
+fn foreign_runs_in(text: &str, foreign: CharScript) -> Vec<TextRange> {
     let mut runs: Vec<TextRange> = Vec::new();
     // The shared Han characters seen since the last foreign one, if the run may still grow.
     let mut gap: Option<usize> = None;
@@ -159,6 +185,8 @@ fn quotations(text: &str) -> Vec<TextRange> {
 #[cfg(test)]
 mod tests {
     use expect_test::{Expect, expect};
+
+    use crate::script::CharScript;
 
     use crate::config::Config;
     use crate::finding::apply_edits;
@@ -284,4 +312,25 @@ mod tests {
         let quotes: Vec<&str> = super::quotations(text).iter().map(|q| &text[q.as_range()]).collect();
         assert_eq!(quotes, ["乙", "甲『乙』", "丙"]);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Looking only at the paragraphs that hold a foreign character finds the runs a scan
+        /// of the whole text finds.
+        #[test]
+        fn runs_by_paragraph_equal_runs_of_the_whole_text(
+            pieces in proptest::collection::vec(0..PIECES.len(), 0..80),
+        ) {
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let document = crate::document::Document::new(text.as_str());
+            for foreign in [CharScript::SimplifiedOnly, CharScript::TraditionalOnly] {
+                proptest::prop_assert_eq!(super::foreign_runs(&document, foreign), super::foreign_runs_in(&text, foreign));
+            }
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "互动", "發展", "国", "國", "的", "人", "恒", "𠮷", "。", "，", "\n", "\r\n", "\n\n", " ", "\u{3000}", "a",
+        "#", "「",
+    ];
 }

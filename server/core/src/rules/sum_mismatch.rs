@@ -48,6 +48,10 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
         let text = paragraph.joined.text.as_str();
         // In text order, so each sentence's quantities are found by binary search.
         let quantities = context.figures.quantities_in(index);
+        // A total and a part, or two shares: fewer than two quantities cannot disagree.
+        if quantities.len() < 2 {
+            continue;
+        }
         let mut sentence_start = 0;
         while sentence_start < text.len() {
             let sentence = sentence_at(text, sentence_start);
@@ -59,7 +63,9 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
                 .filter(|q| q.span.joined.end <= sentence.end)
                 .filter(|q| q.kind != QuantityKind::Ordinal)
                 .collect();
-            if let Some(f) = check_sentence(context, text, sentence, &inside) {
+            if inside.len() >= 2
+                && let Some(f) = check_sentence(context, text, sentence, &inside)
+            {
                 out.push(f);
             }
             sentence_start = next.max(sentence_start + 1);
