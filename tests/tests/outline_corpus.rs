@@ -39,7 +39,7 @@ fn labels(text: &str) -> Vec<Label> {
 fn detected(text: &str) -> Vec<Label> {
     let analysis = analyse(text, &Config::default());
     let mut out = Vec::new();
-    for root in &analysis.outline {
+    for root in analysis.outline() {
         for node in root.walk() {
             out.push(Label {
                 line: analysis.document.lines().line_of(node.heading_range.start) + 1,

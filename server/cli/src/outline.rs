@@ -85,7 +85,7 @@ fn outline_of(file: &Path) -> Result<Vec<Node>, String> {
     let config = load_config(file).map_err(|err| err.to_string())?.config;
     let text = read_text_file(file).map_err(|err| err.to_string())?;
     let analysis = zhnews_core::analyse(&text, &config);
-    Ok(analysis.outline.iter().map(|root| node(&analysis.document, root)).collect())
+    Ok(analysis.outline().iter().map(|root| node(&analysis.document, root)).collect())
 }
 
 /// `  18  2 section   一、引領亞太開放合作啟新程  (1234字)`, children indented under their parent.

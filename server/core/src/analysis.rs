@@ -18,8 +18,10 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// Named entities in text order (see [`crate::entities`]).
     pub entities: Vec<crate::entities::Mention>,
-    /// Titles, stories and sections, top level first (see [`crate::outline`]).
-    pub outline: Vec<crate::outline::OutlineNode>,
+    /// Titles, stories and sections, built on first use by [`Analysis::outline`]: no rule needs
+    /// them, and a keystroke's re-analysis (what a hover waits for) should not pay for them.
+    outline: std::sync::OnceLock<Vec<crate::outline::OutlineNode>>,
+    outline_config: crate::outline::OutlineConfig,
     /// The per-paragraph work, for [`analyse_incremental`] of the next version.
     pub cache: crate::incremental::ParagraphCache,
 }
@@ -82,7 +84,8 @@ fn analyse_lazily_from<'i>(
             figures: Figures::default(),
             findings: Vec::new(),
             entities: Vec::new(),
-            outline: Vec::new(),
+            outline: std::sync::OnceLock::from(Vec::new()),
+            outline_config: config.outline.clone(),
             cache,
         };
     }
@@ -92,8 +95,24 @@ fn analyse_lazily_from<'i>(
     let entities =
         if entities_with.is_some() { crate::entities::place(&document, work.entities()) } else { Vec::new() };
     let findings = rules::run_all(&document, &figures, config, &entities);
-    let outline = crate::outline::outline(&document, &config.outline);
-    Analysis { document, is_chinese, figures, findings, entities, outline, cache: work.finish() }
+    Analysis {
+        document,
+        is_chinese,
+        figures,
+        findings,
+        entities,
+        outline: std::sync::OnceLock::new(),
+        outline_config: config.outline.clone(),
+        cache: work.finish(),
+    }
+}
+
+impl Analysis {
+    /// Titles, stories and sections, top level first (see [`crate::outline`]); worked out on
+    /// the first call.
+    pub fn outline(&self) -> &[crate::outline::OutlineNode] {
+        self.outline.get_or_init(|| crate::outline::outline(&self.document, &self.outline_config))
+    }
 }
 
 /// Builds the tables every analysis of Chinese text needs (script tables, the built-in entity

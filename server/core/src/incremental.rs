@@ -202,7 +202,7 @@ mod tests {
             analysis.figures,
             analysis.findings,
             analysis.entities,
-            analysis.outline
+            analysis.outline()
         )
     }
 

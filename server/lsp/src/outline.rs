@@ -108,7 +108,7 @@ pub fn folding_ranges(analysis: &Analysis) -> Vec<FoldingRange> {
             });
         }
     };
-    for root in &analysis.outline {
+    for root in analysis.outline() {
         for node in root.walk() {
             push(node.section_range.start, node.section_range.end, Some(name(node)));
         }
@@ -177,7 +177,7 @@ pub fn selection_range(
         ranges.push(paragraph.range);
     }
     let mut sections: Vec<TextRange> = Vec::new();
-    let mut level: &[OutlineNode] = &analysis.outline;
+    let mut level: &[OutlineNode] = analysis.outline();
     while let Some(node) = level.iter().find(|n| n.section_range.touches(offset)) {
         sections.push(node.section_range);
         level = &node.children;
