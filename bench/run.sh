@@ -37,34 +37,10 @@ bin=$CARGO_TARGET_DIR/release
 zhnews=$bin/zhnews
 
 # --- Inputs ------------------------------------------------------------------------------
+# The same texts the divan benches use (crate zhnews-bench-inputs): corpus-17mb/ and
+# corpus-17mb.txt (the corpus repeated), article-1mb.txt, article-25kb.txt.
 mkdir -p "$out"
-python3 - "$corpus" "$out" <<'PY'
-import pathlib, sys
-corpus, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
-files = sorted(corpus.glob("*.txt"))
-texts = [f.read_text(encoding="utf-8") for f in files]
-size = sum(len(t.encode()) for t in texts)
-copies = -(-17_000_000 // size)
-big = out / "corpus-17mb"
-big.mkdir(exist_ok=True)
-for old in big.glob("*.txt"):
-    old.unlink()
-for i in range(copies):
-    for f, t in zip(files, texts):
-        (big / f"{i:03}_{f.name}").write_text(t, encoding="utf-8")
-# One file holding the same text, for the converters (the opencc CLI converts one file).
-(out / "corpus-17mb.txt").write_text("".join(texts) * copies, encoding="utf-8")
-# A single 1 MB article: the corpus articles' paragraphs one after another, as one story.
-article, i = [], 0
-while sum(len(p.encode()) for p in article) < 1_000_000:
-    article.append(texts[i % len(texts)].strip() + "\n\n")
-    i += 1
-(out / "article-1mb.txt").write_text("".join(article), encoding="utf-8")
-# The 25 KB article: the largest corpus file.
-largest = max(zip(texts, files), key=lambda p: len(p[0].encode()))
-(out / "article-25kb.txt").write_text(largest[0], encoding="utf-8")
-print(f"inputs: {copies} copies of {len(files)} files = {copies * size / 1e6:.1f} MB; 1 MB article; 25 KB article ({largest[1].name})")
-PY
+ZHNEWS_CORPUS=$corpus cargo run --quiet --release -p zhnews-bench-inputs -- "$out"
 big=$out/corpus-17mb
 bigfile=$out/corpus-17mb.txt
 mb=$(python3 -c "import os,sys; print(os.path.getsize(sys.argv[1])/1e6)" "$bigfile")

@@ -1,14 +1,15 @@
 //! LSP-side benchmarks on a 25 KB news article, each next to a peer in the same run: building
 //! the rope (the least any request costs) and converting every finding to a diagnostic.
+//! documentSymbol and foldingRange are timed once the outline is built, and building it apart.
 //!
 //! Code actions are timed both ways a client can get them: `_eager` computes every conversion's
 //! edit with the offer (clients without `codeAction/resolve`), `_offer` leaves edits to
 //! `codeAction/resolve` (VS Code, Neovim), and `resolve_document_t2s` is that resolve for the
 //! document. The `_1mb` cases use the 1 MB article of `bench/run.sh`.
 //!
-//! Run: `cargo bench -p zhnews-lsp --bench requests` (reads the largest file of
-//! `$ZHNEWS_CORPUS`, or of `../shared/corpus` beside the checkout; without a corpus, a
-//! synthetic article written for this bench).
+//! Run: `cargo bench -p zhnews-lsp --bench requests` (the inputs of `bench/run.sh`, from
+//! the `zhnews-bench-inputs` crate: the largest file of `$ZHNEWS_CORPUS` or of
+//! `../shared/corpus` beside the checkout; without a corpus, a synthetic article).
 
 #![allow(clippy::unwrap_used)]
 
@@ -25,23 +26,9 @@ fn main() {
     divan::main();
 }
 
-/// Our own sentences in the style of a Hong Kong news report, repeated to 25 KB.
-const SYNTHETIC: &str = "【本報訊】政府統計處昨日公布，本港今年第三季本地生產總值按年實質增長百分之二點一，\
-較上季的百分之三點一放緩。財政司司長陳茂波表示，出口表現仍然穩健，但環球經濟前景不明朗。\n\n\
-二、零售業\n\n零售業總會主席黃家和指出，十月份零售額約三百二十億元，按年減少百分之四點四，\
-而訪港旅客人次達四百萬，較去年同期增加百分之十二。\n\n";
-
+/// The 25 KB article of `bench/run.sh` (see `zhnews-bench-inputs`).
 fn article() -> String {
-    let dir = std::env::var_os("ZHNEWS_CORPUS")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
-    let largest = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
-        .max_by_key(String::len);
-    largest.unwrap_or_else(|| SYNTHETIC.repeat(25_000 / SYNTHETIC.len() + 1))
+    zhnews_bench_inputs::article_25kb().0
 }
 
 struct Fixture {
@@ -94,6 +81,34 @@ fn peer_diagnostics_to_proto(bencher: Bencher) {
             })
             .collect::<Vec<_>>()
     });
+}
+
+/// documentSymbol once the outline is built: the conversion to LSP symbols with UTF-16
+/// positions (issue 6: under 2 ms for 25 KB).
+#[divan::bench]
+fn document_symbol(bencher: Bencher) {
+    let fixture = fixture();
+    fixture.analysis.outline();
+    bencher.bench(|| {
+        zhnews_lsp::outline::document_symbols(&fixture.rope, fixture.analysis.outline(), PositionEncoding::Utf16).len()
+    });
+}
+
+/// foldingRange once the outline is built.
+#[divan::bench]
+fn folding_range(bencher: Bencher) {
+    let fixture = fixture();
+    fixture.analysis.outline();
+    bencher.bench(|| zhnews_lsp::outline::folding_ranges(black_box(&fixture.analysis)).len());
+}
+
+/// Building the outline itself, which the first documentSymbol or foldingRange after an edit
+/// pays (it is not part of the analysis a keystroke waits for).
+#[divan::bench]
+fn outline_build(bencher: Bencher) {
+    let fixture = fixture();
+    bencher
+        .bench(|| zhnews_core::outline::outline(black_box(&fixture.analysis.document), &fixture.config.outline).len());
 }
 
 fn middle(text: &str) -> usize {
@@ -161,32 +176,9 @@ fn resolve_document_t2s(bencher: Bencher) {
     bencher.bench(|| resolve(black_box(&request(&fixture, whole, false)), OpenccConfig::T2s).unwrap());
 }
 
-/// The 1 MB article of `bench/run.sh`: the corpus articles' paragraphs one after another (each
-/// file stripped and followed by a blank line) until 1 MB; the synthetic article without a corpus.
+/// The 1 MB article of `bench/run.sh` (see `zhnews-bench-inputs`).
 fn article_1mb() -> String {
-    let dir = std::env::var_os("ZHNEWS_CORPUS")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"));
-    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    let mut texts: Vec<String> = files.iter().filter_map(|path| std::fs::read_to_string(path).ok()).collect();
-    if texts.is_empty() {
-        texts.push(SYNTHETIC.to_owned());
-    }
-    let mut article = String::new();
-    let mut i = 0;
-    while article.len() < 1_000_000 {
-        article.push_str(texts[i % texts.len()].trim());
-        article.push_str("\n\n");
-        i += 1;
-    }
-    article
+    zhnews_bench_inputs::article_1mb()
 }
 
 fn fixture_1mb() -> Fixture {

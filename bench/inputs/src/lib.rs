@@ -1,0 +1,81 @@
+//! The inputs every benchmark measures, built in one place: the divan benches of zhnews-core
+//! and zhnews-lsp call these functions, and `bench/run.sh` writes the same texts to files with
+//! the `bench-inputs` binary, so a 25 KB or 1 MB figure means the same text everywhere.
+//!
+//! The texts come from the shared corpus (`$ZHNEWS_CORPUS`, else `../shared/corpus` beside the
+//! checkout); without one, from [`SYNTHETIC`], so the benches still run.
+
+use std::path::{Path, PathBuf};
+
+/// A short Traditional report with figures, enumerations and names: the stand-in when no
+/// corpus is at hand.
+pub const SYNTHETIC: &str = "【本報訊】政府統計處昨日公布，本港今年第三季本地生產總值按年實質增長百分之二點一，\
+較上季的百分之三點一放緩。財政司司長陳茂波表示，出口表現仍然穩健，但環球經濟前景不明朗。\n\n\
+據統計處資料，第三季整體貨物出口按年上升百分之五點五，服務輸出則上升百分之三點九；\
+私人消費開支按年下跌百分之一點二，連續第三個季度錄得跌幅。\n\n\
+二、零售業\n\n零售業總會主席黃家和指出，十月份零售額約三百二十億元，按年減少百分之四點四，\
+而訪港旅客人次達四百萬，較去年同期增加百分之十二。\n\n";
+
+/// The size of the corpus repeated for the throughput benchmarks.
+pub const CORPUS_BYTES: usize = 17_000_000;
+
+/// The corpus folder: `$ZHNEWS_CORPUS`, else `../shared/corpus` beside the checkout.
+pub fn corpus_dir() -> PathBuf {
+    std::env::var_os("ZHNEWS_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"))
+}
+
+/// The corpus articles as (file name, text), sorted by name; empty without a corpus.
+pub fn corpus() -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .filter_map(|path| {
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            Some((name, std::fs::read_to_string(path).ok()?))
+        })
+        .collect()
+}
+
+/// The corpus texts, or [`SYNTHETIC`] alone without a corpus.
+fn texts() -> Vec<String> {
+    let texts: Vec<String> = corpus().into_iter().map(|(_, text)| text).collect();
+    if texts.is_empty() { vec![SYNTHETIC.to_owned()] } else { texts }
+}
+
+/// The 25 KB article: the largest corpus file (a speech of about 25 KB), or [`SYNTHETIC`]
+/// repeated to 25 KB. Returns the text and where it came from.
+pub fn article_25kb() -> (String, String) {
+    match corpus().into_iter().max_by_key(|(_, text)| text.len()) {
+        Some((name, text)) => (text, name),
+        None => (SYNTHETIC.repeat(25_000 / SYNTHETIC.len() + 1), "synthetic".to_owned()),
+    }
+}
+
+/// The 1 MB article: the corpus articles, each trimmed and followed by a blank line, one after
+/// another as one story until it reaches 1,000,000 bytes.
+pub fn article_1mb() -> String {
+    let mut article = String::new();
+    for text in texts().iter().cycle() {
+        if article.len() >= 1_000_000 {
+            break;
+        }
+        article.push_str(text.trim());
+        article.push_str("\n\n");
+    }
+    article
+}
+
+/// How many copies of the corpus make [`CORPUS_BYTES`] (at least one).
+pub fn corpus_copies() -> usize {
+    let size: usize = texts().iter().map(String::len).sum();
+    CORPUS_BYTES.div_ceil(size.max(1)).max(1)
+}
