@@ -1,5 +1,6 @@
-//! A minimal LSP client over the child's stdio, for tests. Messages are `serde_json::Value`s so
-//! tests can send malformed ones too.
+//! A minimal LSP client over the child's stdio, for tests and for the latency harness of
+//! `bench/peers`. Messages are `serde_json::Value`s so tests can send malformed ones too; each
+//! message is timestamped when it is read, so a harness can time requests and notifications.
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -14,10 +15,13 @@ pub const TIMEOUT: Duration = Duration::from_secs(120);
 pub struct Server {
     child: Child,
     stdin: Option<ChildStdin>,
-    incoming: Receiver<Value>,
+    /// Messages with the time each was read.
+    incoming: Receiver<(Instant, Value)>,
     /// Messages read but not yet asked for.
-    backlog: Vec<Value>,
+    backlog: Vec<(Instant, Value)>,
     next_id: i64,
+    /// When the process was started.
+    pub started: Instant,
 }
 
 impl Server {
@@ -26,30 +30,42 @@ impl Server {
     }
 
     pub fn start_with(args: &[&str], env: &[(&str, &str)]) -> Server {
-        let mut command = Command::new(crate::zhnews_bin());
+        Server::start_program(&crate::zhnews_bin(), args, env)
+    }
+
+    /// `program serve ARGS` with `env` added to the environment: any zhnews binary (the
+    /// latency harness runs release builds).
+    pub fn start_program(program: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> Server {
+        let started = Instant::now();
+        let mut command = Command::new(program);
         command.arg("serve").args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::inherit());
         for (key, value) in env {
             command.env(key, value);
         }
-        let mut child = command.spawn().expect("zhnews starts");
+        let mut child = command.spawn().unwrap_or_else(|err| panic!("cannot start {}: {err}", program.display()));
         let stdout = child.stdout.take().expect("piped stdout");
         let (sender, incoming) = channel();
         std::thread::spawn(move || {
             let mut reader = BufReader::new(stdout);
             while let Some(message) = read_message(&mut reader) {
-                if sender.send(message).is_err() {
+                if sender.send((Instant::now(), message)).is_err() {
                     break;
                 }
             }
         });
         let stdin = child.stdin.take();
-        Server { child, stdin, incoming, backlog: Vec::new(), next_id: 1 }
+        Server { child, stdin, incoming, backlog: Vec::new(), next_id: 1, started }
     }
 
     /// The server's resident memory in KiB (Linux), from /proc.
     pub fn rss_kib(&self) -> Option<u64> {
+        self.status_kib("VmRSS:")
+    }
+
+    /// A field of the server's `/proc/PID/status` in KiB (`VmRSS:`, `VmHWM:`), Linux only.
+    pub fn status_kib(&self, field: &str) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
-        let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+        let line = status.lines().find(|line| line.starts_with(field))?;
         line.split_whitespace().nth(1)?.parse().ok()
     }
 
@@ -92,23 +108,28 @@ impl Server {
     }
 
     /// Waits for the first message (from the backlog or the wire) that matches.
-    pub fn wait_for(&mut self, mut matches: impl FnMut(&Value) -> bool) -> Value {
-        if let Some(index) = self.backlog.iter().position(&mut matches) {
+    pub fn wait_for(&mut self, matches: impl FnMut(&Value) -> bool) -> Value {
+        self.wait_for_timed(matches).1
+    }
+
+    /// [`Self::wait_for`], with the time the message was read.
+    pub fn wait_for_timed(&mut self, mut matches: impl FnMut(&Value) -> bool) -> (Instant, Value) {
+        if let Some(index) = self.backlog.iter().position(|(_, message)| matches(message)) {
             return self.backlog.remove(index);
         }
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.incoming.recv_timeout(left) {
-                Ok(message) => {
+                Ok((at, message)) => {
                     // Answer server-to-client requests (registerCapability…) so it never waits.
                     if message.get("id").is_some() && message.get("method").is_some() {
                         self.send(&json!({"jsonrpc": "2.0", "id": message["id"], "result": null}));
                     }
                     if matches(&message) {
-                        return message;
+                        return (at, message);
                     }
-                    self.backlog.push(message);
+                    self.backlog.push((at, message));
                 }
                 Err(RecvTimeoutError::Timeout) => {
                     panic!("timed out; unmatched messages: {:#?}", self.backlog)
@@ -120,14 +141,27 @@ impl Server {
         }
     }
 
+    /// Sends a request and returns how long its response took, `None` for an error response.
+    pub fn timed_request(&mut self, method: &str, params: Value) -> Option<Duration> {
+        let sent = Instant::now();
+        let id = self.send_request(method, params);
+        let (at, response) = self.wait_for_timed(|m| m.get("id") == Some(&json!(id)) && m.get("method").is_none());
+        response.get("error").is_none().then(|| at - sent)
+    }
+
     /// Waits for `publishDiagnostics` for `uri` at `version`.
     pub fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let message = self.wait_for(|m| {
+        let message = self.diagnostics_timed(uri, version).1;
+        message["params"]["diagnostics"].as_array().cloned().unwrap_or_default()
+    }
+
+    /// [`Self::diagnostics`]: the whole message, and when it was read.
+    pub fn diagnostics_timed(&mut self, uri: &str, version: i64) -> (Instant, Value) {
+        self.wait_for_timed(|m| {
             m["method"] == "textDocument/publishDiagnostics"
                 && m["params"]["uri"] == uri
                 && m["params"]["version"] == version
-        });
-        message["params"]["diagnostics"].as_array().cloned().unwrap_or_default()
+        })
     }
 
     pub fn open(&mut self, uri: &str, language_id: &str, text: &str) {
