@@ -186,10 +186,9 @@ fn quotations(text: &str) -> Vec<TextRange> {
 mod tests {
     use expect_test::{Expect, expect};
 
-    use crate::script::CharScript;
-
     use crate::config::Config;
     use crate::finding::apply_edits;
+    use crate::script::CharScript;
 
     fn check_with(config: &str, text: &str, expect: Expect) {
         let config = Config::from_toml_str(config).unwrap();
