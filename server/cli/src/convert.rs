@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use zhnews_core::Config;
-use zhnews_core::convert::{self, Backend, Converter, OpenccConfig, pieces};
+use zhnews_core::convert::{self, Backend, Converter, OpenccConfig, Protected, pieces};
 use zhnews_core::entities::EntityIndex;
 use zhnews_workspace::gazetteer::config_and_index;
 use zhnews_workspace::read_text_file;
@@ -140,9 +140,12 @@ pub fn run(args: &Args) -> ExitCode {
 
 /// Converts one text: protected terms unchanged, names of the curated, user and workspace
 /// gazetteers in the gazetteer's own form for the target script. The text is converted in
-/// pieces (see [`convert::pieces`]) spread over the cores: with the system backend OpenCC
-/// converts one piece at a time, and the names of the next pieces are recognised meanwhile.
-/// Returns the converted pieces, in order.
+/// pieces (see [`convert::pieces`]); returns the converted pieces, in order.
+///
+/// The system backend converts one text at a time (the C++ library's lock), so one thread
+/// converts every piece, keeping OpenCC's dictionaries in its core's caches, while another
+/// recognises the names of the pieces ahead of it. The embedded backend converts on every
+/// core: each piece is recognised and converted wherever rayon runs it.
 fn convert_one(
     converter: &dyn Converter,
     text: &str,
@@ -153,7 +156,38 @@ fn convert_one(
     let terms = &config.convert.protected;
     let index = config.entities.enabled.then_some(index);
     let pieces = pieces::split(text, terms, pieces::PIECE_BYTES);
-    pieces.par_iter().map(|piece| pieces::convert_named(converter, piece, terms, index)).collect()
+    if converter.backend() != Backend::System || pieces.len() < 2 {
+        return pieces.par_iter().map(|piece| pieces::convert_named(converter, piece, terms, index)).collect();
+    }
+    pipelined(converter, &pieces, terms, index)
+}
+
+/// The pieces converted in order on this thread, their names recognised on another.
+fn pipelined(
+    converter: &dyn Converter,
+    pieces: &[&str],
+    terms: &[String],
+    index: Option<&EntityIndex>,
+) -> Result<Vec<String>, convert::ConvertError> {
+    let target = converter.config().target();
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::channel();
+        scope.spawn(move || {
+            for piece in pieces {
+                if send.send(pieces::named_forms(piece, index, target)).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut converted = Vec::with_capacity(pieces.len());
+        for (piece, forms) in pieces.iter().zip(receive) {
+            let protected = Protected { terms, forms: &forms, ..Protected::NONE };
+            converted.push(convert::convert_text(converter, piece, protected)?);
+        }
+        // A recognition that panicked ends the channel early (and the scope re-raises it).
+        assert_eq!(converted.len(), pieces.len(), "names recognised for every piece");
+        Ok(converted)
+    })
 }
 
 /// True when the converted pieces, one after another, are `text`.
@@ -197,4 +231,43 @@ fn read(input: &Input) -> Result<(String, String), String> {
 /// interruption never leaves a half-written file).
 fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     zhnews_workspace::write_atomic(path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use zhnews_core::convert::OpenccConfig;
+    use zhnews_core::entities;
+
+    /// Both ways of spreading the pieces over the cores give what converting the whole text
+    /// gives, on a text with names broken by line breaks and on the corpus (`ZHNEWS_CORPUS`).
+    #[test]
+    fn pipelined_and_parallel_conversions_are_the_whole_conversion() {
+        let mut texts =
+            vec!["四川省委副书记于立\n军说。\n\n习近平抵达利马。\n \n长江实业集团\n\n秘\n鲁总统到场。\n".repeat(40)];
+        if let Some(dir) = std::env::var_os("ZHNEWS_CORPUS") {
+            let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|entry| entry.unwrap().path()).collect();
+            files.sort();
+            let corpus: Vec<String> = files.iter().map(|path| std::fs::read_to_string(path).unwrap()).collect();
+            texts.push(corpus.concat());
+        }
+        let index = EntityIndex::builtin();
+        let terms = ["长江实业".to_owned()];
+        for config in [OpenccConfig::S2t, OpenccConfig::T2s] {
+            let converter = convert::converter(Backend::Embedded, config).unwrap();
+            for text in &texts {
+                let document = zhnews_core::Document::new(text.as_str());
+                let mentions = entities::recognise(&document, index, entities::Options { tagger: None });
+                let forms = convert::entity_forms(text, &mentions, config.target());
+                let protected = Protected { terms: &terms, forms: &forms, ..Protected::NONE };
+                let whole = convert::convert_text(converter, text, protected).unwrap();
+                let pieces = pieces::split(text, &terms, 200);
+                assert!(pieces.len() > 5);
+                assert_eq!(pipelined(converter, &pieces, &terms, Some(index)).unwrap().concat(), whole);
+                let mut config_with_terms = Config::default();
+                config_with_terms.convert.protected = terms.to_vec();
+                assert_eq!(convert_one(converter, text, &config_with_terms, index).unwrap().concat(), whole);
+            }
+        }
+    }
 }
