@@ -121,3 +121,45 @@ fn names_keep_the_gazetteer_form_and_protected_terms_still_win() {
     std::fs::write(dir.path().join("zhnews.toml"), "[convert]\nprotected = [\"于立军\"]\n").unwrap();
     assert_eq!(stdout(&zhnews(dir.path(), &["-c", "s2t"], story)), "四川省委副書記于立军出席會議。\n");
 }
+
+/// A text of several conversion pieces (`zhnews convert` converts about 256 KB at a time, the
+/// pieces spread over the cores) comes out as the whole text converted at once: on stdout,
+/// with `--in-place`, and `--check` agrees.
+#[test]
+fn a_long_text_converts_as_one_piece_would() {
+    use zhnews_core::convert::{self, Backend, OpenccConfig, Protected};
+    use zhnews_core::entities::{self, EntityIndex};
+    let fixtures = zhnews_tests::workspace_root().join("tests/fixtures/convert");
+    let simplified = std::fs::read_to_string(fixtures.join("simplified.txt")).unwrap();
+    let traditional = std::fs::read_to_string(fixtures.join("traditional-hk.txt")).unwrap();
+    // Names broken by a hard line break, a protected term, and the fixtures over and over.
+    let mut text = String::new();
+    while text.len() < 900_000 {
+        text.push_str(&simplified);
+        text.push_str("四川省委副书记于立\n军说，长江实业集团\n发展软件。\n\n");
+        text.push_str(&traditional);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("zhnews.toml"), "[convert]\nprotected = [\"长江实业\"]\n").unwrap();
+    let file = dir.path().join("long.txt");
+    std::fs::write(&file, &text).unwrap();
+
+    let converter = convert::converter(Backend::Embedded, OpenccConfig::S2t).unwrap();
+    let document = zhnews_core::Document::new(text.as_str());
+    let mentions = entities::recognise(&document, EntityIndex::builtin(), entities::Options { tagger: None });
+    let forms = convert::entity_forms(&text, &mentions, converter.config().target());
+    let terms = ["长江实业".to_owned()];
+    let expected =
+        convert::convert_text(converter, &text, Protected { terms: &terms, forms: &forms, ..Protected::NONE }).unwrap();
+    assert!(expected.contains("于立\n軍說，长江实业集團"), "names and terms kept across the pieces");
+
+    let args = ["--backend", "embedded", "--config", "s2t"];
+    let output = zhnews(dir.path(), &[&args[..], &["long.txt"]].concat(), "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output) == expected, "stdout differs from the whole text's conversion");
+    let output = zhnews(dir.path(), &[&args[..], &["--check", "long.txt"]].concat(), "");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let output = zhnews(dir.path(), &[&args[..], &["--in-place", "long.txt"]].concat(), "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(std::fs::read_to_string(&file).unwrap() == expected, "the file differs from the whole text's conversion");
+}

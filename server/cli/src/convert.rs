@@ -10,9 +10,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use zhnews_core::convert::{self, Backend, Converter, OpenccConfig, Protected};
-use zhnews_core::entities::{self, EntityIndex};
-use zhnews_core::{Config, Document};
+use zhnews_core::Config;
+use zhnews_core::convert::{self, Backend, Converter, OpenccConfig, Protected, pieces};
+use zhnews_core::entities::EntityIndex;
 use zhnews_workspace::gazetteer::config_and_index;
 use zhnews_workspace::read_text_file;
 
@@ -81,7 +81,13 @@ pub fn run(args: &Args) -> ExitCode {
     let mut unconverted = 0;
     let mut stdout = std::io::stdout().lock();
     for input in &inputs {
-        let (name, text, config_start) = match read(input) {
+        // The entity index loads (≈ 80 ms) while the text is read.
+        let (read, loaded) = std::thread::scope(|scope| {
+            let loading = scope.spawn(|| config_and_index(&config_start(input)).map_err(|err| err.to_string()));
+            let read = read(input);
+            (read, loading.join().unwrap_or_else(|_| Err("loading the configuration failed".to_owned())))
+        });
+        let (name, text) = match read {
             Ok(read) => read,
             Err(err) => {
                 let _ = writeln!(stderr, "error: {err}");
@@ -89,7 +95,7 @@ pub fn run(args: &Args) -> ExitCode {
                 continue;
             }
         };
-        let (config, index) = match config_and_index(&config_start) {
+        let (config, index) = match loaded {
             Ok(loaded) => loaded,
             Err(err) => {
                 let _ = writeln!(stderr, "error: {err}");
@@ -105,19 +111,19 @@ pub fn run(args: &Args) -> ExitCode {
             }
         };
         if args.check {
-            if converted != text {
+            if !unchanged(&converted, &text) {
                 unconverted += 1;
                 let _ = writeln!(stdout, "{name}: not in the target script of {}", args.config);
             }
         } else if args.in_place {
-            if converted != text
+            if !unchanged(&converted, &text)
                 && let Input::File(path) = input
-                && let Err(err) = write_atomically(path, &converted)
+                && let Err(err) = write_atomically(path, &converted.concat())
             {
                 let _ = writeln!(stderr, "error: {name}: cannot write: {err}");
                 had_error = true;
             }
-        } else if let Err(err) = stdout.write_all(converted.as_bytes()) {
+        } else if let Err(err) = converted.iter().try_for_each(|piece| stdout.write_all(piece.as_bytes())) {
             let _ = writeln!(stderr, "error: cannot write to stdout: {err}");
             return ExitCode::from(EXIT_ERROR);
         }
@@ -133,50 +139,90 @@ pub fn run(args: &Args) -> ExitCode {
 }
 
 /// Converts one text: protected terms unchanged, names of the curated, user and workspace
-/// gazetteers in the gazetteer's own form for the target script.
+/// gazetteers in the gazetteer's own form for the target script. The text is converted in
+/// pieces (see [`convert::pieces`]); returns the converted pieces, in order.
+///
+/// The system backend converts one text at a time (the C++ library's lock), so one thread
+/// converts every piece, keeping OpenCC's dictionaries in its core's caches, while another
+/// recognises the names of the pieces ahead of it. The embedded backend converts on every
+/// core: each piece is recognised and converted wherever rayon runs it.
 fn convert_one(
     converter: &dyn Converter,
     text: &str,
     config: &Config,
     index: &EntityIndex,
-) -> Result<String, convert::ConvertError> {
-    let mentions = if config.entities.enabled { recognise_in_parallel(text, index) } else { Vec::new() };
-    let forms = convert::entity_forms(text, &mentions, converter.config().target());
-    convert::convert_text(
-        converter,
-        text,
-        Protected { terms: &config.convert.protected, forms: &forms, ..Protected::NONE },
-    )
-}
-
-/// The names of `text`, as [`entities::recognise`] finds them, with the paragraphs spread over
-/// the cores: recognition is the part of `zhnews convert` that is ours, not OpenCC's
-/// (`bench/RESULTS.md`, conversion).
-fn recognise_in_parallel(text: &str, index: &EntityIndex) -> Vec<entities::Mention> {
+) -> Result<Vec<String>, convert::ConvertError> {
     use rayon::prelude::*;
-    let document = Document::new(text);
-    let options = entities::Options { tagger: None };
-    let found: Vec<Vec<entities::Found>> = document
-        .paragraphs()
-        .par_iter()
-        .map(|paragraph| entities::find_in_paragraph(&paragraph.joined.text, index, options))
-        .collect();
-    entities::place(&document, found.iter().map(Vec::as_slice))
+    let terms = &config.convert.protected;
+    let index = config.entities.enabled.then_some(index);
+    let pieces = pieces::split(text, terms, pieces::PIECE_BYTES);
+    if converter.backend() != Backend::System || pieces.len() < 2 {
+        return pieces.par_iter().map(|piece| pieces::convert_named(converter, piece, terms, index)).collect();
+    }
+    pipelined(converter, &pieces, terms, index)
 }
 
-/// The display name, the text, and where to look for `zhnews.toml`.
-fn read(input: &Input) -> Result<(String, String, PathBuf), String> {
+/// The pieces converted in order on this thread, their names recognised on another.
+fn pipelined(
+    converter: &dyn Converter,
+    pieces: &[&str],
+    terms: &[String],
+    index: Option<&EntityIndex>,
+) -> Result<Vec<String>, convert::ConvertError> {
+    let target = converter.config().target();
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::channel();
+        scope.spawn(move || {
+            for piece in pieces {
+                if send.send(pieces::named_forms(piece, index, target)).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut converted = Vec::with_capacity(pieces.len());
+        for (piece, forms) in pieces.iter().zip(receive) {
+            let protected = Protected { terms, forms: &forms, ..Protected::NONE };
+            converted.push(convert::convert_text(converter, piece, protected)?);
+        }
+        // A recognition that panicked ends the channel early (and the scope re-raises it).
+        assert_eq!(converted.len(), pieces.len(), "names recognised for every piece");
+        Ok(converted)
+    })
+}
+
+/// True when the converted pieces, one after another, are `text`.
+fn unchanged(converted: &[String], text: &str) -> bool {
+    let mut rest = text;
+    converted.iter().all(|piece| match rest.strip_prefix(piece.as_str()) {
+        Some(after) => {
+            rest = after;
+            true
+        }
+        None => false,
+    }) && rest.is_empty()
+}
+
+/// Where to look for the `zhnews.toml` that applies to `input`.
+fn config_start(input: &Input) -> PathBuf {
+    match input {
+        Input::Stdin => PathBuf::from("."),
+        Input::File(path) => path.clone(),
+    }
+}
+
+/// The display name and the text.
+fn read(input: &Input) -> Result<(String, String), String> {
     match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin().read_to_end(&mut bytes).map_err(|err| format!("cannot read stdin: {err}"))?;
             let text = String::from_utf8(bytes)
                 .map_err(|err| format!("stdin: not valid UTF-8 at byte offset {}", err.utf8_error().valid_up_to()))?;
-            Ok(("-".to_owned(), text, PathBuf::from(".")))
+            Ok(("-".to_owned(), text))
         }
         Input::File(path) => {
             let text = read_text_file(path).map_err(|err| err.to_string())?;
-            Ok((path.display().to_string(), text, path.clone()))
+            Ok((path.display().to_string(), text))
         }
     }
 }
@@ -190,20 +236,38 @@ fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use zhnews_core::convert::OpenccConfig;
+    use zhnews_core::entities;
 
+    /// Both ways of spreading the pieces over the cores give what converting the whole text
+    /// gives, on a text with names broken by line breaks and on the corpus (`ZHNEWS_CORPUS`).
     #[test]
-    fn parallel_recognition_finds_what_recognise_finds() {
+    fn pipelined_and_parallel_conversions_are_the_whole_conversion() {
         let mut texts =
-            vec!["國家主席習近平抵達利馬。\n\n秘\n魯總統博魯阿爾特到場。\r\n\r\n习 近 平出席APEC会议。\n".to_owned()];
+            vec!["四川省委副书记于立\n军说。\n\n习近平抵达利马。\n \n长江实业集团\n\n秘\n鲁总统到场。\n".repeat(40)];
         if let Some(dir) = std::env::var_os("ZHNEWS_CORPUS") {
-            let files = std::fs::read_dir(dir).into_iter().flatten().flatten();
-            texts.extend(files.filter_map(|entry| std::fs::read_to_string(entry.path()).ok()));
+            let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|entry| entry.unwrap().path()).collect();
+            files.sort();
+            let corpus: Vec<String> = files.iter().map(|path| std::fs::read_to_string(path).unwrap()).collect();
+            texts.push(corpus.concat());
         }
         let index = EntityIndex::builtin();
-        for text in &texts {
-            let sequential = entities::recognise(&Document::new(text), index, entities::Options { tagger: None });
-            assert!(!sequential.is_empty());
-            assert_eq!(recognise_in_parallel(text, index), sequential);
+        let terms = ["长江实业".to_owned()];
+        for config in [OpenccConfig::S2t, OpenccConfig::T2s] {
+            let converter = convert::converter(Backend::Embedded, config).unwrap();
+            for text in &texts {
+                let document = zhnews_core::Document::new(text.as_str());
+                let mentions = entities::recognise(&document, index, entities::Options { tagger: None });
+                let forms = convert::entity_forms(text, &mentions, config.target());
+                let protected = Protected { terms: &terms, forms: &forms, ..Protected::NONE };
+                let whole = convert::convert_text(converter, text, protected).unwrap();
+                let pieces = pieces::split(text, &terms, 200);
+                assert!(pieces.len() > 5);
+                assert_eq!(pipelined(converter, &pieces, &terms, Some(index)).unwrap().concat(), whole);
+                let mut config_with_terms = Config::default();
+                config_with_terms.convert.protected = terms.to_vec();
+                assert_eq!(convert_one(converter, text, &config_with_terms, index).unwrap().concat(), whole);
+            }
         }
     }
 }

@@ -19,6 +19,7 @@
 pub mod config;
 mod embedded;
 pub mod forms;
+pub mod pieces;
 #[cfg(feature = "system-opencc")]
 mod system;
 
