@@ -82,10 +82,12 @@ fn closing_large_documents_returns_memory() {
         after_first * 2 < peak + baseline,
         "most memory is returned: baseline {baseline}, peak {peak}, after close {after_first} KiB"
     );
-    // A leak of the document would add its whole footprint per cycle; allocator fragmentation
-    // adds a few MB over the cycles (measured: 51 → 58 MB), well under a quarter of it.
+    // A leak of the document would add its whole footprint per cycle (four more cycles: four
+    // footprints); allocator fragmentation adds some MB over the cycles (measured 7 to 26 MB
+    // against a footprint of 73 MB, depending on how the threads' arenas are hit), so the bound
+    // is half of one footprint.
     assert!(
-        after < after_first + peak.saturating_sub(baseline.min(after_first)) / 4,
+        after < after_first + peak.saturating_sub(baseline.min(after_first)) / 2,
         "no growth over five open/close cycles: baseline {baseline}, first close {after_first}, fifth close {after} KiB"
     );
     assert_eq!(server.shutdown(), Some(0));
