@@ -288,6 +288,27 @@ mod tests {
         assert_eq!(report(&third), report(&analyse_with(ARTICLE, &guesses, builtin)));
     }
 
+    /// The language server starts from the previous analysis after a settings change too: what
+    /// a paragraph keeps does not depend on the settings.
+    #[test]
+    fn a_previous_analysis_under_other_settings_is_a_valid_start() {
+        crate::entities::tagger::load();
+        let index = crate::entities::EntityIndex::builtin();
+        let before = Config::default();
+        let after = Config::from_toml_str(
+            "[analysis]\nmin_han_share = 0.2\n[figures]\nreference_date = \"2024-11-20\"\n\
+             [rules]\nsum-mismatch = \"off\"\nweekday-mismatch = \"error\"\n[entities]\nguesses = false\n",
+        )
+        .unwrap();
+        for (from, to) in [(&before, &after), (&after, &before)] {
+            let previous = analyse_with(ARTICLE, from, index);
+            let edited = ARTICLE.replace("第三季", "第四季");
+            let incremental = analyse_incremental(&edited, to, index, &previous);
+            assert_eq!(report(&incremental), report(&analyse_with(&edited, to, index)));
+            assert_eq!(incremental.cache.reused(), 3);
+        }
+    }
+
     #[test]
     fn a_text_that_is_not_chinese_keeps_its_profiles_for_the_next() {
         let config = Config::default();

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use ropey::Rope;
+use tokio::sync::OnceCell;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 use zhnews_core::Analysis;
 
@@ -15,13 +16,52 @@ pub struct OpenDocument {
     pub language_id: String,
     /// Bumped on every change; a scheduled analysis that finds it moved on gives up.
     pub generation: u64,
-    /// The newest analysis and the version it belongs to.
-    pub analysis: Option<(i32, Arc<Analysis>)>,
+    /// Bumped when the settings or what analysis uses change (see [`Self::invalidate`]):
+    /// analyses begun before are not current.
+    epoch: u64,
+    /// The newest finished analysis, the version it belongs to and the epoch it was begun in.
+    newest: Option<Newest>,
+    /// The analysis of `version` in this epoch, shared by every request that needs it while it
+    /// is computed (a hover and the debounced diagnostics of one keystroke analyse once).
+    pending: Option<Job>,
+    /// How many analyses have been recorded (for the tests' `zhnews/documentText`).
+    pub analyses: u64,
+}
+
+struct Newest {
+    version: i32,
+    epoch: u64,
+    analysis: Arc<Analysis>,
+}
+
+/// The analysis of one version of a document, computed once however many requests wait for it.
+#[derive(Clone)]
+pub struct Job {
+    pub version: i32,
+    epoch: u64,
+    pub result: Arc<OnceCell<Arc<Analysis>>>,
+    /// The analysis to start from (its unchanged paragraphs are reused).
+    pub previous: Option<Arc<Analysis>>,
+}
+
+/// What a caller needs for the current version: its analysis, or the job computing it.
+pub enum Current {
+    Ready(Arc<Analysis>),
+    Compute(Job),
 }
 
 impl OpenDocument {
     pub fn new(text: &str, version: i32, language_id: String) -> OpenDocument {
-        OpenDocument { rope: Rope::from_str(text), version, language_id, generation: 0, analysis: None }
+        OpenDocument {
+            rope: Rope::from_str(text),
+            version,
+            language_id,
+            generation: 0,
+            epoch: 0,
+            newest: None,
+            pending: None,
+            analyses: 0,
+        }
     }
 
     /// Applies a `didChange` batch in order: ranged changes edit the rope, a change without a
@@ -46,12 +86,58 @@ impl OpenDocument {
         self.generation += 1;
     }
 
-    /// The analysis of the current version, if it has been computed.
-    pub fn current_analysis(&self) -> Option<Arc<Analysis>> {
-        match &self.analysis {
-            Some((version, analysis)) if *version == self.version => Some(analysis.clone()),
-            _ => None,
+    /// Makes every analysis so far, finished or under way, out of date: the settings, the
+    /// gazetteers or the tagger changed. The newest stays the starting point of the next: what
+    /// it keeps per paragraph is keyed on what it was found with (see
+    /// `zhnews_core::analyse_incremental`), so nothing found the old way is reused.
+    pub fn invalidate(&mut self) {
+        self.epoch += 1;
+        self.generation += 1;
+        self.pending = None;
+    }
+
+    /// The analysis of the current version if it is done, else the job computing it (begun
+    /// here if no caller has begun it yet).
+    pub fn current(&mut self) -> Current {
+        if let Some(newest) = &self.newest
+            && newest.version == self.version
+            && newest.epoch == self.epoch
+        {
+            return Current::Ready(newest.analysis.clone());
         }
+        match &self.pending {
+            Some(job) if job.version == self.version && job.epoch == self.epoch => Current::Compute(job.clone()),
+            _ => {
+                let job = Job {
+                    version: self.version,
+                    epoch: self.epoch,
+                    result: Arc::new(OnceCell::new()),
+                    previous: self.newest.as_ref().map(|newest| newest.analysis.clone()),
+                };
+                self.pending = Some(job.clone());
+                Current::Compute(job)
+            }
+        }
+    }
+
+    /// Records a job's analysis: it becomes the newest unless an analysis of a later version
+    /// is already in. Returns the analysis it replaces, for the caller to drop off the request
+    /// path.
+    pub fn finish(&mut self, job: &Job, analysis: Arc<Analysis>) -> Option<Arc<Analysis>> {
+        if self.pending.as_ref().is_some_and(|pending| Arc::ptr_eq(&pending.result, &job.result)) {
+            self.pending = None;
+        }
+        // The newest version wins, and of one version the later epoch. An analysis begun
+        // before an invalidation is kept too (as the next one's start), just never current.
+        let superseded = self.newest.as_ref().is_some_and(|newest| {
+            (newest.version, newest.epoch) >= (job.version, job.epoch) || Arc::ptr_eq(&newest.analysis, &analysis)
+        });
+        if superseded {
+            return None;
+        }
+        self.analyses += 1;
+        let newest = Newest { version: job.version, epoch: job.epoch, analysis };
+        self.newest.replace(newest).map(|replaced| replaced.analysis)
     }
 }
 
@@ -89,5 +175,85 @@ mod tests {
         let full = TextDocumentContentChangeEvent { range: None, range_length: None, text: "新".into() };
         document.apply_changes(vec![full], 4, PositionEncoding::Utf16);
         assert_eq!(document.rope.to_string(), "新");
+    }
+
+    fn analysis_of(text: &str) -> Arc<Analysis> {
+        Arc::new(zhnews_core::analyse(text, &zhnews_core::Config::default()))
+    }
+
+    fn job(document: &mut OpenDocument) -> Job {
+        match document.current() {
+            Current::Compute(job) => job,
+            Current::Ready(_) => panic!("expected a job"),
+        }
+    }
+
+    fn insert(document: &mut OpenDocument, version: i32) {
+        document.apply_changes(vec![change((0, 0), (0, 0), "新")], version, PositionEncoding::Utf16);
+    }
+
+    #[test]
+    fn callers_of_one_version_share_its_job() {
+        let mut document = OpenDocument::new("秘魯", 1, "plaintext".into());
+        let first = job(&mut document);
+        let second = job(&mut document);
+        assert!(Arc::ptr_eq(&first.result, &second.result));
+        let analysis = analysis_of("秘魯");
+        assert!(document.finish(&first, analysis.clone()).is_none());
+        // The second caller finds the same analysis and replaces nothing.
+        assert!(document.finish(&second, analysis.clone()).is_none());
+        assert!(matches!(document.current(), Current::Ready(ready) if Arc::ptr_eq(&ready, &analysis)));
+    }
+
+    #[test]
+    fn an_edit_starts_a_new_job_from_the_newest_analysis() {
+        let mut document = OpenDocument::new("秘魯", 1, "plaintext".into());
+        let first = job(&mut document);
+        let analysis = analysis_of("秘魯");
+        document.finish(&first, analysis.clone());
+        insert(&mut document, 2);
+        let second = job(&mut document);
+        assert!(!Arc::ptr_eq(&first.result, &second.result));
+        assert_eq!(second.version, 2);
+        assert!(second.previous.as_ref().is_some_and(|previous| Arc::ptr_eq(previous, &analysis)));
+        // Its analysis replaces the older one, handed back to be freed.
+        let replaced = document.finish(&second, analysis_of("新秘魯"));
+        assert!(replaced.is_some_and(|replaced| Arc::ptr_eq(&replaced, &analysis)));
+    }
+
+    #[test]
+    fn an_older_version_finishing_late_does_not_replace_a_newer_one() {
+        let mut document = OpenDocument::new("秘魯", 1, "plaintext".into());
+        let old = job(&mut document);
+        insert(&mut document, 2);
+        let new = job(&mut document);
+        let newer = analysis_of("新秘魯");
+        document.finish(&new, newer.clone());
+        assert!(document.finish(&old, analysis_of("秘魯")).is_none());
+        assert!(matches!(document.current(), Current::Ready(ready) if Arc::ptr_eq(&ready, &newer)));
+    }
+
+    #[test]
+    fn an_analysis_begun_before_invalidation_is_not_current() {
+        // The settings (or jieba) changed while the analysis ran: it was computed the old way.
+        let mut document = OpenDocument::new("秘魯", 1, "plaintext".into());
+        let before = job(&mut document);
+        document.invalidate();
+        let old_way = analysis_of("秘魯");
+        document.finish(&before, old_way.clone());
+        let after = job(&mut document);
+        assert!(!Arc::ptr_eq(&before.result, &after.result));
+        // It is still where the next analysis starts (what it keeps per paragraph is keyed on
+        // what it was found with).
+        assert!(after.previous.as_ref().is_some_and(|previous| Arc::ptr_eq(previous, &old_way)));
+        // A finished analysis is no longer current after an invalidation either.
+        let finished = analysis_of("秘魯");
+        assert!(document.finish(&after, finished.clone()).is_some());
+        assert!(matches!(document.current(), Current::Ready(_)));
+        document.invalidate();
+        let again = job(&mut document);
+        assert!(again.previous.is_some_and(|previous| Arc::ptr_eq(&previous, &finished)));
+        // Of one version, an analysis from an older epoch does not replace a newer one's.
+        assert!(document.finish(&before, analysis_of("秘魯")).is_none());
     }
 }

@@ -16,13 +16,14 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, ClientSocket, LanguageServer, LspService};
 use zhnews_core::{Analysis, Config};
 
-use crate::documents::OpenDocument;
+use crate::documents::{Current, OpenDocument};
 use crate::encoding::PositionEncoding;
 use crate::settings::{Problem, Settings, json_to_table};
 use crate::to_proto;
 
 /// Set this variable to register the requests that exist for tests only: `zhnews/testPanic`
-/// (panics) and `zhnews/documentText` (returns the text the server holds).
+/// (panics) and `zhnews/documentText` (returns the text the server holds and how many analyses
+/// of it were recorded).
 pub const TEST_METHODS_ENV: &str = "ZHNEWS_LSP_TEST_METHODS";
 
 pub struct Backend {
@@ -234,24 +235,47 @@ impl Backend {
 
     /// The analysis of the document's current version, computing it if needed, with the rope
     /// it was computed on. `None` for unknown documents and documents zhnews does not analyse.
+    /// Requests that need the same version while it is computed wait for the one analysis.
     async fn analysis(&self, uri: &Uri) -> Option<(i32, Rope, Arc<Analysis>)> {
-        let (rope, version, previous) = {
-            let documents = lock(&self.state.documents);
-            let document = documents.get(uri)?;
+        let (rope, job) = {
+            let mut documents = lock(&self.state.documents);
+            let document = documents.get_mut(uri)?;
             if !is_text_document(uri, &document.language_id) {
                 return None;
             }
-            if let Some(analysis) = document.current_analysis() {
-                return Some((document.version, document.rope.clone(), analysis));
+            match document.current() {
+                Current::Ready(analysis) => return Some((document.version, document.rope.clone(), analysis)),
+                Current::Compute(job) => (document.rope.clone(), job),
             }
-            // The newest analysis of an older version: its unchanged paragraphs are reused.
-            (document.rope.clone(), document.version, document.analysis.as_ref().map(|(_, a)| a.clone()))
         };
+        let computed = job.result.get_or_try_init(|| self.analyse(uri, &rope, job.previous.clone())).await;
+        let analysis = match computed {
+            Ok(analysis) => analysis.clone(),
+            Err(err) => {
+                tracing::error!("analysis of {} failed: {err}", uri.as_str());
+                return None;
+            }
+        };
+        let replaced = lock(&self.state.documents).get_mut(uri).and_then(|d| d.finish(&job, analysis.clone()));
+        // Freeing a large document's analysis takes milliseconds: not on the request path.
+        if let Some(replaced) = replaced {
+            tokio::task::spawn_blocking(move || drop(replaced));
+        }
+        Some((job.version, rope, analysis))
+    }
+
+    /// Analyses `rope`, the text of `uri`, on a blocking thread, starting from `previous`.
+    async fn analyse(
+        &self,
+        uri: &Uri,
+        rope: &Rope,
+        previous: Option<Arc<Analysis>>,
+    ) -> std::result::Result<Arc<Analysis>, tokio::task::JoinError> {
         let config = self.config_for(uri).await;
         let text = rope.to_string();
         let path = uri.to_file_path().map(|p| p.into_owned());
         let roots = lock(&self.state.settings).roots.clone();
-        let analysis = tokio::task::spawn_blocking(move || {
+        tokio::task::spawn_blocking(move || {
             let (index, errors) = zhnews_workspace::gazetteer::index_for(path.as_deref(), &config);
             for err in errors {
                 tracing::warn!("gazetteer left out: {err}");
@@ -266,24 +290,9 @@ impl Backend {
             {
                 tracing::warn!("baseline not applied: {err}");
             }
-            analysis
+            Arc::new(analysis)
         })
-        .await;
-        let analysis = match analysis {
-            Ok(analysis) => Arc::new(analysis),
-            Err(err) => {
-                tracing::error!("analysis of {} failed: {err}", uri.as_str());
-                return None;
-            }
-        };
-        let mut documents = lock(&self.state.documents);
-        // Keep the newest analysis, even of an outdated version: the next one starts from it.
-        if let Some(document) = documents.get_mut(uri)
-            && document.analysis.as_ref().is_none_or(|(newest, _)| *newest <= version)
-        {
-            document.analysis = Some((version, analysis.clone()));
-        }
-        Some((version, rope, analysis))
+        .await
     }
 
     /// [`Self::analysis`] with its outline worked out (on a blocking thread: on a 1 MB page
@@ -365,10 +374,7 @@ impl Backend {
     fn reanalyse_all(&self) {
         let uris: Vec<Uri> = {
             let mut documents = lock(&self.state.documents);
-            documents.values_mut().for_each(|d| {
-                d.analysis = None;
-                d.generation += 1;
-            });
+            documents.values_mut().for_each(OpenDocument::invalidate);
             documents.keys().cloned().collect()
         };
         for uri in uris {
@@ -423,7 +429,11 @@ impl Backend {
         let uri = params.text_document.uri;
         let document =
             documents.get(&uri).ok_or_else(|| Error::invalid_params(format!("unknown document {}", uri.as_str())))?;
-        Ok(serde_json::json!({ "version": document.version, "text": document.rope.to_string() }))
+        Ok(serde_json::json!({
+            "version": document.version,
+            "text": document.rope.to_string(),
+            "analyses": document.analyses,
+        }))
     }
 
     async fn test_panic(&self, _params: serde_json::Value) -> Result<()> {

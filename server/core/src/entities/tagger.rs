@@ -55,6 +55,9 @@ impl Tagger {
                 }
             }
         }
+        // jieba parses its part-of-speech model on the first text with a word outside its
+        // dictionary (~50 ms): here, while loading, not in the first analysis that guesses.
+        jieba.tag("韦斯卡帕尔多表示", true);
         Tagger { jieba }
     }
 
