@@ -7,6 +7,9 @@
 //! - typing: 200 single-character insertions 50 ms apart, with a hover, a documentSymbol and a
 //!   codeAction request in turn between keystrokes (latency of each, measured while the
 //!   document keeps changing: a request must never wait for an older version's analysis);
+//!   after each hover, the peer: a hover in a Markdown file zhnews does not analyse, which
+//!   answers at once (the round trip through stdio and the server's dispatch, the floor of
+//!   any request at that moment on this machine);
 //! - diagnostics: 40 edits, each followed by waiting for the `publishDiagnostics` of that
 //!   version (edit → diagnostics latency, which includes the server's debounce).
 //!
@@ -65,6 +68,11 @@ fn run(bin: &str, path: &str) {
     let mut server = Server::start(bin);
     let initialized_at = server.initialize();
     server.open(uri, &text);
+    let floor_uri = "file:///bench/notes.md";
+    server.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": floor_uri, "languageId": "markdown", "version": 1, "text": "# notes\n"}}),
+    );
     let first = server.wait_diagnostics(uri, 0);
     let mut startup = [first - server.started];
     let mut initialize = [initialized_at - server.started];
@@ -88,7 +96,7 @@ fn run(bin: &str, path: &str) {
         *cursor += 1;
     };
 
-    let (mut hovers, mut symbols, mut actions) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut hovers, mut floors, mut symbols, mut actions) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     // Servers without documentSymbol (before the outline landed) are asked once.
     let mut symbols_supported = true;
     for i in 0..TYPED_EDITS {
@@ -98,7 +106,9 @@ fn run(bin: &str, path: &str) {
         let doc = json!({"uri": uri});
         match i % 3 {
             0 => {
-                hovers.extend(server.timed_request("textDocument/hover", json!({"textDocument": doc, "position": at})))
+                hovers.extend(server.timed_request("textDocument/hover", json!({"textDocument": doc, "position": at})));
+                let floor = json!({"textDocument": {"uri": floor_uri}, "position": {"line": 0, "character": 2}});
+                floors.extend(server.timed_request("textDocument/hover", floor));
             }
             1 if symbols_supported => {
                 let took = server.timed_request("textDocument/documentSymbol", json!({"textDocument": doc}));
@@ -116,6 +126,7 @@ fn run(bin: &str, path: &str) {
         std::thread::sleep(TYPING_GAP.saturating_sub(keystroke.elapsed()));
     }
     row(&name, "typing: hover", &mut hovers);
+    row(&name, "typing: hover, unanalysed Markdown file (round-trip floor)", &mut floors);
     row(&name, "typing: documentSymbol", &mut symbols);
     row(&name, "typing: codeAction (cursor)", &mut actions);
     let settled = server.wait_diagnostics(uri, version);
