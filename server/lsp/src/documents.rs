@@ -106,7 +106,8 @@ impl OpenDocument {
             return Current::Ready(newest.analysis.clone());
         }
         match &self.pending {
-            Some(job) if job.version == self.version && job.epoch == self.epoch => Current::Compute(job.clone()),
+            // `invalidate` drops the pending job: one that is here is of this epoch.
+            Some(job) if job.version == self.version => Current::Compute(job.clone()),
             _ => {
                 let job = Job {
                     version: self.version,
@@ -129,9 +130,8 @@ impl OpenDocument {
         }
         // The newest version wins, and of one version the later epoch. An analysis begun
         // before an invalidation is kept too (as the next one's start), just never current.
-        let superseded = self.newest.as_ref().is_some_and(|newest| {
-            (newest.version, newest.epoch) >= (job.version, job.epoch) || Arc::ptr_eq(&newest.analysis, &analysis)
-        });
+        let superseded =
+            self.newest.as_ref().is_some_and(|newest| (newest.version, newest.epoch) >= (job.version, job.epoch));
         if superseded {
             return None;
         }
