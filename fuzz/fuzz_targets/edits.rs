@@ -4,9 +4,10 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
-use zhnews_lsp::documents::OpenDocument;
-use zhnews_lsp::encoding::{PositionEncoding, range_to_chars};
+use ropey::Rope;
+use zhnews_lsp_text::edits::apply_changes;
+use zhnews_lsp_text::encoding::{PositionEncoding, range_to_chars};
+use zhnews_lsp_text::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 
 #[derive(Arbitrary, Debug)]
 struct Change {
@@ -27,9 +28,9 @@ fuzz_target!(|input: Input| {
         1 => PositionEncoding::Utf16,
         _ => PositionEncoding::Utf32,
     };
-    let mut document = OpenDocument::new(&input.text, 0, "plaintext".into());
+    let mut rope = Rope::from_str(&input.text);
     let mut model: Vec<char> = input.text.chars().collect();
-    for (version, batch) in input.batches.into_iter().enumerate() {
+    for batch in input.batches {
         let changes: Vec<TextDocumentContentChangeEvent> = batch
             .into_iter()
             .map(|change| TextDocumentContentChangeEvent {
@@ -46,15 +47,15 @@ fuzz_target!(|input: Input| {
         for change in &changes {
             match change.range {
                 Some(range) => {
-                    let rope = ropey::Rope::from_str(&model.iter().collect::<String>());
-                    let chars = range_to_chars(&rope, range, encoding);
+                    let model_rope = Rope::from_str(&model.iter().collect::<String>());
+                    let chars = range_to_chars(&model_rope, range, encoding);
                     assert!(chars.start <= chars.end && chars.end <= model.len());
                     model.splice(chars, change.text.chars());
                 }
                 None => model = change.text.chars().collect(),
             }
         }
-        document.apply_changes(changes, version as i32 + 1, encoding);
-        assert_eq!(document.rope.to_string(), model.iter().collect::<String>());
+        apply_changes(&mut rope, changes, encoding);
+        assert_eq!(rope.to_string(), model.iter().collect::<String>());
     }
 });

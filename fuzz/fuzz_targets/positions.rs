@@ -5,8 +5,8 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use ropey::Rope;
-use tower_lsp_server::ls_types::Position;
-use zhnews_lsp::encoding::{PositionEncoding, byte_to_position, char_to_position, position_to_byte, position_to_char};
+use zhnews_lsp_text::encoding::{PositionEncoding, byte_to_position, char_to_position, position_to_byte, position_to_char};
+use zhnews_lsp_text::ls_types::Position;
 
 #[derive(Arbitrary, Debug)]
 struct Input<'a> {

@@ -14,11 +14,16 @@ fn sarif(args: &[&str], dir: &std::path::Path) -> serde_json::Value {
 
 fn assert_valid(log: &serde_json::Value) {
     let schema_path = workspace_root().join("tests/schemas/sarif-schema-2.1.0.json");
-    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> =
-        validator.iter_errors(log).map(|err| format!("{err} at {}", err.instance_path())).collect();
-    assert!(errors.is_empty(), "{errors:#?}\n{log:#}");
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap()).unwrap();
+    let url = schema_path.to_str().unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.enable_format_assertions();
+    compiler.add_resource(url, schema).unwrap();
+    let index = compiler.compile(url, &mut schemas).unwrap();
+    if let Err(errors) = schemas.validate(log, index) {
+        panic!("{errors:#}\n{log:#}");
+    }
 }
 
 #[test]

@@ -7,7 +7,7 @@ use tokio::sync::OnceCell;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 use zhnews_core::Analysis;
 
-use crate::encoding::{PositionEncoding, range_to_chars};
+use crate::encoding::PositionEncoding;
 
 /// One open document.
 pub struct OpenDocument {
@@ -64,24 +64,15 @@ impl OpenDocument {
         }
     }
 
-    /// Applies a `didChange` batch in order: ranged changes edit the rope, a change without a
-    /// range replaces the whole text. Positions clamp (see [`crate::encoding`]).
+    /// Applies a `didChange` batch (see [`zhnews_lsp_text::edits::apply_changes`]) and moves
+    /// the document to `version`.
     pub fn apply_changes(
         &mut self,
         changes: Vec<TextDocumentContentChangeEvent>,
         version: i32,
         encoding: PositionEncoding,
     ) {
-        for change in changes {
-            match change.range {
-                Some(range) => {
-                    let chars = range_to_chars(&self.rope, range, encoding);
-                    self.rope.remove(chars.clone());
-                    self.rope.insert(chars.start, &change.text);
-                }
-                None => self.rope = Rope::from_str(&change.text),
-            }
-        }
+        zhnews_lsp_text::edits::apply_changes(&mut self.rope, changes, encoding);
         self.version = version;
         self.generation += 1;
     }
@@ -155,26 +146,10 @@ mod tests {
     }
 
     #[test]
-    fn incremental_edits_in_utf16_around_extension_b() {
-        let mut document = OpenDocument::new("𠮷野家\r\n秘魯", 1, "plaintext".into());
-        // Replace 野 (UTF-16 columns 2..3) and insert after 魯.
-        document.apply_changes(
-            vec![change((0, 2), (0, 3), "之"), change((1, 2), (1, 2), "。")],
-            2,
-            PositionEncoding::Utf16,
-        );
-        assert_eq!(document.rope.to_string(), "𠮷之家\r\n秘魯。");
-        // A reversed range collapses to an insertion; a range past the end clamps.
-        document.apply_changes(
-            vec![change((1, 1), (0, 0), "x"), change((9, 0), (9, 9), "!")],
-            3,
-            PositionEncoding::Utf16,
-        );
-        assert_eq!(document.rope.to_string(), "𠮷之家\r\n秘x魯。!");
-        assert_eq!(document.version, 3);
-        let full = TextDocumentContentChangeEvent { range: None, range_length: None, text: "新".into() };
-        document.apply_changes(vec![full], 4, PositionEncoding::Utf16);
-        assert_eq!(document.rope.to_string(), "新");
+    fn a_change_moves_the_version_and_the_generation() {
+        let mut document = OpenDocument::new("秘魯", 1, "plaintext".into());
+        document.apply_changes(vec![change((0, 2), (0, 2), "。")], 2, PositionEncoding::Utf16);
+        assert_eq!((document.rope.to_string().as_str(), document.version, document.generation), ("秘魯。", 2, 1));
     }
 
     fn analysis_of(text: &str) -> Arc<Analysis> {

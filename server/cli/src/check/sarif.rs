@@ -174,14 +174,37 @@ mod tests {
     use crate::check::report::FileReport;
     use zhnews_core::{Edit, Fix, Related};
 
-    /// Validates against the official schema vendored in tests/schemas.
-    fn assert_valid_sarif(log: &Value) {
+    /// The official schema vendored in tests/schemas, with its `format`s asserted.
+    fn sarif_validate(log: &Value) -> Result<(), String> {
         let schema_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/schemas/sarif-schema-2.1.0.json");
         let schema: Value = serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
-        let validator = jsonschema::validator_for(&schema).unwrap();
-        let errors: Vec<String> =
-            validator.iter_errors(log).map(|err| format!("{err} at {}", err.instance_path())).collect();
-        assert!(errors.is_empty(), "{errors:#?}");
+        let mut schemas = boon::Schemas::new();
+        let mut compiler = boon::Compiler::new();
+        compiler.enable_format_assertions();
+        compiler.add_resource(schema_path, schema).unwrap();
+        let index = compiler.compile(schema_path, &mut schemas).unwrap();
+        schemas.validate(log, index).map_err(|error| format!("{error:#}"))
+    }
+
+    fn assert_valid_sarif(log: &Value) {
+        if let Err(errors) = sarif_validate(log) {
+            panic!("{errors}");
+        }
+    }
+
+    #[test]
+    fn the_schema_check_rejects_what_sarif_forbids() {
+        let log = json!({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "zhnews"}}}]});
+        assert_valid_sarif(&log);
+        let mut wrong_version = log.clone();
+        wrong_version["version"] = json!("2.0.0");
+        let mut bad_uri = log.clone();
+        bad_uri["runs"][0]["tool"]["driver"]["informationUri"] = json!("not a uri");
+        let mut missing_driver = log.clone();
+        missing_driver["runs"][0]["tool"] = json!({});
+        for bad in [wrong_version, bad_uri, missing_driver] {
+            assert!(sarif_validate(&bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! line to the end of the document, and one inside a character (a surrogate pair, a multi-byte
 //! UTF-8 sequence) to the start of that character: nothing here panics.
 
+use ls_types::{Position, PositionEncodingKind, Range};
 use ropey::{Rope, RopeSlice};
-use tower_lsp_server::ls_types::{Position, PositionEncodingKind, Range};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PositionEncoding {
