@@ -84,3 +84,34 @@ fn initialization_options_are_a_settings_layer() {
     assert!(!is_chinese(&mut server, "file:///tmp/zhnews-init-options.txt"));
     assert_eq!(server.shutdown(), Some(0));
 }
+
+/// A settings change is no keystroke: the open documents are analysed and published at once,
+/// not after the typing debounce (the same path serves gazetteer changes and the tagger having
+/// loaded). The debounce here outlasts the test's time-out.
+#[test]
+fn a_settings_change_republishes_without_waiting_for_the_debounce() {
+    let text = "论坛围绕五个方面展开：一是贸易，二是投资，三是科技，四是人文。\n";
+    let findings = zhnews_core::analyse(text, &zhnews_core::Config::default()).findings;
+    assert!(findings.iter().any(|f| f.rule == "count-mismatch"), "{findings:?}");
+    let slow = json!({"lsp": {"debounce_ms": 600_000}});
+    let mut server = Server::start();
+    let response = server.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": slow}),
+    );
+    assert!(response.get("result").is_some(), "{response}");
+    server.notify("initialized", json!({}));
+    let uri = "file:///tmp/zhnews-settings-republish.txt";
+    server.open(uri, "plaintext", text);
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"lsp": {"debounce_ms": 600_000}, "rules": {"count-mismatch": "off"}}}),
+    );
+    let published = server.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["diagnostics"].as_array().is_some_and(|d| d.iter().all(|d| d["code"] != "count-mismatch"))
+    });
+    assert_eq!(published["params"]["version"], 1, "{published}");
+    assert_eq!(server.shutdown(), Some(0));
+}
