@@ -110,7 +110,9 @@ fn a_settings_change_republishes_without_waiting_for_the_debounce() {
     let published = server.wait_for(|m| {
         m["method"] == "textDocument/publishDiagnostics"
             && m["params"]["uri"] == uri
-            && m["params"]["diagnostics"].as_array().is_some_and(|d| d.iter().all(|d| d["code"] != "count-mismatch"))
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|list| list.iter().all(|d| d["code"] != "count-mismatch"))
     });
     assert_eq!(published["params"]["version"], 1, "{published}");
     assert_eq!(server.shutdown(), Some(0));
