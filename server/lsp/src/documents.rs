@@ -135,20 +135,16 @@ impl OpenDocument {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tower_lsp_server::ls_types::{Position, Range};
 
-    fn change(start: (u32, u32), end: (u32, u32), text: &str) -> TextDocumentContentChangeEvent {
-        TextDocumentContentChangeEvent {
-            range: Some(Range { start: Position::new(start.0, start.1), end: Position::new(end.0, end.1) }),
-            range_length: None,
-            text: text.to_owned(),
-        }
+    /// A change that replaces the whole text (the ranged ones are `zhnews_lsp_text`'s tests).
+    fn whole_text(text: &str) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent { range: None, range_length: None, text: text.to_owned() }
     }
 
     #[test]
     fn a_change_moves_the_version_and_the_generation() {
         let mut document = OpenDocument::new("秘魯", 1, "plaintext".into());
-        document.apply_changes(vec![change((0, 2), (0, 2), "。")], 2, PositionEncoding::Utf16);
+        document.apply_changes(vec![whole_text("秘魯。")], 2, PositionEncoding::Utf16);
         assert_eq!((document.rope.to_string().as_str(), document.version, document.generation), ("秘魯。", 2, 1));
     }
 
@@ -163,8 +159,8 @@ mod tests {
         }
     }
 
-    fn insert(document: &mut OpenDocument, version: i32) {
-        document.apply_changes(vec![change((0, 0), (0, 0), "新")], version, PositionEncoding::Utf16);
+    fn edit(document: &mut OpenDocument, version: i32) {
+        document.apply_changes(vec![whole_text("新秘魯")], version, PositionEncoding::Utf16);
     }
 
     #[test]
@@ -186,7 +182,7 @@ mod tests {
         let first = job(&mut document);
         let analysis = analysis_of("秘魯");
         document.finish(&first, analysis.clone());
-        insert(&mut document, 2);
+        edit(&mut document, 2);
         let second = job(&mut document);
         assert!(!Arc::ptr_eq(&first.result, &second.result));
         assert_eq!(second.version, 2);
@@ -200,7 +196,7 @@ mod tests {
     fn an_older_version_finishing_late_does_not_replace_a_newer_one() {
         let mut document = OpenDocument::new("秘魯", 1, "plaintext".into());
         let old = job(&mut document);
-        insert(&mut document, 2);
+        edit(&mut document, 2);
         let new = job(&mut document);
         let newer = analysis_of("新秘魯");
         document.finish(&new, newer.clone());
