@@ -101,8 +101,18 @@ impl Server {
 
     /// Initializes with the given client capabilities and returns the `initialize` result.
     pub fn initialize(&mut self, capabilities: Value) -> Value {
-        let response =
-            self.request("initialize", json!({"processId": null, "rootUri": null, "capabilities": capabilities}));
+        self.initialize_params(json!({"processId": null, "rootUri": null, "capabilities": capabilities}))
+    }
+
+    /// [`Self::initialize`] with `initializationOptions` (the server's first settings layer).
+    pub fn initialize_with_options(&mut self, capabilities: Value, options: Value) -> Value {
+        self.initialize_params(
+            json!({"processId": null, "rootUri": null, "capabilities": capabilities, "initializationOptions": options}),
+        )
+    }
+
+    fn initialize_params(&mut self, params: Value) -> Value {
+        let response = self.request("initialize", params);
         self.notify("initialized", json!({}));
         response["result"].clone()
     }

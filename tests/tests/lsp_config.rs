@@ -74,12 +74,8 @@ fn editor_settings_override_the_file_and_invalid_files_are_reported() {
 #[test]
 fn initialization_options_are_a_settings_layer() {
     let mut server = Server::start();
-    let response = server.request(
-        "initialize",
-        json!({"processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": {"analysis": {"min_han_share": 0.9}}}),
-    );
-    assert!(response.get("result").is_some(), "{response}");
-    server.notify("initialized", json!({}));
+    let result = server.initialize_with_options(json!({}), json!({"analysis": {"min_han_share": 0.9}}));
+    assert!(!result.is_null(), "no initialize result");
     server.open("file:///tmp/zhnews-init-options.txt", "plaintext", MOSTLY_LATIN);
     assert!(!is_chinese(&mut server, "file:///tmp/zhnews-init-options.txt"));
     assert_eq!(server.shutdown(), Some(0));
@@ -93,19 +89,15 @@ fn a_settings_change_republishes_without_waiting_for_the_debounce() {
     let text = "论坛围绕五个方面展开：一是贸易，二是投资，三是科技，四是人文。\n";
     let findings = zhnews_core::analyse(text, &zhnews_core::Config::default()).findings;
     assert!(findings.iter().any(|f| f.rule == "count-mismatch"), "{findings:?}");
-    let slow = json!({"lsp": {"debounce_ms": 600_000}});
+    let slow = json!({"debounce_ms": 600_000});
     let mut server = Server::start();
-    let response = server.request(
-        "initialize",
-        json!({"processId": null, "rootUri": null, "capabilities": {}, "initializationOptions": slow}),
-    );
-    assert!(response.get("result").is_some(), "{response}");
-    server.notify("initialized", json!({}));
+    let result = server.initialize_with_options(json!({}), json!({"lsp": slow}));
+    assert!(!result.is_null(), "no initialize result");
     let uri = "file:///tmp/zhnews-settings-republish.txt";
     server.open(uri, "plaintext", text);
     server.notify(
         "workspace/didChangeConfiguration",
-        json!({"settings": {"lsp": {"debounce_ms": 600_000}, "rules": {"count-mismatch": "off"}}}),
+        json!({"settings": {"lsp": slow, "rules": {"count-mismatch": "off"}}}),
     );
     let published = server.wait_for(|m| {
         m["method"] == "textDocument/publishDiagnostics"

@@ -26,6 +26,7 @@ use crate::to_proto;
 /// of it were recorded).
 pub const TEST_METHODS_ENV: &str = "ZHNEWS_LSP_TEST_METHODS";
 
+#[derive(Clone)]
 pub struct Backend {
     client: Client,
     state: Arc<State>,
@@ -321,7 +322,7 @@ impl Backend {
             Some(document) => document.generation,
             None => return,
         };
-        let backend = Backend { client: self.client.clone(), state: self.state.clone() };
+        let backend = self.clone();
         tokio::spawn(async move {
             let debounce = backend.config_for(&uri).await.lsp.debounce_ms;
             tokio::time::sleep(Duration::from_millis(debounce)).await;
@@ -337,7 +338,7 @@ impl Backend {
     /// analysis done instead of paying for it (on a 25 KB article, the first analysis with
     /// jieba's guesses took 4–8 ms of one hover's time).
     fn reanalyse(&self, uri: Uri) {
-        let backend = Backend { client: self.client.clone(), state: self.state.clone() };
+        let backend = self.clone();
         tokio::spawn(async move { backend.analyse_and_publish(uri).await });
     }
 
@@ -568,7 +569,7 @@ impl LanguageServer for Backend {
     async fn initialized(&self, _: InitializedParams) {
         // Build the entity automaton, then load jieba, off the request path; once jieba is in,
         // analyse again so guesses appear. Analyses before that simply have no guesses.
-        let backend = Backend { client: self.client.clone(), state: self.state.clone() };
+        let backend = self.clone();
         tokio::spawn(async move {
             let loaded = tokio::task::spawn_blocking(|| {
                 zhnews_core::entities::EntityIndex::builtin();
