@@ -218,6 +218,18 @@ mod tests {
     }
 
     #[test]
+    fn long_paragraphs_fold_and_short_ones_do_not() {
+        let wrapped = "中方願同秘方一道，\r\n推動錢凱港建設，\r\n深化互聯互通，\r\n實現共同發展。";
+        let long_line = "錢凱港".repeat(50);
+        let text = format!("開首一句。\r\n次句。\r\n\r\n{wrapped}\r\n\r\n{long_line}\r\n結尾。\r\n");
+        let analysis = zhnews_core::analyse(&text, &zhnews_core::Config::default());
+        let folds: Vec<(u32, u32)> = folding_ranges(&analysis).iter().map(|f| (f.start_line, f.end_line)).collect();
+        // Two lines of a few characters do not fold; four lines do, and so do two lines
+        // holding 150 characters or more.
+        assert_eq!(folds, [(3, 6), (8, 9)]);
+    }
+
+    #[test]
     fn selection_goes_sentence_paragraph_section_story() {
         let text = "# 標題\n\n## 一、甲\n第一句。第二句。\n";
         let analysis = zhnews_core::analyse(text, &zhnews_core::Config::default());
