@@ -54,6 +54,31 @@ static REPORTER_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// What follows `記者` in a column's standing head (`记者手记`, `記者觀察`, `记者探访`) rather than
+/// in a byline, where a name follows.
+const NOT_A_NAME: &[&str] = &[
+    "手记", "手記", "观察", "觀察", "调查", "調查", "札记", "札記", "笔记", "筆記", "日记", "日記", "探访", "探訪",
+    "直击", "直擊", "走访", "走訪", "见闻", "見聞", "来信", "來信", "视角", "視角", "连线", "連線", "追踪", "追蹤",
+    "问答", "問答", "体验", "體驗", "实地", "實地", "蹲点", "蹲點", "暗访", "暗訪", "亲历", "親歷", "眼中", "一线",
+    "一線", "在", "会", "會", "节", "節", "站", "团", "團",
+];
+
+/// A reporter byline, not a standing head that starts with `記者`.
+fn reporter_byline(line: &str) -> bool {
+    REPORTER_BYLINE.is_match(line)
+        && line.split_once(['記', '记']).is_some_and(|(_, rest)| {
+            let name = rest.trim_start_matches('者').trim_start_matches([' ', '\u{3000}']);
+            !NOT_A_NAME.iter().any(|w| name.starts_with(w))
+        })
+}
+
+/// `（责任编辑：张三）`, `編輯 周強`, `校对：李四`: the desk's credits at the end of a story.
+static DESK_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^[（(【\[]?[ \u3000]*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|审校|審校|监制|監製|统筹|統籌|策划|策劃|美编|美編|终审|終審|初审|初審|复审|復審|实习生|實習生)(?:[ \u3000]*[：:]|[ \u3000]+)[^，。]{0,30}$",
+    )
+});
+
 /// `王 毅`, `王天翊`: a name on its own line, letter-spaced.
 static SPACED_NAME: LazyLock<Regex> = LazyLock::new(|| regex(r"^\p{Han}(?:[ \u3000]+\p{Han}){1,3}$"));
 
@@ -81,9 +106,12 @@ pub(crate) fn meta(line: &str) -> Option<(MetaKind, usize)> {
     if let Some(m) = DATELINE.find(line) {
         return Some((MetaKind::Dateline, m.end()));
     }
+    if reporter_byline(line) {
+        return Some((MetaKind::Byline, line.len()));
+    }
     let checks: [(&LazyLock<Regex>, MetaKind); 6] = [
-        (&REPORTER_BYLINE, MetaKind::Byline),
         (&SPACED_NAME, MetaKind::Byline),
+        (&DESK_CREDIT, MetaKind::Credit),
         (&DATE_PLACE, MetaKind::DatePlace),
         (&SOURCE, MetaKind::Source),
         (&CREDIT, MetaKind::Credit),
@@ -199,6 +227,49 @@ pub(crate) fn visible_len(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// The names of the boxes and columns a page sets apart from the story (`相关新闻`, `記者手記`,
+/// `编者按`): a heading of their own, never the first line of a wrapped headline.
+const STANDING_HEADS: &[&str] = &[
+    "相关新闻",
+    "相關新聞",
+    "相关阅读",
+    "相關閱讀",
+    "延伸阅读",
+    "延伸閱讀",
+    "相关链接",
+    "相關鏈接",
+    "相關連結",
+    "新闻链接",
+    "新聞鏈接",
+    "背景链接",
+    "背景鏈接",
+    "链接",
+    "鏈接",
+    "連結",
+    "记者手记",
+    "記者手記",
+    "记者观察",
+    "記者觀察",
+    "编者按",
+    "編者按",
+    "小贴士",
+    "小貼士",
+    "短评",
+    "短評",
+    "图片新闻",
+    "圖片新聞",
+    "新闻背景",
+    "新聞背景",
+    "知多点",
+    "知多點",
+];
+
+/// True for a box or column name on a line of its own.
+pub(crate) fn standing_head(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(['：', ':']);
+    STANDING_HEADS.contains(&text)
+}
+
 /// True when the text is letter-spaced display type, `习 近 平 回 到 北 京`.
 pub(crate) fn letter_spaced(text: &str) -> bool {
     let parts: Vec<&str> = text.split([' ', '\u{3000}']).filter(|p| !p.is_empty()).collect();
@@ -286,6 +357,10 @@ mod tests {
             ("记者 周尤 崔力 摄/视觉重庆", Credit),
             ("（下转2版）", Jump),
             ("（上接A2版）", Jump),
+            ("（责任编辑：张三）", Credit),
+            ("編輯 周強", Credit),
+            ("校对：李四 审核：王五", Credit),
+            ("记者 连清川", Byline),
         ];
         for (line, kind) in cases {
             assert_eq!(meta(line).map(|m| m.0), Some(kind), "{line}");
@@ -302,6 +377,10 @@ mod tests {
             "記者會上，發言人表示",
             "（一）推動綠色發展",
             "新华社记者近日在北京采访时看到，",
+            "记者手记",
+            "記者觀察",
+            "本报记者探访",
+            "编辑部来信",
         ] {
             assert_eq!(meta(line), None, "{line}");
         }
@@ -347,5 +426,6 @@ mod tests {
         assert!(han_space_han("共享时代机遇 共创美好未来"));
         assert!(!han_space_han("出席 APEC領導人"));
         assert!(balanced("「從錢凱到上海」") && !balanced("《中華"));
+        assert!(standing_head("相關新聞") && standing_head("编者按：") && !standing_head("相关新闻发布会"));
     }
 }

@@ -345,7 +345,8 @@ impl<'a> Scanner<'a> {
         let mut end = line.range.start + stripped.end;
         while !explicit && marker.is_none() && pattern_level.is_none() && last + 1 < lines.len() {
             let next = self.line(&lines[last + 1]);
-            let wraps = joined.ends_with(['、', '—', '：', ':']) || lines::visible_len(&joined) < 12;
+            let wraps = (joined.ends_with(['、', '—', '：', ':']) || lines::visible_len(&joined) < 12)
+                && !lines::standing_head(&joined);
             if !wraps || !lines::headline_like(next, false, 40) || lines::heading_marker(next).is_some() {
                 break;
             }
