@@ -17,8 +17,8 @@
 //! it, and a first line that frames the news (`围绕…`, `聚焦…`) or is half again as long as a
 //! short second line is a kicker.
 //!
-//! Datelines and bylines become the `detail` of their story; captions, credits and jump
-//! lines (`（下转2版）`) are never headings.
+//! Datelines and bylines become the `detail` of their story; captions, credits, jump lines
+//! (`（下转2版）`) and the items of a numbered list introduced by a colon are never headings.
 
 mod lines;
 
@@ -259,8 +259,23 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// True when `lines[i]` is an item of a numbered list inside the text (`获得金奖的企业有：`
+    /// over `1.…`, `2.…`): it follows a line that ends with a colon or another such item, and
+    /// what follows it is another numbered line or the end of the run of lines, not the body
+    /// text a section head would have.
+    fn list_item(&self, lines: &[Line], i: usize, after_item: bool) -> bool {
+        let numbered = |line: &Line| {
+            let text = self.line(line);
+            let (stripped, markup) = lines::strip_markup(text);
+            markup == Markup::default() && lines::heading_marker(&text[stripped]).is_some()
+        };
+        let after_colon = i > 0 && self.line(&lines[i - 1]).ends_with(['：', ':']);
+        (after_colon || after_item) && numbered(&lines[i]) && lines.get(i + 1).is_none_or(numbered)
+    }
+
     fn chunk(&mut self, lines: &[Line]) {
         let mut i = 0;
+        let mut last_list_item = None;
         let mut in_paragraph =
             self.open_paragraph && matches!(self.items.last(), Some(Item { kind: ItemKind::Body, .. }));
         while i < lines.len() {
@@ -305,6 +320,13 @@ impl<'a> Scanner<'a> {
                 self.push(ItemKind::Caption, TextRange::new(line.range.start, lines[end].range.end));
                 in_paragraph = false;
                 i = end + 1;
+                continue;
+            }
+            if self.list_item(lines, i, i > 0 && last_list_item == Some(i - 1)) {
+                last_list_item = Some(i);
+                self.push(ItemKind::Body, line.range);
+                in_paragraph = false;
+                i += 1;
                 continue;
             }
             if let Some(end) = self.heading(lines, i, stripped, markup) {
