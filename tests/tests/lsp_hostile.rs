@@ -142,6 +142,11 @@ fn odd_positions_and_versions_do_not_break_anything() {
             json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}}, "context": {"diagnostics": []}}),
         );
         assert!(actions.get("error").is_none(), "{actions}");
+        let selection = server.request(
+            "textDocument/selectionRange",
+            json!({"textDocument": {"uri": URI}, "positions": [{"line": line, "character": character}]}),
+        );
+        assert_eq!(selection["result"].as_array().map(Vec::len), Some(1), "{selection}");
     }
     // Changes to and requests for unknown documents.
     server.notify(
@@ -153,6 +158,10 @@ fn odd_positions_and_versions_do_not_break_anything() {
         json!({"textDocument": {"uri": "file:///nowhere.txt"}, "position": {"line": 0, "character": 0}}),
     );
     assert_eq!(hover["result"], serde_json::Value::Null, "{hover}");
+    for method in ["textDocument/documentSymbol", "textDocument/foldingRange"] {
+        let response = server.request(method, json!({"textDocument": {"uri": "file:///nowhere.txt"}}));
+        assert_eq!(response["result"], serde_json::Value::Null, "{method}: {response}");
+    }
     assert_eq!(text_of(&mut server, URI), "A𠮷野家\r\n秘魯。");
     assert_eq!(server.shutdown(), Some(0));
 }
