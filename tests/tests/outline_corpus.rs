@@ -117,3 +117,33 @@ fn outline_precision_and_recall_on_the_corpus() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The outline of every corpus file is the same in the other script: converted to Simplified
+/// (t2s) and to Traditional (s2t) with the embedded OpenCC, each gives the same headings at the
+/// same lines, levels and kinds.
+#[test]
+fn outline_is_the_same_in_either_script() {
+    use zhnews_core::convert::{Backend, OpenccConfig, converter};
+    let Some(corpus) = corpus_dir() else {
+        eprintln!("ZHNEWS_CORPUS is not set: corpus outline test skipped");
+        return;
+    };
+    let shape = |text: &str| -> Vec<(usize, u32, String)> {
+        detected(text).into_iter().map(|l| (l.line, l.level, l.kind)).collect()
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(&corpus)
+        .expect("corpus folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no corpus files in {}", corpus.display());
+    for path in paths {
+        let text = std::fs::read_to_string(&path).expect("corpus text");
+        let original = shape(&text);
+        for config in [OpenccConfig::T2s, OpenccConfig::S2t] {
+            let converted = converter(Backend::Embedded, config).expect("converter").convert(&text).expect("converts");
+            assert_eq!(shape(&converted), original, "{} after {}", path.display(), config.name());
+        }
+    }
+}
