@@ -23,6 +23,9 @@ pub(crate) enum MetaKind {
     Credit,
     /// `（下转2版）`.
     Jump,
+    /// Page and web furniture: a masthead or folio (`重庆日报 2024年11月24日 星期日`, `要闻 3`),
+    /// `原标题：…`, `（完）`.
+    Furniture,
 }
 
 impl MetaKind {
@@ -63,9 +66,10 @@ const NOT_A_NAME: &[&str] = &[
     "一線", "在", "会", "會", "节", "節", "站", "团", "團",
 ];
 
-/// A reporter byline, not a standing head that starts with `記者`.
+/// A reporter byline, not a standing head that starts with `記者` nor a photo credit.
 fn reporter_byline(line: &str) -> bool {
     REPORTER_BYLINE.is_match(line)
+        && !CREDIT.is_match(line)
         && line.split_once(['記', '记']).is_some_and(|(_, rest)| {
             let name = rest.trim_start_matches('者').trim_start_matches([' ', '\u{3000}']);
             !NOT_A_NAME.iter().any(|w| name.starts_with(w))
@@ -94,7 +98,15 @@ static SOURCE: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:來源|来源|來�
 
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     regex(&format!(
-        r"^(?:[▲◆●■][ \u3000]*)?(?:{AGENCIES}|圖片|图片)(?:[ \u3000]*(?:圖|图|攝|摄|供圖|供图))?$|^(?:[▲◆●■][ \u3000]*)?(?:記者|记者|攝影|摄影)[^，。]{{0,30}}(?:攝|摄)"
+        r"^(?:[▲◆●■][ \u3000]*)?(?:{AGENCIES}|圖片|图片)(?:[ \u3000]*(?:圖|图|攝|摄|供圖|供图))?$|^[（(]?(?:[▲◆●■][ \u3000]*)?(?:{AGENCIES}|本報|本报)?(?:記者|记者|攝影|摄影|通讯员|通訊員)[^，。]{{0,30}}(?:攝|摄)"
+    ))
+});
+
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(concat!(
+        r"^原(?:标题|標題)[：:]|^[（(]完[）)]$|^第[ \u3000]*\d{1,2}[ \u3000]*版$",
+        r"|^[^，。]{0,30}\d{4}[ \u3000]*年[ \u3000]*\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*日[ \u3000]*(?:星期|週|周|禮拜|礼拜)[一二三四五六日天][^，。]{0,20}$",
+        r"|^\p{Han}{2,4}[ \u3000]+[A-Z]?\d{1,2}版?$|^[A-Z]?\d{1,2}版?[ \u3000]*[|｜]?[ \u3000]*\p{Han}{2,4}$",
     ))
 });
 
@@ -109,9 +121,10 @@ pub(crate) fn meta(line: &str) -> Option<(MetaKind, usize)> {
     if reporter_byline(line) {
         return Some((MetaKind::Byline, line.len()));
     }
-    let checks: [(&LazyLock<Regex>, MetaKind); 6] = [
+    let checks: [(&LazyLock<Regex>, MetaKind); 7] = [
         (&SPACED_NAME, MetaKind::Byline),
         (&DESK_CREDIT, MetaKind::Credit),
+        (&FURNITURE, MetaKind::Furniture),
         (&DATE_PLACE, MetaKind::DatePlace),
         (&SOURCE, MetaKind::Source),
         (&CREDIT, MetaKind::Credit),
@@ -361,6 +374,15 @@ mod tests {
             ("編輯 周強", Credit),
             ("校对：李四 审核：王五", Credit),
             ("记者 连清川", Byline),
+            ("（新华社记者 李学仁 摄）", Credit),
+            ("本報記者 陳大文 攝", Credit),
+            ("原标题：习近平抵达利马", Furniture),
+            ("（完）", Furniture),
+            ("重庆日报 2024年11月24日 星期日", Furniture),
+            ("2024年11月24日 星期日", Furniture),
+            ("要闻 3", Furniture),
+            ("A2 要聞", Furniture),
+            ("第3版", Furniture),
         ];
         for (line, kind) in cases {
             assert_eq!(meta(line).map(|m| m.0), Some(kind), "{line}");
@@ -381,6 +403,9 @@ mod tests {
             "記者觀察",
             "本报记者探访",
             "编辑部来信",
+            "习近平抵达利马 出席APEC会议",
+            "11月24日是星期日，天气晴。",
+            "共享时代机遇 共创美好未来",
         ] {
             assert_eq!(meta(line), None, "{line}");
         }

@@ -17,8 +17,9 @@
 //! it, and a first line that frames the news (`围绕…`, `聚焦…`) or is half again as long as a
 //! short second line is a kicker.
 //!
-//! Datelines and bylines become the `detail` of their story; captions, credits, jump lines
-//! (`（下转2版）`) and the items of a numbered list introduced by a colon are never headings.
+//! Datelines and bylines become the `detail` of their story; captions, photo and desk credits,
+//! jump lines (`（下转2版）`), page furniture (mastheads, folios, `原标题：`) and the items of a
+//! numbered list introduced by a colon are never headings.
 
 mod lines;
 
