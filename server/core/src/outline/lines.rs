@@ -17,7 +17,8 @@ pub(crate) enum MetaKind {
     Byline,
     /// `(2024 年 1 月 9 日，北京)`: when and where a speech was given.
     DatePlace,
-    /// `來源：中新社`.
+    /// `來源：中新社`, `文/张亦筑`: where the story comes from or who wrote it, when that does
+    /// not open a story.
     Source,
     /// `新華社`, `◆新華社`, `记者 周尤 崔力 摄`: a photo credit.
     Credit,
@@ -76,6 +77,27 @@ fn reporter_byline(line: &str) -> bool {
         })
 }
 
+/// `本报评论员`, `人民日報特約評論員`: a commentary's byline.
+static COMMENTATOR: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:本报|本報|本刊|本台|新华社|新華社|\p{Han}{2,4}(?:日报|日報|晚报|晚報))?(?:特约|特約)?(?:评论员|評論員)(?:[ \u3000]+\p{Han}{2,4})?$",
+    )
+});
+
+/// `文/张亦筑`, `文 | 王天翊`, `撰文：卢志`, `文/张三 图/李四`: who wrote a feature.
+static WRITER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:(?:文|撰文|撰稿|作者|文字|口述|整理)[ \u3000]*[/／|｜:：]|(?:记者|記者|通讯员|通訊員)[ \u3000]*[/／|｜])[ \u3000]*[^，。？！?!；;]{1,30}$",
+    )
+});
+
+/// `图/视觉重庆`, `攝影：陳大文`: who took or drew the pictures.
+static PICTURE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:图|圖|摄影|攝影|图片|圖片|视频|視頻|制图|製圖|绘图|繪圖|设计|設計)[ \u3000]*[/／|｜:：][ \u3000]*[^，。？！?!；;]{1,30}$",
+    )
+});
+
 /// `（责任编辑：张三）`, `編輯 周強`, `校对：李四`: the desk's credits at the end of a story.
 static DESK_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -121,8 +143,11 @@ pub(crate) fn meta(line: &str) -> Option<(MetaKind, usize)> {
     if reporter_byline(line) {
         return Some((MetaKind::Byline, line.len()));
     }
-    let checks: [(&LazyLock<Regex>, MetaKind); 7] = [
+    let checks: [(&LazyLock<Regex>, MetaKind); 10] = [
         (&SPACED_NAME, MetaKind::Byline),
+        (&COMMENTATOR, MetaKind::Byline),
+        (&WRITER_CREDIT, MetaKind::Source),
+        (&PICTURE_CREDIT, MetaKind::Credit),
         (&DESK_CREDIT, MetaKind::Credit),
         (&FURNITURE, MetaKind::Furniture),
         (&DATE_PLACE, MetaKind::DatePlace),
@@ -383,6 +408,14 @@ mod tests {
             ("要闻 3", Furniture),
             ("A2 要聞", Furniture),
             ("第3版", Furniture),
+            ("本报评论员", Byline),
+            ("人民日報特約評論員", Byline),
+            ("文/张亦筑", Source),
+            ("文 | 王天翊", Source),
+            ("撰文：卢志", Source),
+            ("文/张三 图/李四", Source),
+            ("图/视觉重庆", Credit),
+            ("攝影：陳大文", Credit),
         ];
         for (line, kind) in cases {
             assert_eq!(meta(line).map(|m| m.0), Some(kind), "{line}");
@@ -406,6 +439,9 @@ mod tests {
             "习近平抵达利马 出席APEC会议",
             "11月24日是星期日，天气晴。",
             "共享时代机遇 共创美好未来",
+            "做新时代的好评论员",
+            "记者：如何看待两国合作？",
+            "文化强国建设迈出新步伐",
         ] {
             assert_eq!(meta(line), None, "{line}");
         }
