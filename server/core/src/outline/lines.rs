@@ -94,7 +94,7 @@ static WRITER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// `图/视觉重庆`, `攝影：陳大文`: who took or drew the pictures.
 static PICTURE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(?:图|圖|摄影|攝影|图片|圖片|视频|視頻|制图|製圖|绘图|繪圖|设计|設計)[ \u3000]*[/／|｜:：][ \u3000]*[^，。？！?!；;]{1,30}$",
+        r"^(?:图|圖|摄影|攝影|图片|圖片|视频|視頻|制图|製圖|绘图|繪圖|设计|設計)[ \u3000]*[/／|｜:：][ \u3000]*[^，。？！?!；;]{1,30}$|^[（(](?:图片来源|圖片來源|图源|圖源|图片|圖片)[：:][^，。）)]{1,30}[）)]$",
     )
 });
 
@@ -165,6 +165,34 @@ pub(crate) fn meta(line: &str) -> Option<(MetaKind, usize)> {
 
 /// Characters that start a photo caption or a bulleted item, never a heading.
 pub(crate) const CAPTION_MARKS: &[char] = &['▲', '◆', '●', '■', '★', '※', '・', '△', '►', '▼'];
+
+/// Words that open a photo caption (`图为大会现场`, `上圖：…`).
+const CAPTION_OPENERS: &[&str] = &[
+    "图为",
+    "圖為",
+    "圖爲",
+    "图：",
+    "圖：",
+    "图:",
+    "圖:",
+    "上图",
+    "下图",
+    "左图",
+    "右图",
+    "题图",
+    "上圖",
+    "下圖",
+    "左圖",
+    "右圖",
+    "題圖",
+    "图片说明",
+    "圖片說明",
+];
+
+/// True when a line starts a photo caption or a bulleted item, which are never headings.
+pub(crate) fn is_caption(text: &str) -> bool {
+    text.starts_with(CAPTION_MARKS) || CAPTION_OPENERS.iter().any(|o| text.starts_with(o))
+}
 
 /// Sentence-final punctuation: a line that ends with one ends its paragraph.
 pub(crate) const FINAL: &[char] = &['。', '！', '？', '!', '?', '」', '』', '”', '…', '：', ':', '；', ';'];
@@ -326,7 +354,7 @@ pub(crate) fn han_space_han(text: &str) -> bool {
 /// wording checks for lines the writer marked as headings (Markdown, bold, `【…】`).
 pub(crate) fn headline_like(text: &str, explicit: bool, max_len: usize) -> bool {
     let len = visible_len(text);
-    if len < 2 || len > max_len || text.starts_with(CAPTION_MARKS) || !balanced(text) {
+    if len < 2 || len > max_len || is_caption(text) || !balanced(text) {
         return false;
     }
     if explicit {
@@ -416,6 +444,7 @@ mod tests {
             ("文/张三 图/李四", Source),
             ("图/视觉重庆", Credit),
             ("攝影：陳大文", Credit),
+            ("（图片来源：视觉重庆）", Credit),
         ];
         for (line, kind) in cases {
             assert_eq!(meta(line).map(|m| m.0), Some(kind), "{line}");
@@ -442,6 +471,7 @@ mod tests {
             "做新时代的好评论员",
             "记者：如何看待两国合作？",
             "文化强国建设迈出新步伐",
+            "图书馆新馆开放",
         ] {
             assert_eq!(meta(line), None, "{line}");
         }
@@ -454,6 +484,7 @@ mod tests {
             "开港后中秘单程海运缩时至23天",
             "實現「從錢凱到上海」 秘方：目標是成為拉美新加坡",
             "自信自立、開放包容、公道正義、合作共贏",
+            "图书馆新馆开放",
         ] {
             assert!(headline_like(text, false, 40), "{text}");
         }
@@ -465,6 +496,8 @@ mod tests {
             "▲當地時間11月19日中午",
             "APEC leaders",
             "聲明要點主要包括：",
+            "图为大会现场",
+            "上圖：參會嘉賓在展區交流",
         ] {
             assert!(!headline_like(text, false, 40), "{text}");
         }

@@ -312,7 +312,7 @@ impl<'a> Scanner<'a> {
                 i += 1;
                 continue;
             }
-            if text.starts_with(lines::CAPTION_MARKS) {
+            if lines::is_caption(text) {
                 // A caption or a bulleted box runs to the next blank line or dateline.
                 let mut end = i;
                 while lines.get(end + 1).is_some_and(|l| lines::meta(self.line(l)).is_none()) {
