@@ -43,6 +43,27 @@ pub fn workspace_root() -> PathBuf {
     manifest_dir.parent().expect("tests/ has a parent").to_owned()
 }
 
+/// The shared corpus's articles (`*.txt`), in name order, when `ZHNEWS_CORPUS` points at it.
+pub fn corpus_files() -> Option<Vec<PathBuf>> {
+    let dir = corpus_dir()?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|err| panic!("{}: {err}", dir.display()))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no .txt files in {}", dir.display());
+    Some(files)
+}
+
+/// The corpus article whose file name starts with `prefix` (`"002"`), when `ZHNEWS_CORPUS`
+/// points at the corpus.
+pub fn corpus_file(prefix: &str) -> Option<PathBuf> {
+    let found =
+        corpus_files()?.into_iter().find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)));
+    Some(found.unwrap_or_else(|| panic!("no corpus file {prefix}_*")))
+}
+
 /// The shared corpus, when `ZHNEWS_CORPUS` points at it.
 pub fn corpus_dir() -> Option<PathBuf> {
     let dir = PathBuf::from(std::env::var_os("ZHNEWS_CORPUS")?);

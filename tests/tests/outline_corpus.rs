@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use zhnews_core::{Config, analyse};
-use zhnews_tests::{corpus_dir, workspace_root};
+use zhnews_tests::{corpus_dir, corpus_file, corpus_files, workspace_root};
 
 /// Floors per corpus file: (file prefix, precision, recall), both for "right line and right
 /// level". Raise them when the detector improves; never lower them to make a change pass. `002`
@@ -55,19 +55,15 @@ fn detected(text: &str) -> Vec<Label> {
 
 #[test]
 fn outline_precision_and_recall_on_the_corpus() {
-    let Some(corpus) = corpus_dir() else {
+    if corpus_dir().is_none() {
         eprintln!("ZHNEWS_CORPUS is not set: corpus outline test skipped");
         return;
-    };
+    }
     let expected_dir = workspace_root().join("tests/fixtures/outline/corpus");
     let mut failures = Vec::new();
     let (mut all_right, mut all_found, mut all_expected) = (0, 0, 0);
     for &(prefix, min_precision, min_recall) in FLOORS {
-        let file = std::fs::read_dir(&corpus)
-            .expect("corpus folder")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(prefix)))
-            .unwrap_or_else(|| panic!("no corpus file {prefix}_*"));
+        let file = corpus_file(prefix).expect("corpus set");
         let text = std::fs::read_to_string(&file).expect("corpus text");
         let label_path = expected_dir.join(format!("{prefix}.expected"));
         let expected = labels(
@@ -124,20 +120,13 @@ fn outline_precision_and_recall_on_the_corpus() {
 #[test]
 fn outline_is_the_same_in_either_script() {
     use zhnews_core::convert::{Backend, OpenccConfig, converter};
-    let Some(corpus) = corpus_dir() else {
+    let Some(paths) = corpus_files() else {
         eprintln!("ZHNEWS_CORPUS is not set: corpus outline test skipped");
         return;
     };
     let shape = |text: &str| -> Vec<(usize, u32, String)> {
         detected(text).into_iter().map(|l| (l.line, l.level, l.kind)).collect()
     };
-    let mut paths: Vec<_> = std::fs::read_dir(&corpus)
-        .expect("corpus folder")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "no corpus files in {}", corpus.display());
     for path in paths {
         let text = std::fs::read_to_string(&path).expect("corpus text");
         let original = shape(&text);
