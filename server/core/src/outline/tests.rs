@@ -118,7 +118,7 @@ fn headlines_after_the_body_on_a_page() {
 proptest::proptest! {
     #[test]
     fn never_panics_and_ranges_nest(
-        text in "([#一、（）()1.第章，。▲●■【】「」 \n\r本報訊新华社电日月王毅甲乙丙丁𠮷A-Z]{0,12}\n?){0,20}"
+        text in "([#一、（）()1.第章，。：/｜▲●■【】「」 \n\r本報訊新华社电日月年星期图为原标题文评论员记者手完王毅甲乙丙丁𠮷A-Z0-9]{0,12}\n?){0,20}"
     ) {
         render(&text, &OutlineConfig::default());
     }
