@@ -6,8 +6,8 @@
 //! lines). [`stories`] groups those items into stories: one for an article, several for a
 //! newspaper page (a page is a text with two or more story-opening datelines or bylines
 //! separated by body text), where a headline may come before its story or after it. A headline
-//! line goes with the story whose body holds most of it (half or more of its Han character
-//! pairs, and more than the other body holds): when headlines stand between two bodies, the
+//! line goes with the story whose body clearly holds most of it (half or more of its Han
+//! character pairs, and a quarter of them more than the other body holds): when headlines stand between two bodies, the
 //! lines that tell the story below go to it and the rest to the story above; lines below a
 //! title printed after its body that tell another story of the page start a story of their own,
 //! whose body is elsewhere or cut off. The tree
@@ -373,7 +373,11 @@ impl<'a> Scanner<'a> {
             let next = self.line(&lines[last + 1]);
             let wraps = (joined.ends_with(['、', '—', '：', ':']) || lines::visible_len(&joined) < 12)
                 && !lines::standing_head(&joined);
-            if !wraps || !lines::headline_like(next, false, 40) || lines::heading_marker(next).is_some() {
+            if !wraps
+                || !lines::headline_like(next, false, 40)
+                || lines::heading_marker(next).is_some()
+                || is_attendance_line(next)
+            {
                 break;
             }
             if lines::visible_len(&joined) + lines::visible_len(next) > 60 {
@@ -646,8 +650,7 @@ fn opens_with_frame(text: &str) -> bool {
 
 /// How many of the last lines of a headline printed after a story's body (`block`, the body
 /// being `body_above`) are instead the headline of the story that follows (`after`): each such
-/// line has at least half of its Han character pairs in that story's body, and more of them
-/// than in the body above. A headline tells its story's lead, so it shares far more with its
+/// line tells that story rather than the one above ([`tells_rather`]). A headline tells its story's lead, so it shares far more with its
 /// own body than with a neighbour's (on the shared corpus pages, 0.6 to 1.0 against at most
 /// 0.35). Without a body after the block, none.
 fn headline_of_next_story(text: &str, above: &HanPairs, block: &[(Heading, usize)], after: &[Item]) -> usize {
@@ -681,8 +684,8 @@ fn headline_of_next_story(text: &str, above: &HanPairs, block: &[(Heading, usize
 
 /// Where the lines after the title of a headline printed after a story's body (`own`, the body's
 /// pairs being `above`) start to tell another story of the page, one whose body is elsewhere
-/// (`bodies`, outside `story`) or not in the text: the first line with at least half of its
-/// Han character pairs in one other body, and more than in the body above (in `002` of the
+/// (`bodies`, outside `story`) or not in the text: the first line that tells one other body
+/// rather than the body above ([`tells_rather`]; in `002` of the
 /// shared corpus, a second story's headline whose body is cut off, printed below the 算力
 /// story's: 0.73 in the 人才 story's body against 0.32 in the 算力 body, where the headlines
 /// after the corpus's bodies have 0.7 to 1.0 in their own and at most 0.29 elsewhere). `own.len()`
@@ -703,9 +706,12 @@ fn told_elsewhere(own: &[(Heading, usize)], above: &HanPairs, bodies: &PageBodie
 }
 
 /// A headline line tells the story whose body holds `share` of its pairs rather than the one
-/// that holds `other`: half or more, and more than the other.
+/// that holds `other`: half or more, and a quarter of its pairs more than the other. A headline
+/// printed after a body belongs to that body unless this is clear: two stories of one event
+/// (a report and its sidebar) share most of their words, and a pair more on one side decides
+/// nothing.
 fn tells_rather(share: f64, other: f64) -> bool {
-    share >= 0.5 && share > other
+    share >= 0.5 && share >= other + 0.25
 }
 
 type HanPairs = HashSet<(char, char)>;
