@@ -98,10 +98,11 @@ static PICTURE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// `（责任编辑：张三）`, `編輯 周強`, `校对：李四`: the desk's credits at the end of a story.
+/// `（责任编辑：张三）`, `編輯 周強`, `校对：李四`: the desk's credits at the end of a story;
+/// `（作者为中国人民大学教授）`: the author's affiliation.
 static DESK_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^[（(【\[]?[ \u3000]*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|审校|審校|监制|監製|统筹|統籌|策划|策劃|美编|美編|终审|終審|初审|初審|复审|復審|实习生|實習生)(?:[ \u3000]*[：:]|[ \u3000]+)[^，。]{0,30}$",
+        r"^[（(](?:本文)?作者(?:为|為|系|是)[^）)]{1,40}[）)]$|^[（(【\[]?[ \u3000]*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|审校|審校|监制|監製|统筹|統籌|策划|策劃|美编|美編|终审|終審|初审|初審|复审|復審|实习生|實習生)(?:[ \u3000]*[：:]|[ \u3000]+)[^，。]{0,30}$",
     )
 });
 
@@ -446,6 +447,8 @@ mod tests {
             ("图/视觉重庆", Credit),
             ("攝影：陳大文", Credit),
             ("（图片来源：视觉重庆）", Credit),
+            ("（作者为中国人民大学国际关系学院教授）", Credit),
+            ("（作者系香港中文大學教授）", Credit),
         ];
         for (line, kind) in cases {
             assert_eq!(meta(line).map(|m| m.0), Some(kind), "{line}");
