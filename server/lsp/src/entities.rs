@@ -84,7 +84,7 @@ pub fn semantic_tokens(rope: &Rope, analysis: &Analysis, encoding: PositionEncod
 
 /// The mention under a byte offset.
 pub fn mention_at(analysis: &Analysis, offset: usize) -> Option<&Mention> {
-    zhnews_core::entities::mention_at(&analysis.entities, offset)
+    zhnews_core::entities::mention_at(&analysis.entities, analysis.document.text(), offset)
 }
 
 /// Every mention of entity `id` in one document, as ranges.

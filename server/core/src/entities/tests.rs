@@ -161,3 +161,18 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_position_on_the_next_word_is_not_on_the_name_before_it() {
+    let text = "習近平抵達利馬，出席峰會。";
+    let document = Document::new(text);
+    let mentions = recognise(&document, EntityIndex::builtin(), Options { tagger: None });
+    let at = |needle: &str| text.find(needle).unwrap();
+    let surface = |offset| mention_at(&mentions, text, offset).map(|m| &text[m.range.as_range()]);
+    assert_eq!(surface(at("近")), Some("習近平"));
+    // 抵 starts where 習近平 ends: the hover of 抵 is not 習近平's.
+    assert_eq!(surface(at("抵")), None);
+    // A cursor after 利馬, before the comma, still finds it.
+    assert_eq!(surface(at("，")), Some("利馬"));
+    assert_eq!(surface(text.len()), None);
+}
