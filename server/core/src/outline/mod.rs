@@ -19,6 +19,12 @@
 //! it, and a first line that frames the news (`围绕…`, `聚焦…`) or is half again as long as a
 //! short second line is a kicker.
 //!
+//! A subhead may carry punctuation a headline line may not (a question, one clause break, a
+//! quotation standing alone) when it stands as a paragraph of its own above a clearly longer
+//! one; a subhead printed over two short lines, or with a deck, has body text right below its
+//! last line; and a document's first line, where a headline stands, may hold up to three
+//! clause breaks, Latin words and figures.
+//!
 //! Datelines and bylines become the `detail` of their story; captions, photo and desk credits,
 //! jump lines (`（下转2版）`), page furniture (mastheads, folios, `原标题：`) and the items of a
 //! numbered list introduced by a colon are never headings.
@@ -192,6 +198,10 @@ struct Scanner<'a> {
     /// when there are enough of them: a subhead glued to its paragraph is clearly shorter
     /// than the paragraphs' first lines, which pages that indent (`002`) make short too.
     opener_len: Option<usize>,
+    /// The width of a page's columns: the 25th percentile of the lengths of lines that break
+    /// a sentence after a comma (they run on to the next line, blank lines between them or
+    /// not), when there are five or more. Text kept one paragraph per line has almost none.
+    wrap_len: Option<usize>,
     /// The last body paragraph did not end its sentence: a blank line does not end it either
     /// (pages set in double-spaced columns, see `001` in the shared corpus).
     open_paragraph: bool,
@@ -220,8 +230,17 @@ fn scan(document: &Document, patterns: &[(Regex, u32)]) -> Vec<Item> {
         chunks.push(chunk);
     }
     let opener_len = opener_len(text, &chunks);
-    let mut scanner =
-        Scanner { text, patterns, flat: None, items: Vec::new(), lookahead: None, opener_len, open_paragraph: false };
+    let wrap_len = wrap_len(text, &chunks);
+    let mut scanner = Scanner {
+        text,
+        patterns,
+        flat: None,
+        items: Vec::new(),
+        lookahead: None,
+        opener_len,
+        wrap_len,
+        open_paragraph: false,
+    };
     for (k, chunk) in chunks.iter().enumerate() {
         scanner.lookahead = chunks.get(k + 1).and_then(|c| c.first()).map(|l| &text[l.range.as_range()]);
         scanner.chunk(chunk);
@@ -244,6 +263,19 @@ fn opener_len(text: &str, chunks: &[Vec<Line>]) -> Option<usize> {
     }
     lengths.sort_unstable();
     (lengths.len() >= 3).then(|| lengths[lengths.len() / 4])
+}
+
+/// See [`Scanner::wrap_len`].
+fn wrap_len(text: &str, chunks: &[Vec<Line>]) -> Option<usize> {
+    let mut lengths: Vec<usize> = chunks
+        .iter()
+        .flatten()
+        .map(|line| &text[line.range.as_range()])
+        .filter(|line| line.contains('，') && !lines::ends_paragraph(line))
+        .map(lines::visible_len)
+        .collect();
+    lengths.sort_unstable();
+    (lengths.len() >= 5).then(|| lengths[lengths.len() / 4])
 }
 
 impl<'a> Scanner<'a> {
@@ -361,7 +393,10 @@ impl<'a> Scanner<'a> {
             .map(|(_, level)| *level);
         let marker = lines::heading_marker(bare).filter(|m| !lines::is_skeleton(m) || explicit);
         let max_len = if explicit || pattern_level.is_some() { 80 } else { 40 };
-        if pattern_level.is_none() && !lines::headline_like(bare, explicit, max_len) {
+        if pattern_level.is_none()
+            && !lines::headline_like(bare, explicit, max_len)
+            && !self.punctuated_head_stands_alone(lines, i, bare)
+        {
             return None;
         }
         // A headline wrapped over two lines: the first ends mid-phrase or is very short.
@@ -402,16 +437,26 @@ impl<'a> Scanner<'a> {
             let next_is_heading = self.is_heading_line(next);
             // The next line is a heading for sure: a meta line, a `——` subtitle, a deck, or
             // a heading line of its own before a blank line.
+            // A subhead printed over two short lines, or a subhead with a deck under it, has
+            // body text right below its last line (`政府：曾審視宏福苑棚網` / `未發現不符阻燃性
+            // 要求` / a paragraph).
             let next_stands_alone = lines::meta(next).is_some()
                 || next.starts_with(['—', '─'])
-                || (next_is_heading && (lines::han_space_han(next) || last + 2 == lines.len()));
+                || (next_is_heading
+                    && (lines::han_space_han(next)
+                        || last + 2 == lines.len()
+                        || self.longer_body_at(lines, last + 2, next)));
             let len = lines::visible_len(&joined);
             let next_len = lines::visible_len(next);
             let shorter = match self.opener_len {
                 Some(opener) => len < next_len && len + 3 <= opener,
                 None => len + 3 <= next_len,
             };
+            // The document's first line is where a headline stands: what follows it (a
+            // byline, a dateline, a lead) is shorter or longer, but does not continue it.
+            let first_of_document = self.items.is_empty() && i == 0;
             let splits = strong
+                || (first_of_document && !self.continues(&joined, next) && !lines::ends_mid_phrase(&joined))
                 || next_line.indented
                 || next.starts_with(lines::CAPTION_MARKS)
                 || ((next_stands_alone || shorter)
@@ -447,6 +492,43 @@ impl<'a> Scanner<'a> {
         };
         self.push(ItemKind::Heading(heading), TextRange::new(line.range.start, end));
         Some(last)
+    }
+
+    /// True when `lines[i]` (its text `bare`) is a [`lines::punctuated_head`] standing as a
+    /// paragraph of its own: the line before it, if any, ends its paragraph, the text below
+    /// does not read on from it, and the paragraph below is clearly longer (by three
+    /// characters, and on a page of wrapped lines it is also shorter than the first lines of
+    /// its wrapped paragraphs, as for any short heading). The document's first line is its
+    /// headline's place: there up to three commas and 80 characters
+    /// (`大埔宏福苑五級火｜279人失聯　有家屬稱…`), and the byline or dateline below may be shorter.
+    fn punctuated_head_stands_alone(&mut self, lines: &[Line], i: usize, bare: &str) -> bool {
+        let first_of_document = self.items.is_empty() && i == 0;
+        let (max_len, max_commas) = if first_of_document { (80, 3) } else { (40, 1) };
+        if !lines::punctuated_head(bare, max_len, max_commas, first_of_document) || lines::ends_mid_phrase(bare) {
+            return false;
+        }
+        let after_paragraph =
+            if i == 0 { !self.open_paragraph } else { lines::ends_paragraph(self.line(&lines[i - 1])) };
+        let Some(next) = lines.get(i + 1).map(|l| self.line(l)).or(self.lookahead) else { return false };
+        if !after_paragraph || self.continues(bare, next) {
+            return false;
+        }
+        let len = lines::visible_len(bare);
+        first_of_document
+            || (len + 3 <= lines::visible_len(next)
+                && self.opener_len.is_none_or(|opener| len + 3 <= opener)
+                && self.wrap_len.is_none_or(|width| len + 3 <= width))
+    }
+
+    /// True when `lines[k]` is running text longer than `above` that ends its paragraph: the
+    /// body below a block of short heading lines.
+    fn longer_body_at(&self, lines: &[Line], k: usize, above: &str) -> bool {
+        lines.get(k).is_some_and(|line| {
+            let text = self.line(line);
+            !self.is_heading_line(text)
+                && lines::ends_paragraph(text)
+                && lines::visible_len(text) > lines::visible_len(above)
+        })
     }
 
     /// True when `text` would start a heading or a meta line of its own.
