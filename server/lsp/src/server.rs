@@ -53,12 +53,21 @@ struct State {
     /// Entity mentions of the workspace's `.txt` files, and the number of the newest full pass.
     workspace: crate::workspace_index::WorkspaceIndex,
     workspace_pass: AtomicU64,
-    shutdown_requested: Arc<AtomicBool>,
+    lifecycle: Arc<Lifecycle>,
 }
 
-pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
-    let shutdown = Arc::new(AtomicBool::new(false));
-    let flag = shutdown.clone();
+/// What the transport's owner (`serve_stdio`) learns from the server.
+#[derive(Default)]
+pub struct Lifecycle {
+    /// `shutdown` came.
+    pub shutdown: AtomicBool,
+    /// Notified when the client's process (`initialize`'s `processId`) is gone.
+    pub orphaned: tokio::sync::Notify,
+}
+
+pub fn service() -> (LspService<Backend>, ClientSocket, Arc<Lifecycle>) {
+    let lifecycle = Arc::new(Lifecycle::default());
+    let shared = lifecycle.clone();
     let mut builder = LspService::build(move |client| Backend {
         client,
         state: Arc::new(State {
@@ -74,7 +83,7 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
             resolve_edits: AtomicBool::new(false),
             workspace: Default::default(),
             workspace_pass: AtomicU64::new(0),
-            shutdown_requested: flag,
+            lifecycle: shared,
         }),
     })
     .custom_method("zhnews/documentInfo", Backend::document_info);
@@ -84,7 +93,7 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
             .custom_method("zhnews/documentText", Backend::document_text);
     }
     let (service, socket) = builder.finish();
-    (service, socket, shutdown)
+    (service, socket, lifecycle)
 }
 
 /// What the server shows on a `zhnews.toml`: its own error, and the gazetteers it names that
@@ -193,7 +202,7 @@ impl State {
         let roots = lock(&self.settings).roots.clone();
         let files = crate::workspace_index::workspace_files(&roots);
         for path in &files {
-            if self.workspace_pass.load(Ordering::SeqCst) != pass || self.shutdown_requested.load(Ordering::SeqCst) {
+            if self.workspace_pass.load(Ordering::SeqCst) != pass || self.lifecycle.shutdown.load(Ordering::SeqCst) {
                 return;
             }
             self.index_file(path);
@@ -536,6 +545,14 @@ impl LanguageServer for Backend {
         // Build the analysis tables while the editor finishes the handshake and opens a file,
         // so the first diagnostics do not wait for them (see `bench/RESULTS.md`, startup).
         tokio::task::spawn_blocking(zhnews_core::analysis::warm_up);
+        if let Some(pid) = params.process_id {
+            let lifecycle = self.state.lifecycle.clone();
+            tokio::spawn(async move {
+                crate::parent::wait_for_exit(pid).await;
+                tracing::warn!("the client's process {pid} is gone: exiting");
+                lifecycle.orphaned.notify_one();
+            });
+        }
         let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref());
         let encoding = PositionEncoding::negotiate(offered);
         *self.state.encoding.write().unwrap_or_else(|p| p.into_inner()) = encoding;
@@ -692,7 +709,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
-        self.state.shutdown_requested.store(true, Ordering::SeqCst);
+        self.state.lifecycle.shutdown.store(true, Ordering::SeqCst);
         Ok(())
     }
 
