@@ -585,11 +585,11 @@ impl LanguageServer for Backend {
             let roots =
                 folders.chain(params.root_uri.as_ref()).filter_map(|uri| uri.to_file_path().map(|p| p.into_owned()));
             settings.roots = roots.collect();
-            if let Some(options) = &params.initialization_options {
-                if let Err(err) = json_to_table(options).and_then(|table| settings.set_editor_layers(vec![table])) {
-                    // Shown once the client is initialized, when the server may send messages.
-                    *lock(&self.state.invalid_options) = Some(err);
-                }
+            if let Some(options) = &params.initialization_options
+                && let Err(err) = json_to_table(options).and_then(|table| settings.set_editor_layers(vec![table]))
+            {
+                // Shown once the client is initialized, when the server may send messages.
+                *lock(&self.state.invalid_options) = Some(err);
             }
         }
         Ok(InitializeResult {
