@@ -111,7 +111,8 @@ impl Server {
         )
     }
 
-    fn initialize_params(&mut self, params: Value) -> Value {
+    /// Initializes with the whole `initialize` params (a `processId`, say) and returns the result.
+    pub fn initialize_params(&mut self, params: Value) -> Value {
         let response = self.request("initialize", params);
         self.notify("initialized", json!({}));
         response["result"].clone()

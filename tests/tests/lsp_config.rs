@@ -109,3 +109,66 @@ fn a_settings_change_republishes_without_waiting_for_the_debounce() {
     assert_eq!(published["params"]["version"], 1, "{published}");
     assert_eq!(server.shutdown(), Some(0));
 }
+
+/// Invalid editor settings leave the last valid ones in force, as a broken zhnews.toml does.
+#[test]
+fn invalid_settings_keep_the_previous_ones() {
+    let dir = temp_folder("lsp-settings-kept");
+    let article_uri = uri(&dir.join("a.txt"));
+    let mut server = Server::start();
+    server.initialize(json!({}));
+    server.open(&article_uri, "plaintext", MOSTLY_LATIN);
+    assert!(!is_chinese(&mut server, &article_uri), "0.29 < 0.3 by default");
+    server.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"zhnews": {"analysis": {"min_han_share": 0.2}}}}),
+    );
+    assert!(is_chinese(&mut server, &article_uri), "0.29 ≥ 0.2 from the editor");
+    for invalid in [json!({"analysis": {"min_han_share": "lots"}}), json!({"rules": {"no-such-rule": "off"}})] {
+        server.notify("workspace/didChangeConfiguration", json!({"settings": {"zhnews": invalid}}));
+        assert!(is_chinese(&mut server, &article_uri), "0.2 stays in force after {invalid}");
+        let message = server.wait_for(|m| m["method"] == "window/showMessage");
+        let text = message["params"]["message"].as_str().unwrap();
+        assert!(text.contains("invalid settings") && text.contains("previous ones"), "{message}");
+    }
+    assert_eq!(server.shutdown(), Some(0));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// A workspace gazetteer that is missing or does not parse is shown as a broken zhnews.toml is:
+/// a message, and a diagnostic on the line of zhnews.toml that names it, gone once it loads.
+#[test]
+fn a_gazetteer_that_fails_to_load_is_shown_on_the_line_that_names_it() {
+    let dir = temp_folder("lsp-gazetteer-errors");
+    let config = dir.join("zhnews.toml");
+    std::fs::write(&config, "# The newsroom's names.\n[entities]\ngazetteer = \"names.toml\"\n").unwrap();
+    let article_uri = uri(&dir.join("a.txt"));
+    let mut server = Server::start();
+    server.initialize(json!({}));
+    server.open(&article_uri, "plaintext", "外交部發言人華春瑩表示。");
+    let on_config =
+        |m: &serde_json::Value| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri(&config);
+    let missing = server.wait_for(|m| m["method"] == "window/showMessage");
+    assert!(missing["params"]["message"].as_str().unwrap().contains("names.toml: no such file"), "{missing}");
+    let shown = server.wait_for(on_config);
+    assert_eq!(shown["params"]["diagnostics"][0]["range"]["start"]["line"], 2, "{shown}");
+    assert_eq!(shown["params"]["diagnostics"][0]["code"], "invalid-gazetteer", "{shown}");
+
+    // A gazetteer that does not parse: shown again, with its error.
+    std::fs::write(dir.join("names.toml"), "[[entity]\n").unwrap();
+    let change = |version: i64, text: &str| json!({"textDocument": {"uri": article_uri, "version": version}, "contentChanges": [{"text": text}]});
+    server.notify("textDocument/didChange", change(2, "華春瑩表示。"));
+    let invalid = server.wait_for(|m| m["method"] == "window/showMessage");
+    assert!(invalid["params"]["message"].as_str().unwrap().contains("names.toml"), "{invalid}");
+    let shown = server.wait_for(on_config);
+    assert_eq!(shown["params"]["diagnostics"][0]["range"]["start"]["line"], 2, "{shown}");
+
+    // Fixed: the diagnostic goes.
+    let entry = "[[entity]]\nid = \"hua\"\ntype = \"person\"\ntraditional = \"華春瑩\"\nsimplified = \"华春莹\"\n";
+    std::fs::write(dir.join("names.toml"), entry).unwrap();
+    server.notify("textDocument/didChange", change(3, "華春瑩說。"));
+    let cleared = server.wait_for(on_config);
+    assert_eq!(cleared["params"]["diagnostics"], json!([]), "{cleared}");
+    assert_eq!(server.shutdown(), Some(0));
+    std::fs::remove_dir_all(dir).unwrap();
+}

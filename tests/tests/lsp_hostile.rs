@@ -165,3 +165,60 @@ fn odd_positions_and_versions_do_not_break_anything() {
     assert_eq!(text_of(&mut server, URI), "A𠮷野家\r\n秘魯。");
     assert_eq!(server.shutdown(), Some(0));
 }
+
+/// A frame as a client writes it, with `length` in its `Content-Length` header.
+fn raw_frame(length: &str, body: &str) -> Vec<u8> {
+    format!("Content-Length: {length}\r\n\r\n{body}").into_bytes()
+}
+
+/// Ids the transport cannot hold (a float, a number above 2⁶³−1) and a key given twice used to
+/// end the server with status 1; each is an invalid request, answered with the id as read (null
+/// when there are two), and the server keeps serving.
+#[test]
+fn a_request_id_the_server_cannot_hold_is_an_invalid_request() {
+    let mut server = Server::start();
+    let ids = ["1.5", "1.0", "1e3", "9223372036854775808", r#"1,"id":2"#];
+    for id in ids {
+        let body = format!(r#"{{"jsonrpc":"2.0","id":{id},"method":"initialize","params":{{"capabilities":{{}}}}}}"#);
+        server.send_raw(&raw_frame(&body.len().to_string(), &body));
+    }
+    let mut answered = Vec::new();
+    for _ in ids {
+        let error = server.wait_for(|m| m.get("error").is_some());
+        assert_eq!(error["error"]["code"], -32600, "{error}");
+        answered.push(error["id"].clone());
+    }
+    assert_eq!(answered, [json!(1.5), json!(1.0), json!(1000.0), json!(9223372036854775808u64), json!(null)]);
+    let result = server.initialize(json!({}));
+    assert_eq!(result["serverInfo"]["name"], "zhnews", "{result}");
+    assert_eq!(server.shutdown(), Some(0));
+}
+
+/// After a malformed frame the server finds the next frame and answers every later request. A
+/// request in a malformed frame is answered with a parse error and its id, where the id can be
+/// read (a length one byte short or long leaves the whole message in what is skipped).
+#[test]
+fn after_a_malformed_frame_every_later_request_is_answered() {
+    let mut server = Server::start();
+    // A negative length, then initialize: the frames of the report.
+    server.send_raw(&raw_frame("-1", r#"{"jsonrpc":"2.0","method":"x"}"#));
+    let result = server.initialize(json!({}));
+    assert_eq!(result["serverInfo"]["name"], "zhnews", "{result}");
+    for id in 100..120 {
+        let body = format!(r#"{{"jsonrpc":"2.0","id":{id},"method":"shutdown"}}"#);
+        let malformed = match id % 6 {
+            0 => raw_frame("abc", &body),
+            1 => raw_frame("-1", &body),
+            2 => raw_frame("99999999999999999999999", &body),
+            3 => body.clone().into_bytes(),
+            4 => raw_frame(&(body.len() - 1).to_string(), &body),
+            _ => raw_frame(&(body.len() + 1).to_string(), &body),
+        };
+        server.send_raw(&malformed);
+        let answer = server.request("zhnews/documentInfo", json!({"textDocument": {"uri": "file:///nowhere.txt"}}));
+        assert_eq!(answer["error"]["code"], -32602, "after frame {id}: {answer}");
+        let error = server.wait_for(|m| m["id"] == id);
+        assert_eq!(error["error"]["code"], -32700, "frame {id}: {error}");
+    }
+    assert_eq!(server.shutdown(), Some(0));
+}

@@ -116,3 +116,21 @@ fn unknown_documents_are_invalid_params() {
     assert_eq!(response["error"]["code"], -32602, "{response}");
     assert_eq!(server.shutdown(), Some(0));
 }
+
+/// The server exits (status 1: no shutdown came) once the process named by `processId` is gone,
+/// as the spec asks, and not while it runs.
+#[test]
+fn the_server_exits_when_the_client_process_is_gone() {
+    let mut client = std::process::Command::new("sleep").arg("600").spawn().unwrap();
+    let mut server = Server::start();
+    server.initialize_params(json!({"processId": client.id(), "rootUri": null, "capabilities": {}}));
+    // Longer than the server waits between two looks.
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    let response = server.request("zhnews/documentInfo", json!({"textDocument": {"uri": "file:///nowhere.txt"}}));
+    assert_eq!(response["error"]["code"], -32602, "still serving: {response}");
+    client.kill().unwrap();
+    client.wait().unwrap();
+    let gone = std::time::Instant::now();
+    assert_eq!(server.wait_exit(), Some(1));
+    assert!(gone.elapsed() < std::time::Duration::from_secs(10), "exited {:?} after the client", gone.elapsed());
+}

@@ -36,6 +36,10 @@ struct State {
     encoding: RwLock<PositionEncoding>,
     documents: Mutex<HashMap<Uri, OpenDocument>>,
     settings: Mutex<Settings>,
+    /// What is shown on each `zhnews.toml` (by path; `None` for documents without one).
+    config_diagnostics: Mutex<HashMap<Option<PathBuf>, ConfigDiagnostics>>,
+    /// Why `initializationOptions` were not taken, until it can be shown.
+    invalid_options: Mutex<Option<String>>,
     /// The client pulls diagnostics (`textDocument/diagnostic`); otherwise we push them.
     pull_diagnostics: AtomicBool,
     /// The client lets us register a watcher for `zhnews.toml`.
@@ -49,18 +53,29 @@ struct State {
     /// Entity mentions of the workspace's `.txt` files, and the number of the newest full pass.
     workspace: crate::workspace_index::WorkspaceIndex,
     workspace_pass: AtomicU64,
-    shutdown_requested: Arc<AtomicBool>,
+    lifecycle: Arc<Lifecycle>,
 }
 
-pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
-    let shutdown = Arc::new(AtomicBool::new(false));
-    let flag = shutdown.clone();
+/// What the transport's owner (`serve_stdio`) learns from the server.
+#[derive(Default)]
+pub struct Lifecycle {
+    /// `shutdown` came.
+    pub shutdown: AtomicBool,
+    /// Notified when the client's process (`initialize`'s `processId`) is gone.
+    pub orphaned: tokio::sync::Notify,
+}
+
+pub fn service() -> (LspService<Backend>, ClientSocket, Arc<Lifecycle>) {
+    let lifecycle = Arc::new(Lifecycle::default());
+    let shared = lifecycle.clone();
     let mut builder = LspService::build(move |client| Backend {
         client,
         state: Arc::new(State {
             encoding: RwLock::new(PositionEncoding::Utf16),
             documents: Mutex::new(HashMap::new()),
             settings: Mutex::new(Settings::default()),
+            invalid_options: Mutex::new(None),
+            config_diagnostics: Mutex::new(HashMap::new()),
             pull_diagnostics: AtomicBool::new(false),
             watch_config: AtomicBool::new(false),
             diagnostic_refresh: AtomicBool::new(false),
@@ -68,7 +83,7 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
             resolve_edits: AtomicBool::new(false),
             workspace: Default::default(),
             workspace_pass: AtomicU64::new(0),
-            shutdown_requested: flag,
+            lifecycle: shared,
         }),
     })
     .custom_method("zhnews/documentInfo", Backend::document_info);
@@ -78,7 +93,30 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<AtomicBool>) {
             .custom_method("zhnews/documentText", Backend::document_text);
     }
     let (service, socket) = builder.finish();
-    (service, socket, shutdown)
+    (service, socket, lifecycle)
+}
+
+/// What the server shows on a `zhnews.toml`: its own error, and the gazetteers it names that
+/// failed to load. They are published together, since each publish replaces all of a file's
+/// diagnostics.
+#[derive(Default)]
+struct ConfigDiagnostics {
+    file: Option<Diagnostic>,
+    /// The gazetteer errors last shown (a message each time they change), and their diagnostics.
+    gazetteer_errors: String,
+    gazetteers: Vec<Diagnostic>,
+}
+
+/// An error diagnostic on a whole line of a configuration file.
+fn config_diagnostic(line: u32, code: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        range: Range::new(Position::new(line, 0), Position::new(line, u32::MAX)),
+        severity: Some(DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String(code.into())),
+        source: Some("zhnews".into()),
+        message,
+        ..Diagnostic::default()
+    }
 }
 
 /// Locks a mutex even if a panicking handler poisoned it: the data is still consistent
@@ -164,7 +202,7 @@ impl State {
         let roots = lock(&self.settings).roots.clone();
         let files = crate::workspace_index::workspace_files(&roots);
         for path in &files {
-            if self.workspace_pass.load(Ordering::SeqCst) != pass || self.shutdown_requested.load(Ordering::SeqCst) {
+            if self.workspace_pass.load(Ordering::SeqCst) != pass || self.lifecycle.shutdown.load(Ordering::SeqCst) {
                 return;
             }
             self.index_file(path);
@@ -203,34 +241,78 @@ impl Backend {
                         format!("zhnews: {err} (the previous configuration stays in force)"),
                     )
                     .await;
-                if let Some(uri) = Uri::from_file_path(&err.path) {
-                    let line = err.error.line.unwrap_or(1).saturating_sub(1) as u32;
-                    let diagnostic = Diagnostic {
-                        range: Range::new(Position::new(line, 0), Position::new(line, u32::MAX)),
-                        severity: Some(DiagnosticSeverity::ERROR),
-                        code: Some(NumberOrString::String("invalid-config".into())),
-                        source: Some("zhnews".into()),
-                        message: err.error.message.clone(),
-                        ..Diagnostic::default()
-                    };
-                    self.client.publish_diagnostics(uri, vec![diagnostic], None).await;
-                }
+                let line = err.error.line.unwrap_or(1).saturating_sub(1) as u32;
+                let diagnostic = config_diagnostic(line, "invalid-config", err.error.message.clone());
+                lock(&self.state.config_diagnostics).entry(Some(err.path.clone())).or_default().file = Some(diagnostic);
+                self.publish_config_diagnostics(&err.path).await;
             }
         }
+    }
+
+    /// Shows gazetteers that failed to load as a broken `zhnews.toml` is shown: a message, and a
+    /// diagnostic on the line of the `zhnews.toml` that names the gazetteer. The same errors are
+    /// shown once per configuration file, not at every analysis; the diagnostic goes when they do.
+    async fn report_gazetteer_errors(
+        &self,
+        document: Option<&Path>,
+        config: &Config,
+        errors: &[zhnews_workspace::gazetteer::GazetteerError],
+    ) {
+        let config_file = document.and_then(zhnews_workspace::config_file::find_config);
+        let summary = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
+        // Only the workspace gazetteer is named in zhnews.toml (the user's is not).
+        let named = document.and_then(|d| zhnews_workspace::gazetteer::workspace_gazetteer_path(d, config));
+        let line = config_file.as_deref().filter(|_| !errors.is_empty()).and_then(crate::settings::gazetteer_line);
+        let gazetteers: Vec<Diagnostic> = errors
+            .iter()
+            .filter(|err| Some(&err.path) == named.as_ref())
+            .filter_map(|err| Some(config_diagnostic(line?, "invalid-gazetteer", format!("gazetteer left out: {err}"))))
+            .collect();
+        let changed = {
+            let mut shown = lock(&self.state.config_diagnostics);
+            let shown = shown.entry(config_file.clone()).or_default();
+            if shown.gazetteer_errors == summary && shown.gazetteers == gazetteers {
+                return;
+            }
+            shown.gazetteers = gazetteers;
+            std::mem::replace(&mut shown.gazetteer_errors, summary.clone()) != summary
+        };
+        if changed && !summary.is_empty() {
+            self.client.show_message(MessageType::ERROR, format!("zhnews: gazetteer left out: {summary}")).await;
+        }
+        if let Some(path) = config_file {
+            self.publish_config_diagnostics(&path).await;
+        }
+    }
+
+    /// Publishes what [`ConfigDiagnostics`] holds for the configuration file at `path`.
+    async fn publish_config_diagnostics(&self, path: &Path) {
+        let Some(uri) = Uri::from_file_path(path) else { return };
+        let diagnostics = match lock(&self.state.config_diagnostics).get(&Some(path.to_owned())) {
+            Some(shown) => shown.file.iter().chain(&shown.gazetteers).cloned().collect(),
+            None => Vec::new(),
+        };
+        self.client.publish_diagnostics(uri, diagnostics, None).await;
     }
 
     /// Clears diagnostics on config files that now load.
     async fn clear_config_diagnostics(&self, changes: &[FileEvent]) {
         for change in changes {
-            let Some(path) = change.uri.to_file_path() else {
+            let Some(path) = change.uri.to_file_path().map(|p| p.into_owned()) else {
                 continue;
             };
             if path.file_name().is_none_or(|name| name != zhnews_core::config::CONFIG_FILE_NAME) {
                 continue;
             }
-            if change.typ == FileChangeType::DELETED || zhnews_workspace::config_file::load_config_file(&path).is_ok() {
-                self.client.publish_diagnostics(change.uri.clone(), Vec::new(), None).await;
+            // A deleted file names no gazetteer either; one that loads keeps its gazetteers'.
+            if change.typ == FileChangeType::DELETED {
+                lock(&self.state.config_diagnostics).remove(&Some(path.clone()));
+            } else if zhnews_workspace::config_file::load_config_file(&path).is_ok() {
+                lock(&self.state.config_diagnostics).entry(Some(path.clone())).or_default().file = None;
+            } else {
+                continue;
             }
+            self.publish_config_diagnostics(&path).await;
         }
     }
 
@@ -276,11 +358,9 @@ impl Backend {
         let text = rope.to_string();
         let path = uri.to_file_path().map(|p| p.into_owned());
         let roots = lock(&self.state.settings).roots.clone();
-        tokio::task::spawn_blocking(move || {
+        let (document, settings) = (path.clone(), config.clone());
+        let (analysis, gazetteer_errors) = tokio::task::spawn_blocking(move || {
             let (index, errors) = zhnews_workspace::gazetteer::index_for(path.as_deref(), &config);
-            for err in errors {
-                tracing::warn!("gazetteer left out: {err}");
-            }
             let mut analysis = match previous {
                 Some(previous) => zhnews_core::analyse_incremental(&text, &config, &index, &previous),
                 None => zhnews_core::analyse_with(&text, &config, &index),
@@ -291,9 +371,11 @@ impl Backend {
             {
                 tracing::warn!("baseline not applied: {err}");
             }
-            Arc::new(analysis)
+            (Arc::new(analysis), errors)
         })
-        .await
+        .await?;
+        self.report_gazetteer_errors(document.as_deref(), &settings, &gazetteer_errors).await;
+        Ok(analysis)
     }
 
     /// [`Self::analysis`] with its outline worked out (on a blocking thread: on a 1 MB page
@@ -463,6 +545,14 @@ impl LanguageServer for Backend {
         // Build the analysis tables while the editor finishes the handshake and opens a file,
         // so the first diagnostics do not wait for them (see `bench/RESULTS.md`, startup).
         tokio::task::spawn_blocking(zhnews_core::analysis::warm_up);
+        if let Some(pid) = params.process_id {
+            let lifecycle = self.state.lifecycle.clone();
+            tokio::spawn(async move {
+                crate::parent::wait_for_exit(pid).await;
+                tracing::warn!("the client's process {pid} is gone: exiting");
+                lifecycle.orphaned.notify_one();
+            });
+        }
         let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref());
         let encoding = PositionEncoding::negotiate(offered);
         *self.state.encoding.write().unwrap_or_else(|p| p.into_inner()) = encoding;
@@ -495,11 +585,11 @@ impl LanguageServer for Backend {
             let roots =
                 folders.chain(params.root_uri.as_ref()).filter_map(|uri| uri.to_file_path().map(|p| p.into_owned()));
             settings.roots = roots.collect();
-            if let Some(options) = &params.initialization_options {
-                match json_to_table(options) {
-                    Ok(table) => settings.editor_layers = vec![table],
-                    Err(err) => tracing::warn!("ignoring initializationOptions: {err}"),
-                }
+            if let Some(options) = &params.initialization_options
+                && let Err(err) = json_to_table(options).and_then(|table| settings.set_editor_layers(vec![table]))
+            {
+                // Shown once the client is initialized, when the server may send messages.
+                *lock(&self.state.invalid_options) = Some(err);
             }
         }
         Ok(InitializeResult {
@@ -567,6 +657,11 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        let invalid_options = lock(&self.state.invalid_options).take();
+        if let Some(err) = invalid_options {
+            let message = format!("zhnews: invalid initializationOptions, using zhnews.toml only: {err}");
+            self.client.show_message(MessageType::ERROR, message).await;
+        }
         // Build the entity automaton, then load jieba, off the request path; once jieba is in,
         // analyse again so guesses appear. Analyses before that simply have no guesses.
         let backend = self.clone();
@@ -614,7 +709,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
-        self.state.shutdown_requested.store(true, Ordering::SeqCst);
+        self.state.lifecycle.shutdown.store(true, Ordering::SeqCst);
         Ok(())
     }
 
@@ -664,19 +759,15 @@ impl LanguageServer for Backend {
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         // VS Code sends { "zhnews": { … } }; other clients send the options themselves.
         let settings = params.settings.get("zhnews").unwrap_or(&params.settings);
-        match json_to_table(settings) {
-            Ok(table) => {
-                let mut state = lock(&self.state.settings);
-                state.editor_layers.truncate(1);
-                if state.editor_layers.is_empty() {
-                    state.editor_layers.push(toml::Table::new());
-                }
-                state.editor_layers.push(table);
-            }
-            Err(err) => {
-                self.client.show_message(MessageType::ERROR, format!("zhnews: {err}")).await;
-                return;
-            }
+        let updated = json_to_table(settings).and_then(|table| {
+            let mut state = lock(&self.state.settings);
+            let layers = vec![state.initialization_layer(), table];
+            state.set_editor_layers(layers)
+        });
+        if let Err(err) = updated {
+            let message = format!("zhnews: invalid settings, the previous ones stay in force: {err}");
+            self.client.show_message(MessageType::ERROR, message).await;
+            return;
         }
         self.reanalyse_all();
     }

@@ -1,8 +1,9 @@
 //! The configuration in force for each document: `zhnews.toml` (nearest to the file, else in the
 //! workspace root) with the editor's settings layered over it. A file that fails to load keeps
-//! the last configuration that loaded from it (or the defaults) in force. Files are read afresh
-//! on every lookup (a stat and a small read per analysis), so a change applies at the next
-//! analysis; `didChangeWatchedFiles` only triggers that analysis.
+//! the last configuration that loaded from it (or the defaults) in force, and so do editor
+//! settings that do not validate. Files are read afresh on every lookup (a stat and a small read
+//! per analysis), so a change applies at the next analysis; `didChangeWatchedFiles` only
+//! triggers that analysis.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,8 +13,9 @@ use zhnews_workspace::config_file::{ConfigFileError, LoadedConfig, find_config, 
 
 #[derive(Default)]
 pub struct Settings {
-    /// Editor overrides in order: `initializationOptions`, then `didChangeConfiguration`.
-    pub editor_layers: Vec<toml::Table>,
+    /// Editor overrides in order: `initializationOptions`, then `didChangeConfiguration`; only
+    /// settings that validate (see [`Settings::set_editor_layers`]).
+    editor_layers: Vec<toml::Table>,
     pub roots: Vec<PathBuf>,
     /// The last good configuration of every config file seen, by path.
     files: HashMap<PathBuf, LoadedConfig>,
@@ -36,6 +38,19 @@ pub enum Problem {
 }
 
 impl Settings {
+    /// Puts the editor's settings in force, unless they do not validate: then the last valid
+    /// ones stay in force (as for a `zhnews.toml` that breaks) and the error is returned.
+    pub fn set_editor_layers(&mut self, layers: Vec<toml::Table>) -> Result<(), String> {
+        Config::from_layers(layers.clone()).map_err(|err| err.to_string())?;
+        self.editor_layers = layers;
+        Ok(())
+    }
+
+    /// The `initializationOptions` layer.
+    pub fn initialization_layer(&self) -> toml::Table {
+        self.editor_layers.first().cloned().unwrap_or_default()
+    }
+
     pub fn resolve(&mut self, document: Option<&Path>) -> Resolved {
         let mut problems = Vec::new();
         let path = document.and_then(find_config).or_else(|| self.roots.iter().find_map(|root| find_config(root)));
@@ -78,6 +93,22 @@ impl Settings {
         self.reported = reported;
         resolved.config
     }
+}
+
+/// The line (from 0) of the `zhnews.toml` at `path` that names the workspace gazetteer
+/// (`[entities] gazetteer`), if it names one.
+pub fn gazetteer_line(path: &Path) -> Option<u32> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        entities: Option<Entities>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Entities {
+        gazetteer: Option<toml::Spanned<toml::Value>>,
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    let start = toml::from_str::<File>(&text).ok()?.entities?.gazetteer?.span().start;
+    u32::try_from(text.get(..start)?.matches('\n').count()).ok()
 }
 
 /// Editor settings arrive as JSON; zhnews reads them as the TOML table `zhnews.toml` would

@@ -40,7 +40,9 @@ pub fn workspace_gazetteer_path(document: &Path, config: &Config) -> Option<Path
 type Key = (Option<PathBuf>, Option<PathBuf>);
 type Stamp = (Option<SystemTime>, Option<SystemTime>);
 
-type Cache = Mutex<HashMap<Key, (Stamp, Arc<EntityIndex>)>>;
+/// The index built from a pair of files, and the errors loading them gave (reported again at
+/// every lookup, as long as the files stay as they are).
+type Cache = Mutex<HashMap<Key, (Stamp, Arc<EntityIndex>, Vec<GazetteerError>)>>;
 
 fn cache() -> &'static Cache {
     static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
@@ -52,7 +54,7 @@ fn modified(path: &Option<PathBuf>) -> Option<SystemTime> {
 }
 
 /// A gazetteer file that could not be read or parsed.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct GazetteerError {
     pub path: PathBuf,
     pub message: String,
@@ -87,11 +89,13 @@ pub fn index_for(document: Option<&Path>, config: &Config) -> (Arc<EntityIndex>,
     }
     let key: Key = (user.clone(), workspace.clone());
     let stamp: Stamp = (modified(&user), modified(&workspace));
-    if let Some((cached, index)) = cache().lock().unwrap_or_else(|p| p.into_inner()).get(&key)
+    if let Some((cached, index, load_errors)) = cache().lock().unwrap_or_else(|p| p.into_inner()).get(&key)
         && *cached == stamp
     {
+        errors.extend(load_errors.iter().cloned());
         return (index.clone(), errors);
     }
+    let missing = errors.len();
     let mut layers = Vec::new();
     for (path, source) in [(&user, Source::User), (&workspace, Source::Workspace)] {
         if let Some(path) = path {
@@ -103,7 +107,8 @@ pub fn index_for(document: Option<&Path>, config: &Config) -> (Arc<EntityIndex>,
     }
     let refs: Vec<&Gazetteer> = layers.iter().collect();
     let index = Arc::new(EntityIndex::with_layers(&refs));
-    cache().lock().unwrap_or_else(|p| p.into_inner()).insert(key, (stamp, index.clone()));
+    let load_errors = errors[missing..].to_vec();
+    cache().lock().unwrap_or_else(|p| p.into_inner()).insert(key, (stamp, index.clone(), load_errors));
     (index, errors)
 }
 
@@ -150,6 +155,9 @@ mod tests {
         handle.set_modified(later + std::time::Duration::from_secs(5)).unwrap();
         let err = config_and_index(&file).unwrap_err();
         assert!(err.to_string().contains("names.toml"), "{err}");
+        // The index is cached, and so is the error: it is reported at every lookup.
+        let again = config_and_index(&file).unwrap_err();
+        assert_eq!(again.to_string(), err.to_string());
         std::fs::remove_dir_all(root).unwrap();
     }
 }
