@@ -68,7 +68,7 @@ impl std::error::Error for GazetteerError {}
 
 fn load(path: &Path, source: Source) -> Result<Gazetteer, GazetteerError> {
     let fail = |message: String| GazetteerError { path: path.to_owned(), message };
-    let text = std::fs::read_to_string(path).map_err(|err| fail(format!("cannot read: {err}")))?;
+    let text = crate::read::read_text_file(path).map_err(|err| fail(err.reason()))?;
     Gazetteer::from_toml_str(&text, source).map_err(|err| fail(err.to_string()))
 }
 
