@@ -24,7 +24,8 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     defer_interruptions();
     let _writing = WRITING.read().unwrap_or_else(|poisoned| poisoned.into_inner());
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let path = &resolve_links(path)?;
+    // What the kernel finds at `path` (through links, /proc's too), before the links are
+    // followed by hand: `/dev/stdin` is a pipe, not a missing file to create.
     let existing = match std::fs::metadata(path) {
         Ok(metadata) => Some(metadata),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
@@ -33,6 +34,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     if let Some(metadata) = &existing {
         refuse_to_replace(metadata)?;
     }
+    let path = &resolve_links(path)?;
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
