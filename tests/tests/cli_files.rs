@@ -91,7 +91,11 @@ fn every_read_is_bounded() {
     });
     let run = zhnews_with(&["--max-file-size", "2M", "check", "/dev/stdin"], root, &[], Some(endless));
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("/dev/stdin: too large to read: it gave more than 2 MiB, the limit is 2 MiB"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("/dev/stdin: too large to read: it gave more than 2 MiB, the limit is 2 MiB"),
+        "{}",
+        run.stderr
+    );
 
     // `convert` from stdin, with the limit from the environment.
     let big: Feed = Box::new(|pipe| {
@@ -107,10 +111,18 @@ fn every_read_is_bounded() {
     std::fs::write(root.join("names.toml"), entry.repeat(100)).unwrap();
     let run = zhnews(&["--max-file-size", "4K", "check", "a.txt"], root);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("names.toml: too large to read: it is ") && run.stderr.contains("the limit is 4 KiB"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("names.toml: too large to read: it is ") && run.stderr.contains("the limit is 4 KiB"),
+        "{}",
+        run.stderr
+    );
     let run = zhnews(&["--max-file-size", "10", "check", "a.txt"], root);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("zhnews.toml: too large to read: it is 36 bytes, the limit is 10 bytes"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("zhnews.toml: too large to read: it is 36 bytes, the limit is 10 bytes"),
+        "{}",
+        run.stderr
+    );
 
     let run = zhnews(&["--max-file-size", "lots", "check", "a.txt"], root);
     assert_eq!(run.code, 2, "{}", run.stderr);
@@ -222,7 +234,11 @@ fn rewrites_keep_links_owner_and_mode() {
     for args in [&["check", "--fix", "copy.txt"][..], &["convert", "-c", "s2t", "--in-place", "copy.txt"]] {
         let run = zhnews(args, root);
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
-        assert!(run.stderr.contains("it has 2 hard links, which replacing it would split: not changed"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("it has 2 hard links, which replacing it would split: not changed"),
+            "{}",
+            run.stderr
+        );
         assert_eq!(std::fs::read_to_string(root.join("copy.txt")).unwrap(), STRAY);
         assert_eq!(std::fs::metadata(&target).unwrap().nlink(), 2);
     }
@@ -253,12 +269,15 @@ fn check_and_the_server_agree_with_a_workspace_gazetteer() {
         .iter()
         .map(|d| {
             let start = &d["range"]["start"];
-            (d["code"].as_str().unwrap().to_owned(), start["line"].as_u64().unwrap(), start["character"].as_u64().unwrap())
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                start["line"].as_u64().unwrap(),
+                start["character"].as_u64().unwrap(),
+            )
         })
         .collect();
 
-    let mut server =
-        Server::start_with(&[], &[("ZHNEWS_USER_GAZETTEER", "/nonexistent/zhnews-test-gazetteer.toml")]);
+    let mut server = Server::start_with(&[], &[("ZHNEWS_USER_GAZETTEER", "/nonexistent/zhnews-test-gazetteer.toml")]);
     let root_uri = format!("file://{}", root.display());
     let response = server.request(
         "initialize",
@@ -278,7 +297,11 @@ fn check_and_the_server_agree_with_a_workspace_gazetteer() {
         .iter()
         .map(|d| {
             let start = &d["range"]["start"];
-            (d["code"].as_str().unwrap().to_owned(), start["line"].as_u64().unwrap(), start["character"].as_u64().unwrap())
+            (
+                d["code"].as_str().unwrap().to_owned(),
+                start["line"].as_u64().unwrap(),
+                start["character"].as_u64().unwrap(),
+            )
         })
         .collect();
     server.shutdown();

@@ -215,7 +215,8 @@ fn read(input: &Input) -> Result<(String, String), String> {
     match input {
         Input::Stdin => {
             let name = Path::new("stdin");
-            let bytes = zhnews_workspace::read::read_stream(std::io::stdin().lock(), name).map_err(|err| err.to_string())?;
+            let bytes =
+                zhnews_workspace::read::read_stream(std::io::stdin().lock(), name).map_err(|err| err.to_string())?;
             let text = zhnews_workspace::read::decode(bytes, name).map_err(|err| err.to_string())?;
             Ok(("-".to_owned(), text))
         }

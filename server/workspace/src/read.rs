@@ -78,7 +78,7 @@ pub fn format_size(bytes: u64) -> String {
     const UNITS: [(u64, &str); 3] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
     for (unit, name) in UNITS {
         if bytes >= unit {
-            return if bytes % unit == 0 {
+            return if bytes.is_multiple_of(unit) {
                 format!("{} {name}", bytes / unit)
             } else {
                 format!("{:.1} {name}", bytes as f64 / unit as f64)
@@ -309,8 +309,7 @@ mod tests {
             for unit in "新華社北京電 Xinhua".encode_utf16() {
                 bytes.extend(if big { unit.to_be_bytes() } else { unit.to_le_bytes() });
             }
-            let err = decode(bytes, Path::new("a.txt")).unwrap_err().to_string();
-            err
+            decode(bytes, Path::new("a.txt")).unwrap_err().to_string()
         };
         assert!(utf16(false, true).contains("this is UTF-16 LE"), "{}", utf16(false, true));
         assert!(utf16(true, true).contains("this is UTF-16 BE: convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8"));
