@@ -202,11 +202,12 @@ fn unchanged(converted: &[String], text: &str) -> bool {
     }) && rest.is_empty()
 }
 
-/// Where to look for the `zhnews.toml` that applies to `input`.
+/// Where to look for the `zhnews.toml` that applies to `input`: the current folder for stdin
+/// and for a named pipe (`<(cmd)`, as `zhnews check` does), else the file's folder.
 fn config_start(input: &Input) -> PathBuf {
     match input {
-        Input::Stdin => PathBuf::from("."),
-        Input::File(path) => path.clone(),
+        Input::File(path) if path.is_file() => path.clone(),
+        Input::Stdin | Input::File(_) => PathBuf::from("."),
     }
 }
 
