@@ -6,7 +6,7 @@
 //! Terms in `convert.protected` of the nearest `zhnews.toml` are left unchanged, and names from
 //! the curated, user and workspace gazetteers are written in the gazetteer's own form.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -202,11 +202,12 @@ fn unchanged(converted: &[String], text: &str) -> bool {
     }) && rest.is_empty()
 }
 
-/// Where to look for the `zhnews.toml` that applies to `input`.
+/// Where to look for the `zhnews.toml` that applies to `input`: the current folder for stdin
+/// and for a named pipe (`<(cmd)`, as `zhnews check` does), else the file's folder.
 fn config_start(input: &Input) -> PathBuf {
     match input {
-        Input::Stdin => PathBuf::from("."),
-        Input::File(path) => path.clone(),
+        Input::File(path) if path.is_file() => path.clone(),
+        Input::Stdin | Input::File(_) => PathBuf::from("."),
     }
 }
 
@@ -214,10 +215,10 @@ fn config_start(input: &Input) -> PathBuf {
 fn read(input: &Input) -> Result<(String, String), String> {
     match input {
         Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|err| format!("cannot read stdin: {err}"))?;
-            let text = String::from_utf8(bytes)
-                .map_err(|err| format!("stdin: not valid UTF-8 at byte offset {}", err.utf8_error().valid_up_to()))?;
+            let name = Path::new("stdin");
+            let bytes =
+                zhnews_workspace::read::read_stream(std::io::stdin().lock(), name).map_err(|err| err.to_string())?;
+            let text = zhnews_workspace::read::decode(bytes, name).map_err(|err| err.to_string())?;
             Ok(("-".to_owned(), text))
         }
         Input::File(path) => {

@@ -1,5 +1,6 @@
 //! The `zhnews` binary: one executable for the language server and the command-line checks.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use std::path::PathBuf;
@@ -19,6 +20,10 @@ pub const EXIT_ERROR: u8 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The largest file zhnews reads (articles, baselines, gazetteers, zhnews.toml; stdin and
+    /// pipes too): bytes, or a number with K, M or G. Default 64M, or $ZHNEWS_MAX_FILE_SIZE.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = zhnews_workspace::read::parse_size)]
+    max_file_size: Option<u64>,
 }
 
 #[derive(Subcommand)]
@@ -55,6 +60,14 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    match cli.max_file_size.map_or_else(zhnews_workspace::read::max_file_size_from_env, |size| Ok(Some(size))) {
+        Ok(Some(size)) => zhnews_workspace::read::set_max_file_size(size),
+        Ok(None) => {}
+        Err(err) => {
+            let _ = writeln!(std::io::stderr(), "error: {err}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    }
     match cli.command {
         Command::Serve { stdio: _ } => serve(),
         Command::Check(args) => check::run(&args),

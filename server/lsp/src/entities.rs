@@ -202,7 +202,7 @@ pub fn add_to_gazetteer_actions(
         let mut action = CodeAction { title, kind: Some(CodeActionKind::QUICKFIX), ..CodeAction::default() };
         match gazetteer.and_then(|path| Some((path, Uri::from_file_path(path)?))) {
             Some((path, uri)) => {
-                let existing = std::fs::read_to_string(path).unwrap_or_default();
+                let existing = zhnews_workspace::read_text_file(path).unwrap_or_default();
                 let end = Rope::from_str(&existing);
                 let at = byte_to_position(&end, existing.len(), PositionEncoding::Utf16);
                 let mut entity = (*mention.entity).clone();

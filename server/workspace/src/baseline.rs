@@ -208,7 +208,7 @@ pub fn add_to_baseline(
 
 fn read(file: &Path) -> Result<BaselineFile, BaselineError> {
     let fail = |message: String| BaselineError { path: file.to_owned(), message };
-    let text = std::fs::read_to_string(file).map_err(|err| fail(format!("cannot read: {err}")))?;
+    let text = crate::read::read_text_file(file).map_err(|err| fail(err.reason()))?;
     let parsed: BaselineFile = serde_json::from_str(&text)
         .map_err(|err| fail(format!("{}:{}: not a baseline file: {err}", err.line(), err.column())))?;
     if parsed.version != BASELINE_VERSION {

@@ -53,8 +53,8 @@ pub fn load_config(start: &Path) -> Result<LoadedConfig, ConfigFileError> {
 /// Loads one configuration file.
 pub fn load_config_file(path: &Path) -> Result<LoadedConfig, ConfigFileError> {
     let fail = |error| ConfigFileError { path: path.to_owned(), error };
-    let text = std::fs::read_to_string(path)
-        .map_err(|err| fail(ConfigError { message: format!("cannot read: {err}"), line: None, column: None }))?;
+    let text = crate::read::read_text_file(path)
+        .map_err(|err| fail(ConfigError { message: err.reason(), line: None, column: None }))?;
     parse_config_text(path, &text)
 }
 

@@ -29,8 +29,14 @@ pub fn user_gazetteer_path() -> Option<PathBuf> {
 
 /// The workspace gazetteer named by the configuration that applies to `document`.
 pub fn workspace_gazetteer_path(document: &Path, config: &Config) -> Option<PathBuf> {
+    gazetteer_path_in(find_config(document).as_deref(), config)
+}
+
+/// The workspace gazetteer `config` names, relative to the folder of `config_file` (the
+/// `zhnews.toml` it came from), or to the current folder when there is none.
+pub fn gazetteer_path_in(config_file: Option<&Path>, config: &Config) -> Option<PathBuf> {
     let relative = config.entities.gazetteer.as_deref()?;
-    let base = find_config(document).and_then(|path| path.parent().map(Path::to_owned));
+    let base = config_file.and_then(Path::parent);
     Some(match base {
         Some(base) => base.join(relative),
         None => PathBuf::from(relative),
@@ -70,22 +76,38 @@ impl std::error::Error for GazetteerError {}
 
 fn load(path: &Path, source: Source) -> Result<Gazetteer, GazetteerError> {
     let fail = |message: String| GazetteerError { path: path.to_owned(), message };
-    let text = std::fs::read_to_string(path).map_err(|err| fail(format!("cannot read: {err}")))?;
+    let text = crate::read::read_text_file(path).map_err(|err| fail(err.reason()))?;
     Gazetteer::from_toml_str(&text, source).map_err(|err| fail(err.to_string()))
 }
 
 /// The entity index for a document: the builtin one when there are no user or workspace
 /// gazetteers. A gazetteer that fails to load is reported and left out.
 pub fn index_for(document: Option<&Path>, config: &Config) -> (Arc<EntityIndex>, Vec<GazetteerError>) {
-    let user = user_gazetteer_path().filter(|p| p.is_file());
     let workspace = document.and_then(|d| workspace_gazetteer_path(d, config));
+    let (index, errors) = layered_index(workspace);
+    (index.unwrap_or_else(|| EntityIndex::builtin().clone()), errors)
+}
+
+/// The entity index for the files governed by `config`, loaded from `config_file`: `None` when
+/// there are no user or workspace gazetteers (the builtin index, which
+/// [`zhnews_core::analyse`] builds only for a Chinese text). `zhnews check` calls this once
+/// per configuration; it is [`index_for`]'s loader, so the CLI and the server find the same
+/// names.
+pub fn gazetteer_index(config_file: Option<&Path>, config: &Config) -> (Option<Arc<EntityIndex>>, Vec<GazetteerError>) {
+    layered_index(gazetteer_path_in(config_file, config))
+}
+
+/// The builtin index with the user gazetteer and the `workspace` one layered over it, cached
+/// until either file changes; `None` when there is neither.
+fn layered_index(workspace: Option<PathBuf>) -> (Option<Arc<EntityIndex>>, Vec<GazetteerError>) {
+    let user = user_gazetteer_path().filter(|p| p.is_file());
     let mut errors = Vec::new();
     if let Some(path) = workspace.as_ref().filter(|p| !p.is_file()) {
         errors.push(GazetteerError { path: path.clone(), message: "no such file".to_owned() });
     }
     let workspace = workspace.filter(|p| p.is_file());
     if user.is_none() && workspace.is_none() {
-        return (EntityIndex::builtin().clone(), errors);
+        return (None, errors);
     }
     let key: Key = (user.clone(), workspace.clone());
     let stamp: Stamp = (modified(&user), modified(&workspace));
@@ -93,7 +115,7 @@ pub fn index_for(document: Option<&Path>, config: &Config) -> (Arc<EntityIndex>,
         && *cached == stamp
     {
         errors.extend(load_errors.iter().cloned());
-        return (index.clone(), errors);
+        return (Some(index.clone()), errors);
     }
     let missing = errors.len();
     let mut layers = Vec::new();
@@ -109,7 +131,7 @@ pub fn index_for(document: Option<&Path>, config: &Config) -> (Arc<EntityIndex>,
     let index = Arc::new(EntityIndex::with_layers(&refs));
     let load_errors = errors[missing..].to_vec();
     cache().lock().unwrap_or_else(|p| p.into_inner()).insert(key, (stamp, index.clone(), load_errors));
-    (index, errors)
+    (Some(index), errors)
 }
 
 /// The configuration and entity index for a file on disk (for the CLI). Gazetteer errors are

@@ -10,7 +10,7 @@ pub mod walk;
 pub mod write;
 
 pub use config_file::{LoadedConfig, find_config, load_config};
-pub use read::{ReadError, read_text_file};
+pub use read::{ReadError, max_file_size, read_file, read_text_file};
 pub use scope::{Scope, ScopeError, Scopes};
 pub use walk::{WalkError, files_where, text_files};
 pub use write::write_atomic;

@@ -97,7 +97,7 @@ fn compile(glob: &str) -> Result<Glob, globset::Error> {
 
 fn glob_error(loaded: &LoadedConfig, glob: &str, err: &globset::Error) -> ConfigFileError {
     let path = loaded.path.clone().unwrap_or_else(|| PathBuf::from(zhnews_core::config::CONFIG_FILE_NAME));
-    let line = std::fs::read_to_string(&path).ok().and_then(|text| {
+    let line = crate::read::read_text_file(&path).ok().and_then(|text| {
         let quoted = format!("\"{glob}\"");
         text.lines().position(|line| !glob.is_empty() && line.contains(&quoted)).map(|i| i + 1)
     });

@@ -2,7 +2,7 @@
 //! coming (one fix can make room for another), then report what changed.
 
 use zhnews_core::finding::apply_edits;
-use zhnews_core::{Analysis, Config, Edit, Finding};
+use zhnews_core::{Analysis, Edit, Finding};
 
 /// Fixing stops after this many rounds even if fixes keep coming (a fix that undoes another).
 const MAX_ROUNDS: usize = 10;
@@ -15,11 +15,12 @@ pub struct Fixed {
     pub analysis: Analysis,
 }
 
-/// Applies every safe fix that `keep` lets through, round after round.
-pub fn fix_text(text: String, config: &Config, keep: &dyn Fn(&Finding) -> bool) -> Fixed {
+/// Applies every safe fix that `keep` lets through, round after round, analysing each text
+/// with `analyse`.
+pub fn fix_text(text: String, analyse: &dyn Fn(&str) -> Analysis, keep: &dyn Fn(&Finding) -> bool) -> Fixed {
     let mut text = text;
     let mut titles = Vec::new();
-    let mut analysis = zhnews_core::analyse(&text, config);
+    let mut analysis = analyse(&text);
     for _ in 0..MAX_ROUNDS {
         let fixes: Vec<&Finding> = analysis
             .findings
@@ -35,7 +36,7 @@ pub fn fix_text(text: String, config: &Config, keep: &dyn Fn(&Finding) -> bool) 
         }
         titles.extend(applied);
         text = next;
-        analysis = zhnews_core::analyse(&text, config);
+        analysis = analyse(&text);
     }
     Fixed { text, titles, analysis }
 }

@@ -47,7 +47,7 @@ pub fn render_finding(renderer: &Renderer, path: &str, positions: &Positions<'_>
         Some(Window::Lines { start, end, first_line }) => {
             // Whole lines: annotate-snippets computes `line:column` itself, in characters.
             let shift = |range: TextRange| range.start - start..range.end.min(end) - start;
-            let mut snippet = Snippet::source(&text[start..end])
+            let mut snippet = Snippet::source(lone_cr_as_lf(&text[start..end]))
                 .path(path)
                 .line_start(first_line + 1)
                 .annotation(AnnotationKind::Primary.span(shift(finding.range)));
@@ -102,6 +102,21 @@ pub fn render_finding(renderer: &Renderer, path: &str, positions: &Positions<'_>
     }
     let report: [Group<'_>; 1] = [group];
     renderer.render(&report)
+}
+
+/// `source` with every lone `\r` made a `\n`: zhnews ends lines at `\n`, `\r\n` or `\r` (as
+/// LSP does), annotate-snippets only at `\n`, so a file with classic Mac line endings would be
+/// numbered as one line. The replacement has the same length, so spans stay where they were.
+fn lone_cr_as_lf(source: &str) -> std::borrow::Cow<'_, str> {
+    let lone = |(i, _): &(usize, char)| source.as_bytes().get(i + 1) != Some(&b'\n');
+    if !source.char_indices().filter(|(_, c)| *c == '\r').any(|pair| lone(&pair)) {
+        return source.into();
+    }
+    let mut out = String::with_capacity(source.len());
+    for (i, c) in source.char_indices() {
+        out.push(if c == '\r' && lone(&(i, c)) { '\n' } else { c });
+    }
+    out.into()
 }
 
 fn located_note(positions: &Positions<'_>, offset: usize, message: &str) -> String {

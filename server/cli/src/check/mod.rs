@@ -14,6 +14,7 @@ mod rdjson;
 mod report;
 mod sarif;
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,9 +23,11 @@ use std::time::Instant;
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
+use zhnews_core::entities::EntityIndex;
 use zhnews_core::fingerprint::{excerpt, fingerprint};
-use zhnews_core::{Finding, Severity};
+use zhnews_core::{Analysis, Finding, Severity};
 use zhnews_workspace::baseline::{Baseline, BaselineWriter};
+use zhnews_workspace::gazetteer::gazetteer_index;
 use zhnews_workspace::{Scope, ScopeError, Scopes, files_where, read_text_file, write_atomic};
 
 use self::progress::Progress;
@@ -112,10 +115,24 @@ fn workspace_baseline() -> Option<PathBuf> {
         .filter(|path| path.is_file())
 }
 
-/// A file to check and the configuration that governs it.
+/// A file to check, the configuration that governs it and the entity index of its user and
+/// workspace gazetteers (`None`: the builtin one).
 struct Job {
     path: PathBuf,
     scope: Arc<Scope>,
+    index: Option<Arc<EntityIndex>>,
+}
+
+impl Job {
+    /// The analysis of `text` under this job's configuration and gazetteers: what the language
+    /// server publishes for the same text.
+    fn analyse(&self, text: &str) -> Analysis {
+        let config = &self.scope.loaded.config;
+        match &self.index {
+            Some(index) => zhnews_core::analyse_with(text, config, index),
+            None => zhnews_core::analyse(text, config),
+        }
+    }
 }
 
 pub fn run(args: &CheckArgs) -> ExitCode {
@@ -254,8 +271,11 @@ fn exit_code(had_errors: bool, summary: &Summary, fail_on: Severity) -> u8 {
     }
 }
 
-/// The files to check, in path order, each with its configuration; configuration errors are
-/// reported once each and the files they govern skipped.
+/// The files to check, in path order, each with its configuration and gazetteers;
+/// configuration and gazetteer errors are reported once each and the files they govern skipped.
+///
+/// A named path that is not a regular file (`/dev/stdin`, `<(cmd)`) is governed by the
+/// configuration of the current folder, as `zhnews convert` does for stdin.
 fn collect_jobs(args: &CheckArgs, errors: &mut Vec<String>) -> Vec<Job> {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let mut scopes = Scopes::new();
@@ -268,15 +288,25 @@ fn collect_jobs(args: &CheckArgs, errors: &mut Vec<String>) -> Vec<Job> {
         Err(ScopeError::Again(_)) => None,
     };
     let mut jobs = Vec::new();
+    // Each configuration's gazetteers, loaded once; `Err` when one failed (reported once).
+    let mut indexes: HashMap<Option<PathBuf>, Result<Option<Arc<EntityIndex>>, ()>> = HashMap::new();
     let (_, walk_errors) = files_where(&paths, |path, named| {
-        let Some(scope) = scope_of(path, errors) else { return false };
+        let stream = named && !path.is_file();
+        let Some(scope) = scope_of(if stream { Path::new(".") } else { path }, errors) else { return false };
         let selected = if named { !scope.excludes(path) } else { scope.selects(path) };
-        if selected {
-            // `./a.txt` (from walking `.`) is reported as `a.txt`.
-            let path = path.strip_prefix(".").unwrap_or(path);
-            jobs.push(Job { path: path.to_owned(), scope });
+        if !selected {
+            return false;
         }
-        selected
+        let index = indexes.entry(scope.loaded.path.clone()).or_insert_with(|| {
+            let (index, failures) = gazetteer_index(scope.loaded.path.as_deref(), &scope.loaded.config);
+            errors.extend(failures.iter().map(|err| format!("gazetteer: {err}")));
+            if failures.is_empty() { Ok(index) } else { Err(()) }
+        });
+        let Ok(index) = index else { return false };
+        // `./a.txt` (from walking `.`) is reported as `a.txt`.
+        let path = path.strip_prefix(".").unwrap_or(path);
+        jobs.push(Job { path: path.to_owned(), scope, index: index.clone() });
+        true
     });
     errors.extend(walk_errors.iter().map(ToString::to_string));
     // Stable output: path order, each file once (`.` and `./a.txt` both name `a.txt`).
@@ -293,10 +323,9 @@ fn check_file(job: &Job, apply_fixes: bool) -> (FileReport, usize) {
         Ok(text) => text,
         Err(err) => return failed(err.to_string()),
     };
-    let config = &job.scope.loaded.config;
     let kept = |finding: &Finding| !job.scope.ignores(&job.path, finding.rule);
     let (text, analysis, fixes) = if apply_fixes {
-        let fixed = fix::fix_text(text.clone(), config, &kept);
+        let fixed = fix::fix_text(text.clone(), &|text| job.analyse(text), &kept);
         if !fixed.titles.is_empty()
             && let Err(err) = write_atomic(&job.path, fixed.text.as_bytes())
         {
@@ -304,7 +333,7 @@ fn check_file(job: &Job, apply_fixes: bool) -> (FileReport, usize) {
         }
         (fixed.text, fixed.analysis, fixed.titles)
     } else {
-        let analysis = zhnews_core::analyse(&text, config);
+        let analysis = job.analyse(&text);
         (text, analysis, Vec::new())
     };
     let total = analysis.findings.len();

@@ -213,7 +213,11 @@ fn scan(document: &Document, patterns: &[(Regex, u32)]) -> Vec<Item> {
     let mut chunks: Vec<Vec<Line>> = Vec::new();
     let mut chunk = Vec::new();
     for number in 0..index.line_count() {
-        let Some(content) = index.line_content(text, number) else { break };
+        let Some(mut content) = index.line_content(text, number) else { break };
+        // A byte-order mark is no part of the first line's text.
+        if number == 0 && text.starts_with('\u{feff}') {
+            content = TextRange::new(content.start + '\u{feff}'.len_utf8(), content.end);
+        }
         let raw = &text[content.as_range()];
         let trimmed = raw.trim_start();
         let start = content.start + raw.len() - trimmed.len();
