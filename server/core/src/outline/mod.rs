@@ -514,6 +514,13 @@ impl<'a> Scanner<'a> {
         let after_paragraph =
             if i == 0 { !self.open_paragraph } else { lines::ends_paragraph(self.line(&lines[i - 1])) };
         let Some(next) = lines.get(i + 1).map(|l| self.line(l)).or(self.lookahead) else { return false };
+        // The questions of a Q&A (`问：…？` over `答：…`) are optional in an outline: left out.
+        let qa = |text: &str, words: &[&str]| {
+            words.iter().any(|w| text.strip_prefix(w).is_some_and(|rest| rest.trim_start().starts_with(['：', ':'])))
+        };
+        if qa(bare, &["问", "問", "Q"]) || qa(next, &["答", "A"]) {
+            return false;
+        }
         if !after_paragraph || self.continues(bare, next) {
             return false;
         }
@@ -548,6 +555,11 @@ impl<'a> Scanner<'a> {
     /// True when `next` reads on from `text` in the middle of a word: the four characters
     /// around the line break occur again elsewhere in the document.
     fn continues(&mut self, text: &str, next: &str) -> bool {
+        // A break after a question or exclamation mark (or any sentence end) is never in the
+        // middle of a word, however often the characters around it recur.
+        if text.ends_with(lines::FINAL) {
+            return false;
+        }
         let flat = self.flat.get_or_insert_with(|| self.text.split_whitespace().collect());
         let tail: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         let head: Vec<char> = next.chars().filter(|c| !c.is_whitespace()).take(2).collect();
@@ -714,7 +726,9 @@ fn title_index(block: &[(Heading, usize)]) -> usize {
         }
         // A long first line over a much shorter second, or a first line that only frames the
         // news (围绕…, 聚焦…), is a kicker over the headline.
-        else if (block.len() <= 3 && first * 2 >= second * 3) || opens_with_frame(&block[0].0.text) {
+        // A second line of four characters or fewer is a name or a label under the headline
+        // (a byline such as `余美霞`), not a title under a kicker.
+        else if (block.len() <= 3 && first * 2 >= second * 3 && second > 4) || opens_with_frame(&block[0].0.text) {
             title = 1;
         }
     }
