@@ -441,3 +441,29 @@ fn automatic_requests_of_eager_clients_skip_large_scopes() {
     assert_eq!(titles, [line, document]);
     assert_eq!(server.shutdown(), Some(0));
 }
+
+/// Issue 19: a client that cannot resolve edits gets no conversion of a scope over 512 KB even
+/// when the user opens the menu (the menu of a 5 MB document took 10.8 s and answered 76 MB);
+/// smaller scopes keep their edits, and a resolving client is still offered the document.
+#[test]
+fn eager_clients_get_no_conversion_of_a_scope_over_the_limit() {
+    let large = TRADITIONAL.repeat(600 * 1024 / TRADITIONAL.len() + 1);
+    let range = json!({"start": position(0, 3), "end": position(0, 3)});
+    let context = json!({"diagnostics": [], "only": ["refactor.rewrite"], "triggerKind": 1});
+    let params = json!({"textDocument": {"uri": URI}, "range": range, "context": context});
+    let line = "Convert line to Simplified Chinese (t2s)";
+    let document = "Convert document to Simplified Chinese (t2s)";
+    let mut server = start("utf-16", &large);
+    let response = server.request("textDocument/codeAction", params.clone());
+    let actions = response["result"].as_array().cloned().unwrap_or_default();
+    assert!(actions.iter().all(|a| !edits(a).is_empty()), "{actions:#?}");
+    let titles: Vec<&str> = actions.iter().filter_map(|a| a["title"].as_str()).collect();
+    assert_eq!(titles, [line]);
+    assert_eq!(server.shutdown(), Some(0));
+    let mut server = start_resolving("utf-16", &large);
+    let response = server.request("textDocument/codeAction", params);
+    let titles: Vec<&str> =
+        response["result"].as_array().into_iter().flatten().filter_map(|a| a["title"].as_str()).collect();
+    assert_eq!(titles, [line, document]);
+    assert_eq!(server.shutdown(), Some(0));
+}

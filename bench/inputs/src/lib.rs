@@ -79,3 +79,72 @@ pub fn corpus_copies() -> usize {
     let size: usize = texts().iter().map(String::len).sum();
     CORPUS_BYTES.div_ceil(size.max(1)).max(1)
 }
+
+// ---------------------------------------------------------------------------------------------
+// Scaling inputs (issue 19, "quadratic cliffs"): each shape at any size, so `bench/scaling.sh`
+// can time 1×, 4× and 16× of it and fail when the time grows faster than the input.
+
+/// The shapes of input the scaling benchmark grows, each one that once made a rule or the
+/// outline quadratic.
+pub const SCALING_SHAPES: &[&str] = &["one-line", "date-ranges", "multi-article"];
+
+/// The text of `shape` ([`SCALING_SHAPES`]) at `scale` times its 1× size, or None for an
+/// unknown shape.
+pub fn scaling_input(shape: &str, scale: usize) -> Option<String> {
+    match shape {
+        "one-line" => Some(one_line_article(scale * 320_000)),
+        "date-ranges" => Some(date_ranges(scale * 3_000)),
+        "multi-article" => Some(multi_article(scale * 1_000_000)),
+        _ => None,
+    }
+}
+
+/// The corpus articles one after another with every line break removed: one paragraph, one
+/// line, of at least `bytes` bytes (count-mismatch once looked at every count of a paragraph
+/// for every enumeration in it).
+pub fn one_line_article(bytes: usize) -> String {
+    let mut line = String::new();
+    for text in texts().iter().cycle() {
+        if line.len() >= bytes {
+            break;
+        }
+        line.extend(text.split(['\n', '\r']).map(str::trim));
+    }
+    line.push('\n');
+    line
+}
+
+/// `count` paragraphs, each a date range and the duration that describes it (`為期N天`), one
+/// in seven of them wrong (duration-mismatch once searched every date of the document for
+/// each duration).
+pub fn date_ranges(count: usize) -> String {
+    let mut text = String::from("# 代表團訪問日程\n\n");
+    for k in 0..count {
+        let month = k % 12 + 1;
+        let first = k % 20 + 1;
+        let days = k % 7 + 2;
+        let stated = if k % 7 == 3 { days + 1 } else { days };
+        text.push_str(&format!(
+            "第{}批代表團於2024年{month}月{first}日至{}日出訪，為期{stated}天，共訪問{}個城市。\n\n",
+            k + 1,
+            first + days - 1,
+            k % 5 + 2
+        ));
+    }
+    text
+}
+
+/// The corpus files one after another, each whole with its title, separated by a blank line,
+/// until the text reaches `bytes` (figure-conflict once compared each figure with every
+/// earlier one of its unit, and the outline each after-body headline with every story body).
+pub fn multi_article(bytes: usize) -> String {
+    let mut text = String::new();
+    for article in texts().iter().cycle() {
+        if text.len() >= bytes {
+            break;
+        }
+        text.push_str(article.trim_end());
+        text.push_str("\n\n");
+    }
+    text
+}

@@ -188,7 +188,8 @@ fn fixture_1mb() -> Fixture {
     Fixture { uri: "file:///bench/article-1mb.txt".parse().unwrap(), rope: Rope::from_str(&text), config, analysis }
 }
 
-/// Code actions at a cursor in the middle of the 1 MB article.
+/// Code actions at a cursor in the middle of the 1 MB article (the document scope is over
+/// `EAGER_LIMIT`, so an eager client gets the line and paragraph only).
 #[divan::bench(sample_count = 10)]
 fn code_actions_cursor_1mb_eager(bencher: Bencher) {
     let fixture = fixture_1mb();

@@ -177,6 +177,18 @@ mod tests {
             for offset in 0..=text.len() {
                 let _ = crate::hover::hover(&analysis, offset);
             }
+            // The rules find neighbours by binary search: quantities and dates are each in
+            // text order and do not overlap, in the joined text and in the original.
+            let figures = &analysis.figures;
+            let quantities = figures.quantities.iter().map(|q| q.span);
+            let dates = figures.dates.iter().map(|d| d.span);
+            for spans in [quantities.collect::<Vec<_>>(), dates.collect()] {
+                for pair in spans.windows(2) {
+                    let (a, b) = (pair[0], pair[1]);
+                    prop_assert!(a.range.end <= b.range.start, "{a:?} {b:?}");
+                    prop_assert!(a.paragraph < b.paragraph || a.joined.end <= b.joined.start, "{a:?} {b:?}");
+                }
+            }
         }
     }
 

@@ -167,6 +167,7 @@ fn visible_len(text: &str) -> usize {
 /// `一是…五是` against `這五個…` after it or `提出四點…：` before it.
 fn enumeration_counts(context: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
+    let mut marks = Marks::default();
     for run in context.figures.sequences.iter().filter(|r| r.style == SequenceStyle::Shi && r.items.len() >= 2) {
         let Some(first) = run.items.first() else { continue };
         let Some(last) = run.items.last() else { continue };
@@ -175,7 +176,27 @@ fn enumeration_counts(context: &RuleContext<'_>) -> Vec<Finding> {
         }
         let listed = run.items.len() as u64;
         let text = paragraph_text(context.document, &last.span);
-        for quantity in context.figures.quantities_in(last.span.paragraph) {
+        let quantities = context.figures.quantities_in(last.span.paragraph);
+        let (breaks, stops) = marks.of(last.span.paragraph, text);
+        // Only two stretches of the paragraph can hold the count: the clause that ends at the
+        // first item (nothing but `：` between them) and the text after the last item up to
+        // the second `。`. Quantities do not overlap, so both their starts and their ends rise:
+        // each stretch's quantities are found by binary search, not by reading every count of
+        // the paragraph for every enumeration in it (quadratic on a paragraph of 5 MB).
+        let mut candidates = Vec::new();
+        if first.span.paragraph == last.span.paragraph {
+            let clause = breaks.partition_point(|&at| at < first.span.joined.start).checked_sub(1).map(|i| breaks[i]);
+            let from = clause.map_or(0, |at| quantities.partition_point(|q| q.span.joined.end <= at));
+            let to = quantities.partition_point(|q| q.span.joined.end <= first.span.joined.start);
+            candidates.extend(from..to.max(from));
+        }
+        let after = stops.partition_point(|&at| at < last.span.joined.end);
+        let second_stop = stops.get(after + 1).copied().unwrap_or(text.len());
+        let from = quantities.partition_point(|q| q.span.joined.start <= last.span.joined.end);
+        let to = quantities.partition_point(|q| q.span.joined.start <= second_stop);
+        let past = candidates.last().map_or(0, |last| last + 1);
+        candidates.extend(from.max(past)..to);
+        for quantity in candidates.into_iter().map(|i| &quantities[i]) {
             let Some(stated) = countable(quantity) else { continue };
             let start = quantity.span.joined.start;
             let announced = quantity.span.paragraph == first.span.paragraph
@@ -209,6 +230,26 @@ fn enumeration_counts(context: &RuleContext<'_>) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Where a paragraph's clauses (`。`, `；`, `，`) and sentences (`。`) end: the byte offsets of
+/// those characters in its joined text, for one paragraph at a time.
+#[derive(Default)]
+struct Marks {
+    paragraph: Option<usize>,
+    breaks: Vec<usize>,
+    stops: Vec<usize>,
+}
+
+impl Marks {
+    fn of(&mut self, paragraph: usize, text: &str) -> (&[usize], &[usize]) {
+        if self.paragraph != Some(paragraph) {
+            self.paragraph = Some(paragraph);
+            self.breaks = text.match_indices(['。', '；', '，']).map(|(at, _)| at).collect();
+            self.stops = text.match_indices('。').map(|(at, _)| at).collect();
+        }
+        (&self.breaks, &self.stops)
+    }
 }
 
 /// How many paragraphs after the last numbered section a summary (`這六大亮點`) may come.

@@ -38,6 +38,10 @@ const AFTER: &[&str] =
 pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let figures = context.figures;
+    // The date ranges in text order. Dates do not overlap, so their ends rise with their
+    // starts: the ranges ending before a duration are a prefix, found by binary search (a
+    // search of every date for each duration made 50k `為期N天` ranges take 6 s).
+    let ranges: Vec<&DateMention> = figures.dates.iter().filter(|d| d.end.is_some()).collect();
     for quantity in &figures.quantities {
         let days = matches!(quantity.unit.as_str(), "天");
         let years = quantity.unit == "年";
@@ -48,13 +52,11 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         // The nearest range before the duration, within two paragraphs.
-        let Some(range) = figures.dates.iter().rfind(|d| {
-            d.end.is_some()
-                && d.span.range.end <= quantity.span.range.start
-                && quantity.span.paragraph <= d.span.paragraph + 2
-        }) else {
+        let before = ranges.partition_point(|d| d.span.range.end <= quantity.span.range.start);
+        let Some(range) = before.checked_sub(1).map(|last| ranges[last]) else { continue };
+        if quantity.span.paragraph > range.span.paragraph + 2 {
             continue;
-        };
+        }
         let Some(stated) = quantity.integer() else { continue };
         if let Some(f) = compare(context, range, quantity, stated, days) {
             out.push(f);

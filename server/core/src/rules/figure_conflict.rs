@@ -18,7 +18,7 @@
 //! ```
 //! One of the two is wrong; the source decides which.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::config::RuleLevel;
 use crate::figures::support::{finding, is_title, paragraph_text, sentence_of, span_text};
@@ -73,12 +73,11 @@ fn key(text: &str, q: &Quantity) -> Option<Key> {
 fn year_of(context: &RuleContext<'_>, q: &Quantity) -> Option<i16> {
     let sentence = sentence_of(context.document, &q.span);
     let figures: &Figures = context.figures;
-    figures
-        .dates_in(q.span.paragraph)
-        .iter()
-        .filter(|d| sentence.start <= d.span.joined.start && d.span.joined.end <= q.span.joined.start)
-        .rev()
-        .find_map(|d| d.start.year)
+    // Dates do not overlap, so their ends rise with their starts: those ending before the
+    // figure are a prefix, and those of its sentence the end of that prefix.
+    let dates = figures.dates_in(q.span.paragraph);
+    let before = dates.partition_point(|d| d.span.joined.end <= q.span.joined.start);
+    dates[..before].iter().rev().take_while(|d| sentence.start <= d.span.joined.start).find_map(|d| d.start.year)
 }
 
 /// Nouns name the same thing when one starts with the other (`企業` and `企業參展`, since the
@@ -93,14 +92,61 @@ fn in_breakdown(text: &str, q: &Quantity, sentence: crate::text::TextRange) -> b
 }
 
 /// A figure already read: its key, the figure, and the year its sentence is about.
-type Seen<'a> = (Key, &'a Quantity, Option<i16>);
+struct Seen<'a> {
+    key: Key,
+    quantity: &'a Quantity,
+    years: Option<i16>,
+}
+
+/// Some of the figures already read, in text order (as indices into the list of all of them),
+/// with only the first of each class: figures with the same noun, year and interval conflict
+/// with the same later figures, and the earliest is the one reported, so the others need no
+/// look. A file of many articles repeats its figures; without this, each was compared with
+/// every copy before it.
+#[derive(Default)]
+struct Firsts {
+    seen: Vec<usize>,
+    classes: HashSet<(String, Option<i16>, u64, u64)>,
+}
+
+impl Firsts {
+    fn add(&mut self, index: usize, seen: &Seen<'_>) {
+        let class = (seen.key.noun.clone(), seen.years, seen.quantity.low.to_bits(), seen.quantity.high.to_bits());
+        if self.classes.insert(class) {
+            self.seen.push(index);
+        }
+    }
+
+    /// The earliest figure here that the figure `q` (with key `k`, about `years`) conflicts
+    /// with, given that the two are about the same thing when their nouns agree.
+    fn conflict(&self, all: &[Seen<'_>], k: &Key, q: &Quantity, years: Option<i16>) -> Option<usize> {
+        self.seen.iter().copied().find(|&i| {
+            let other = &all[i];
+            same_noun(&other.key.noun, &k.noun)
+                && (other.years == years || other.years.is_none() || years.is_none())
+                && other.quantity.disjoint(q)
+        })
+    }
+}
+
+/// The figures already read of one unit whose nouns start with the same two characters, kept
+/// the three ways a later figure can be about the same thing as one of them: any of them for a
+/// figure in a title, those in a title for any figure, those with the same verb before them
+/// for a figure with that verb.
+#[derive(Default)]
+struct Bucket {
+    all: Firsts,
+    titled: Firsts,
+    by_verb: HashMap<String, Firsts>,
+}
 
 pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let document = context.document;
     // The figures seen so far, in text order, by unit and the first two characters of the noun:
     // only figures of one unit are compared, and nouns (two characters or more) can only be
     // the same when these agree. On a 1 MB page, one list per unit made this rule quadratic.
-    let mut seen: HashMap<(String, String), Vec<Seen<'_>>> = HashMap::new();
+    let mut seen: Vec<Seen<'_>> = Vec::new();
+    let mut buckets: HashMap<(String, String), Bucket> = HashMap::new();
     let mut out = Vec::new();
     for q in &context.figures.quantities {
         let text = paragraph_text(document, &q.span);
@@ -110,17 +156,21 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
             continue;
         }
         let years = year_of(context, q);
-        let bucket = (k.unit.clone(), k.noun.chars().take(2).collect::<String>());
-        let candidates = seen.get(&bucket).map_or(&[][..], Vec::as_slice);
-        let conflict = candidates.iter().find(|(other, earlier, other_years)| {
-            same_noun(&other.noun, &k.noun)
-                && ((!k.verb.is_empty() && other.verb == k.verb)
-                    || is_title(document, earlier.span.paragraph)
-                    || is_title(document, q.span.paragraph))
-                && (*other_years == years || other_years.is_none() || years.is_none())
-                && earlier.disjoint(q)
+        let titled = is_title(document, q.span.paragraph);
+        let bucket_key = (k.unit.clone(), k.noun.chars().take(2).collect::<String>());
+        // The earliest figure read that `q` conflicts with: one about the same thing (the
+        // same verb before both, or either in a title), of the same year, with a value that
+        // cannot be `q`'s.
+        let conflict = buckets.get(&bucket_key).and_then(|bucket| {
+            if titled {
+                return bucket.all.conflict(&seen, &k, q, years);
+            }
+            let same_verb = bucket.by_verb.get(&k.verb).filter(|_| !k.verb.is_empty());
+            let same_verb = same_verb.and_then(|firsts| firsts.conflict(&seen, &k, q, years));
+            let in_title = bucket.titled.conflict(&seen, &k, q, years);
+            same_verb.into_iter().chain(in_title).min()
         });
-        if let Some((_, earlier, _)) = conflict {
+        if let Some(earlier) = conflict.map(|i| seen[i].quantity) {
             let now = span_text(document, &q.span);
             let then = span_text(document, &earlier.span);
             out.push(finding(
@@ -137,7 +187,17 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
             ));
             continue;
         }
-        seen.entry(bucket).or_default().push((k, q, years));
+        let bucket = buckets.entry(bucket_key).or_default();
+        let index = seen.len();
+        seen.push(Seen { key: k, quantity: q, years });
+        let read = &seen[index];
+        bucket.all.add(index, read);
+        if titled {
+            bucket.titled.add(index, read);
+        }
+        if !read.key.verb.is_empty() {
+            bucket.by_verb.entry(read.key.verb.clone()).or_default().add(index, read);
+        }
     }
     out
 }
@@ -168,6 +228,21 @@ mod tests {
         // Nouns of different lengths name the same thing when one starts with the other, in
         // either script.
         assert_eq!(findings_of("figure-conflict", "# 出訪達成60多項合作文件\n\n此訪共达成50多项合作。").len(), 1);
+    }
+
+    /// A figure repeated (as in a file of many articles) is compared once, and a conflict names
+    /// the earliest figure it contradicts, whether by verb or in a title.
+    #[test]
+    fn a_conflict_names_the_earliest_figure() {
+        let earliest = |text: &str| -> Vec<(usize, usize)> {
+            let analysis = crate::analyse(text, &crate::Config::default());
+            let conflicts = analysis.findings.iter().filter(|f| f.rule == "figure-conflict");
+            conflicts.map(|f| (f.range.start, f.related[0].range.start)).collect()
+        };
+        let text = "双方签署12份合作协议。会后双方签署12份合作协议。最终签署15份合作协议。";
+        assert_eq!(earliest(text), [(text.find("15").unwrap(), text.find("12").unwrap())]);
+        let text = "共簽署12份合作協議。\n\n# 簽訂12份合作協議\n\n共簽署12份合作協議。\n\n另外達成15份合作協議。";
+        assert_eq!(earliest(text), [(text.find("15").unwrap(), text.find("訂12").unwrap() + "訂".len())]);
     }
 
     #[test]
