@@ -89,12 +89,23 @@ impl Builder {
     /// The document of `text`, with the script profile of each paragraph looked up in
     /// `previous` or counted.
     pub(crate) fn document(text: &str, previous: Option<(&Document, &ParagraphCache)>) -> (Document, Builder) {
-        let lookup: HashMap<&str, &Arc<ParagraphWork>> = match previous {
-            Some((document, cache)) if document.paragraphs().len() == cache.work.len() => {
-                document.paragraphs().iter().map(|p| p.joined.text.as_str()).zip(&cache.work).collect()
+        let mut lookup: HashMap<&str, &Arc<ParagraphWork>> = HashMap::new();
+        if let Some((document, cache)) = previous
+            && document.paragraphs().len() == cache.work.len()
+        {
+            for (joined, work) in document.paragraphs().iter().map(|p| p.joined.text.as_str()).zip(&cache.work) {
+                // Of a paragraph that occurs more than once, a copy that a cancelled analysis
+                // reached is worth more than one it did not.
+                lookup
+                    .entry(joined)
+                    .and_modify(|found| {
+                        if found.figures.is_none() {
+                            *found = work
+                        }
+                    })
+                    .or_insert(work);
             }
-            _ => HashMap::new(),
-        };
+        }
         let mut builder = Builder { work: Vec::new(), reused: Vec::new() };
         let document = Document::with_profiles(text, |joined| match lookup.get(joined) {
             Some(&work) => {
@@ -383,6 +394,31 @@ mod tests {
         (0..copies).map(|i| ARTICLE.replace("。", &format!("（{i}）。"))).collect::<Vec<_>>().join("\n\n")
     }
 
+    /// How many times an analysis of `text` from `start` checks whether it is cancelled (not
+    /// cancelling it): once per paragraph analysed, and once per document-level pass.
+    fn checks(text: &str, start: Option<Start<'_>>) -> usize {
+        let config = Config::default();
+        let index = crate::entities::EntityIndex::builtin();
+        let checks = Cell::new(0);
+        let counted = || {
+            checks.set(checks.get() + 1);
+            false
+        };
+        assert!(analyse_from(text, &config, || index, start, &counted).is_ok());
+        checks.get()
+    }
+
+    #[test]
+    fn of_a_paragraph_met_twice_the_copy_that_was_done_is_reused() {
+        let config = Config::default();
+        let index = crate::entities::EntityIndex::builtin();
+        let text = "國家主席抵達利馬。\n\n中方願同秘方一道。\n\n國家主席抵達利馬。";
+        let first = analyse_with("秘魯", &config, index);
+        let interrupted = interrupted_after(text, &config, index, Start::from(&first), Some(1)).unwrap();
+        assert_eq!(interrupted.cache().completed(), 1);
+        assert_eq!(checks(text, Some(Start::from(&interrupted))), checks(text, None) - 2);
+    }
+
     #[test]
     fn an_analysis_cancelled_from_the_start_does_no_paragraph() {
         let config = Config::default();
@@ -404,16 +440,7 @@ mod tests {
         let config = Config::default();
         let index = crate::entities::EntityIndex::builtin();
         let text = page(50);
-        // Every paragraph analysed is a check, and so is every document-level pass.
-        let checks = |start: Option<Start<'_>>, text: &str| {
-            let checks = Cell::new(0);
-            let counted = || {
-                checks.set(checks.get() + 1);
-                false
-            };
-            assert!(analyse_from(text, &config, || index, start, &counted).is_ok());
-            checks.get()
-        };
+        let checks = |start: Option<Start<'_>>, text: &str| checks(text, start);
         let from_scratch = checks(None, &text);
         assert!(from_scratch > 200, "{from_scratch} checks");
         // Cancelled at the 31st check, it stops there: 30 paragraphs done, no more.
