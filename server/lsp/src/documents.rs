@@ -116,10 +116,10 @@ impl OpenDocument {
         }
     }
 
-    /// Makes every analysis so far, finished or under way, out of date: the settings, the
-    /// gazetteers or the tagger changed. The newest stays the starting point of the next: what
-    /// it keeps per paragraph is keyed on what it was found with (see
-    /// `zhnews_core::analyse_incremental`), so nothing found the old way is reused.
+    /// Makes every analysis so far, finished or under way, out of date (the one under way is
+    /// cancelled): the settings, the gazetteers or the tagger changed. The newest stays the
+    /// starting point of the next: what it keeps per paragraph is keyed on what it was found
+    /// with (see `zhnews_core::analyse_incremental`), so nothing found the old way is reused.
     pub fn invalidate(&mut self) {
         self.epoch += 1;
         self.generation += 1;
