@@ -78,14 +78,24 @@ pub fn analyse_incremental_cancellable(
 /// [`Start`] for the next one.
 #[derive(Debug)]
 pub struct Interrupted {
+    /// Boxed: a `Result` is as large as its larger side.
+    done: Box<Done>,
+}
+
+#[derive(Debug)]
+struct Done {
     document: Document,
     cache: crate::incremental::ParagraphCache,
 }
 
 impl Interrupted {
+    fn new(document: Document, cache: crate::incremental::ParagraphCache) -> Interrupted {
+        Interrupted { done: Box::new(Done { document, cache }) }
+    }
+
     /// The paragraph work done so far, for [`Start`].
     pub fn cache(&self) -> &crate::incremental::ParagraphCache {
-        &self.cache
+        &self.done.cache
     }
 }
 
@@ -105,7 +115,7 @@ impl<'a> From<&'a Analysis> for Start<'a> {
 
 impl<'a> From<&'a Interrupted> for Start<'a> {
     fn from(interrupted: &'a Interrupted) -> Start<'a> {
-        Start { document: &interrupted.document, cache: &interrupted.cache }
+        Start { document: &interrupted.done.document, cache: &interrupted.done.cache }
     }
 }
 
@@ -160,13 +170,13 @@ pub(crate) fn analyse_from<'i>(
     }
     let entities_with = config.entities.enabled.then(|| (entity_index(), crate::entities::options(config)));
     if work.complete(&document, entities_with, cancelled).is_break() || cancelled() {
-        return Err(Interrupted { document, cache: work.finish() });
+        return Err(Interrupted::new(document, work.finish()));
     }
     let figures = Figures::assemble(&document, config, work.figures());
     let entities =
         if entities_with.is_some() { crate::entities::place(&document, work.entities()) } else { Vec::new() };
     let Some(findings) = rules::run_all_until(&document, &figures, config, &entities, cancelled) else {
-        return Err(Interrupted { document, cache: work.finish() });
+        return Err(Interrupted::new(document, work.finish()));
     };
     Ok(Analysis {
         document,
