@@ -69,6 +69,18 @@ impl Server {
         line.split_whitespace().nth(1)?.parse().ok()
     }
 
+    /// The CPU time the server has used so far, user and system (Linux, from
+    /// `/proc/PID/stat`).
+    pub fn cpu_time(&self) -> Option<Duration> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?;
+        // After the command name (in parentheses, which may hold spaces) come the fields from
+        // the third on: utime and stime are the 14th and 15th.
+        let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+        let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        // Counted in USER_HZ, which is 100 on every architecture Linux runs on today.
+        Some(Duration::from_millis(ticks * 10))
+    }
+
     /// Writes raw bytes (for malformed-input tests).
     pub fn send_raw(&mut self, bytes: &[u8]) {
         let stdin = self.stdin.as_mut().expect("stdin is open");

@@ -1,5 +1,6 @@
 //! [`analyse`]: the one entry point from text to everything zhnews knows about it.
 
+use crate::cancel::Cancel;
 use crate::config::Config;
 use crate::document::Document;
 use crate::figures::Figures;
@@ -53,7 +54,82 @@ pub fn analyse_incremental(
     entity_index: &crate::entities::EntityIndex,
     previous: &Analysis,
 ) -> Analysis {
-    analyse_lazily_from(text, config, || entity_index, Some(previous))
+    finished(analyse_from(text, config, || entity_index, Some(previous.into()), &never))
+}
+
+/// [`analyse_incremental`] that gives up once `cancel` is set: it checks the flag before each
+/// paragraph it analyses and between the document-level passes, and returns what it had done
+/// as an [`Interrupted`], never as an [`Analysis`]. `previous` (a finished or an interrupted
+/// analysis of any earlier version, or none) is where it starts; an interrupted one is as
+/// good a start as a finished one for the paragraphs it reached. When it is not cancelled the
+/// result is the same as [`analyse_with`]'s.
+pub fn analyse_incremental_cancellable(
+    text: &str,
+    config: &Config,
+    entity_index: &crate::entities::EntityIndex,
+    previous: Option<Start<'_>>,
+    cancel: &Cancel,
+) -> Result<Analysis, Interrupted> {
+    analyse_from(text, config, || entity_index, previous, &|| cancel.is_cancelled())
+}
+
+/// What an analysis that was cancelled had done: the document and the per-paragraph work of the
+/// paragraphs it reached. It is no analysis of the text (no findings, no figures), only a
+/// [`Start`] for the next one.
+#[derive(Debug)]
+pub struct Interrupted {
+    /// Boxed: a `Result` is as large as its larger side.
+    done: Box<Done>,
+}
+
+#[derive(Debug)]
+struct Done {
+    document: Document,
+    cache: crate::incremental::ParagraphCache,
+}
+
+impl Interrupted {
+    fn new(document: Document, cache: crate::incremental::ParagraphCache) -> Interrupted {
+        Interrupted { done: Box::new(Done { document, cache }) }
+    }
+
+    /// The paragraph work done so far, for [`Start`].
+    pub fn cache(&self) -> &crate::incremental::ParagraphCache {
+        &self.done.cache
+    }
+}
+
+/// Where an incremental analysis starts: the paragraphs of an earlier analysis, finished or
+/// interrupted, looked up by their text.
+#[derive(Clone, Copy, Debug)]
+pub struct Start<'a> {
+    document: &'a Document,
+    cache: &'a crate::incremental::ParagraphCache,
+}
+
+impl<'a> From<&'a Analysis> for Start<'a> {
+    fn from(analysis: &'a Analysis) -> Start<'a> {
+        Start { document: &analysis.document, cache: &analysis.cache }
+    }
+}
+
+impl<'a> From<&'a Interrupted> for Start<'a> {
+    fn from(interrupted: &'a Interrupted) -> Start<'a> {
+        Start { document: &interrupted.done.document, cache: &interrupted.done.cache }
+    }
+}
+
+/// The check of an analysis that cannot be cancelled.
+fn never() -> bool {
+    false
+}
+
+/// The result of an analysis run with [`never`] as its check.
+fn finished(result: Result<Analysis, Interrupted>) -> Analysis {
+    match result {
+        Ok(analysis) => analysis,
+        Err(_) => unreachable!("an analysis that is never cancelled finishes"),
+    }
 }
 
 /// Asks for the entity index only when the text is Chinese: building the built-in one costs a
@@ -64,21 +140,24 @@ fn analyse_lazily<'i>(
     config: &Config,
     entity_index: impl FnOnce() -> &'i crate::entities::EntityIndex,
 ) -> Analysis {
-    analyse_lazily_from(text, config, entity_index, None)
+    finished(analyse_from(text, config, entity_index, None, &never))
 }
 
-fn analyse_lazily_from<'i>(
+/// The analysis of `text` from `previous`, checking `cancelled` before each paragraph it
+/// analyses and between the document-level passes.
+pub(crate) fn analyse_from<'i>(
     text: &str,
     config: &Config,
     entity_index: impl FnOnce() -> &'i crate::entities::EntityIndex,
-    previous: Option<&Analysis>,
-) -> Analysis {
-    let previous = previous.map(|p| (&p.document, &p.cache));
+    previous: Option<Start<'_>>,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Analysis, Interrupted> {
+    let previous = previous.map(|start| (start.document, start.cache));
     let (document, mut work) = crate::incremental::Builder::document(text, previous);
     let is_chinese = is_chinese(&document, config);
     if !is_chinese {
         let cache = work.finish();
-        return Analysis {
+        return Ok(Analysis {
             document,
             is_chinese,
             figures: Figures::default(),
@@ -87,15 +166,19 @@ fn analyse_lazily_from<'i>(
             outline: std::sync::OnceLock::from(Vec::new()),
             outline_config: config.outline.clone(),
             cache,
-        };
+        });
     }
     let entities_with = config.entities.enabled.then(|| (entity_index(), crate::entities::options(config)));
-    work.complete(&document, entities_with);
+    if work.complete(&document, entities_with, cancelled).is_break() || cancelled() {
+        return Err(Interrupted::new(document, work.finish()));
+    }
     let figures = Figures::assemble(&document, config, work.figures());
     let entities =
         if entities_with.is_some() { crate::entities::place(&document, work.entities()) } else { Vec::new() };
-    let findings = rules::run_all(&document, &figures, config, &entities);
-    Analysis {
+    let Some(findings) = rules::run_all_until(&document, &figures, config, &entities, cancelled) else {
+        return Err(Interrupted::new(document, work.finish()));
+    };
+    Ok(Analysis {
         document,
         is_chinese,
         figures,
@@ -104,7 +187,7 @@ fn analyse_lazily_from<'i>(
         outline: std::sync::OnceLock::new(),
         outline_config: config.outline.clone(),
         cache: work.finish(),
-    }
+    })
 }
 
 impl Analysis {

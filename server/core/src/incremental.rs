@@ -6,11 +6,17 @@
 //! offsets, the reference date, sequences, every rule, the outline) runs on the whole document
 //! each time, so the result is the same as a full [`crate::analyse`] of the text.
 //!
+//! An analysis that is cancelled ([`crate::analysis::analyse_incremental_cancellable`]) stops
+//! between paragraphs; its cache, where the paragraphs it did not reach keep only what they
+//! had, is returned in an [`crate::analysis::Interrupted`] and is a start for the next version
+//! like a finished analysis's.
+//!
 //! The cache is a value inside [`crate::Analysis`]: no global state, nothing to invalidate. It
 //! holds one entry per paragraph of its own document (entries for paragraphs that are gone are
 //! dropped with the old analysis), shared through `Arc` with the analyses it was reused by.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use crate::document::Document;
@@ -63,6 +69,12 @@ impl ParagraphCache {
     pub fn is_empty(&self) -> bool {
         self.work.is_empty()
     }
+
+    /// How many paragraphs have had the work of a Chinese text done (an analysis that was
+    /// cancelled did not reach the others).
+    pub fn completed(&self) -> usize {
+        self.work.iter().filter(|work| work.figures.is_some()).count()
+    }
 }
 
 /// Builds a document and its paragraph cache, reusing `previous` (the previous analysis's
@@ -77,12 +89,23 @@ impl Builder {
     /// The document of `text`, with the script profile of each paragraph looked up in
     /// `previous` or counted.
     pub(crate) fn document(text: &str, previous: Option<(&Document, &ParagraphCache)>) -> (Document, Builder) {
-        let lookup: HashMap<&str, &Arc<ParagraphWork>> = match previous {
-            Some((document, cache)) if document.paragraphs().len() == cache.work.len() => {
-                document.paragraphs().iter().map(|p| p.joined.text.as_str()).zip(&cache.work).collect()
+        let mut lookup: HashMap<&str, &Arc<ParagraphWork>> = HashMap::new();
+        if let Some((document, cache)) = previous
+            && document.paragraphs().len() == cache.work.len()
+        {
+            for (joined, work) in document.paragraphs().iter().map(|p| p.joined.text.as_str()).zip(&cache.work) {
+                // Of a paragraph that occurs more than once, a copy that a cancelled analysis
+                // reached is worth more than one it did not.
+                lookup
+                    .entry(joined)
+                    .and_modify(|found| {
+                        if found.figures.is_none() {
+                            *found = work
+                        }
+                    })
+                    .or_insert(work);
             }
-            _ => HashMap::new(),
-        };
+        }
         let mut builder = Builder { work: Vec::new(), reused: Vec::new() };
         let document = Document::with_profiles(text, |joined| match lookup.get(joined) {
             Some(&work) => {
@@ -103,7 +126,16 @@ impl Builder {
     /// Completes every paragraph's work with what a Chinese text needs: figures always,
     /// entities when `entities` (the index and options) is given. Work that was found with a
     /// different index or options is redone.
-    pub(crate) fn complete(&mut self, document: &Document, entities: Option<(&EntityIndex, Options<'_>)>) {
+    ///
+    /// Stops before the next paragraph once `cancelled` says so, returning `Break`: the
+    /// paragraphs done so far keep their work, the others keep what they had, so the cache is
+    /// as good a start for the next version as a finished one.
+    pub(crate) fn complete(
+        &mut self,
+        document: &Document,
+        entities: Option<(&EntityIndex, Options<'_>)>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> ControlFlow<()> {
         let key = entities.map(|(index, options)| EntityKey::new(index, options));
         for (work, paragraph) in self.work.iter_mut().zip(document.paragraphs()) {
             let has_figures = work.figures.is_some();
@@ -114,6 +146,9 @@ impl Builder {
             };
             if has_figures && has_entities {
                 continue;
+            }
+            if cancelled() {
+                return ControlFlow::Break(());
             }
             let joined = paragraph.joined.text.as_str();
             let figures = match &work.figures {
@@ -128,6 +163,7 @@ impl Builder {
             };
             *work = Arc::new(ParagraphWork { profile: work.profile, figures: Some(figures), entities: found });
         }
+        ControlFlow::Continue(())
     }
 
     pub(crate) fn figures(&self) -> impl Iterator<Item = &ParagraphFigures> {
@@ -148,7 +184,12 @@ impl Builder {
 mod tests {
     use proptest::prelude::*;
 
-    use crate::{Analysis, Config, analyse_incremental, analyse_with};
+    use std::cell::Cell;
+
+    use crate::analysis::{Start, analyse_from};
+    use crate::{
+        Analysis, Cancel, Config, Interrupted, analyse_incremental, analyse_incremental_cancellable, analyse_with,
+    };
 
     /// Pieces of a news text (our own, in the corpus's style): figures, dates, sequences, names
     /// in both scripts, hard line breaks, blank lines, headings.
@@ -224,22 +265,46 @@ mod tests {
             start in proptest::collection::vec(0..PIECES.len(), 0..120),
             edits in proptest::collection::vec(
                 (0..200usize, 0..8usize, proptest::collection::vec(0..PIECES.len(), 0..6)), 1..6),
+            interrupt_after in proptest::collection::vec(proptest::option::of(0..12usize), 6),
         ) {
             crate::entities::tagger::load();
             let config = Config::default();
             let index = crate::entities::EntityIndex::builtin();
             let mut pieces = start;
             let mut previous = analyse_with(&text_of(&pieces), &config, index);
-            for edit in &edits {
+            for (edit, stop_after) in edits.iter().zip(interrupt_after) {
                 apply(&mut pieces, edit);
                 let text = text_of(&pieces);
-                let incremental = analyse_incremental(&text, &config, index, &previous);
+                // The editor typed on before this version was done: its analysis stopped after
+                // `stop_after` checks, and the next starts from what it had.
+                let interrupted = interrupted_after(&text, &config, index, Start::from(&previous), stop_after);
+                let start = interrupted.as_ref().map_or(Start::from(&previous), Start::from);
+                let incremental =
+                    analyse_incremental_cancellable(&text, &config, index, Some(start), &Cancel::new()).unwrap();
                 let full = analyse_with(&text, &config, index);
                 prop_assert_eq!(report(&incremental), report(&full), "text {:?}", text);
                 prop_assert_eq!(incremental.cache.len(), full.document.paragraphs().len());
                 previous = incremental;
             }
         }
+    }
+
+    /// The analysis of `text` from `start`, cancelled at its `stop_after`-th check (counted
+    /// from 0); `None` when not asked to stop or when it finished first.
+    fn interrupted_after(
+        text: &str,
+        config: &Config,
+        index: &crate::entities::EntityIndex,
+        start: Start<'_>,
+        stop_after: Option<usize>,
+    ) -> Option<Interrupted> {
+        let stop_after = stop_after?;
+        let checks = Cell::new(0);
+        let cancelled = || {
+            checks.set(checks.get() + 1);
+            checks.get() > stop_after
+        };
+        analyse_from(text, config, || index, Some(start), &cancelled).err()
     }
 
     const ARTICLE: &str = "國家主席習近平11月13日抵達利馬，出席亞太經合組織領導人非正式會議。\n\n\
@@ -322,5 +387,72 @@ mod tests {
         assert!(second.is_chinese);
         assert_eq!(second.cache.reused(), 1);
         assert_eq!(report(&second), report(&analyse_with(&chinese, &config, index)));
+    }
+
+    /// A page of `ARTICLE`s with each paragraph made unique, so none is looked up in another.
+    fn page(copies: usize) -> String {
+        (0..copies).map(|i| ARTICLE.replace("。", &format!("（{i}）。"))).collect::<Vec<_>>().join("\n\n")
+    }
+
+    /// How many times an analysis of `text` from `start` checks whether it is cancelled (not
+    /// cancelling it): once per paragraph analysed, and once per document-level pass.
+    fn checks(text: &str, start: Option<Start<'_>>) -> usize {
+        let config = Config::default();
+        let index = crate::entities::EntityIndex::builtin();
+        let checks = Cell::new(0);
+        let counted = || {
+            checks.set(checks.get() + 1);
+            false
+        };
+        assert!(analyse_from(text, &config, || index, start, &counted).is_ok());
+        checks.get()
+    }
+
+    #[test]
+    fn of_a_paragraph_met_twice_the_copy_that_was_done_is_reused() {
+        let config = Config::default();
+        let index = crate::entities::EntityIndex::builtin();
+        let text = "國家主席抵達利馬。\n\n中方願同秘方一道。\n\n國家主席抵達利馬。";
+        let first = analyse_with("秘魯", &config, index);
+        let interrupted = interrupted_after(text, &config, index, Start::from(&first), Some(1)).unwrap();
+        assert_eq!(interrupted.cache().completed(), 1);
+        assert_eq!(checks(text, Some(Start::from(&interrupted))), checks(text, None) - 2);
+    }
+
+    #[test]
+    fn an_analysis_cancelled_from_the_start_does_no_paragraph() {
+        let config = Config::default();
+        let index = crate::entities::EntityIndex::builtin();
+        let text = page(50);
+        let cancel = Cancel::new();
+        cancel.cancel();
+        let interrupted = analyse_incremental_cancellable(&text, &config, index, None, &cancel)
+            .expect_err("a cancelled analysis gives no analysis");
+        assert_eq!(interrupted.cache().len(), 200);
+        assert_eq!(interrupted.cache().completed(), 0);
+        // Not cancelled, the same call is the full analysis.
+        let done = analyse_incremental_cancellable(&text, &config, index, None, &Cancel::new()).unwrap();
+        assert_eq!(report(&done), report(&analyse_with(&text, &config, index)));
+    }
+
+    #[test]
+    fn an_analysis_stops_at_the_next_paragraph_and_the_next_starts_from_it() {
+        let config = Config::default();
+        let index = crate::entities::EntityIndex::builtin();
+        let text = page(50);
+        let checks = |start: Option<Start<'_>>, text: &str| checks(text, start);
+        let from_scratch = checks(None, &text);
+        assert!(from_scratch > 200, "{from_scratch} checks");
+        // Cancelled at the 31st check, it stops there: 30 paragraphs done, no more.
+        let first = analyse_with("國家主席習近平抵達利馬。", &config, index);
+        let interrupted = interrupted_after(&text, &config, index, Start::from(&first), Some(30)).unwrap();
+        assert_eq!(interrupted.cache().completed(), 30);
+        // The next version starts from what it did and analyses only the other paragraphs.
+        let edited = text.replace("百分之五點五（49）", "百分之五點六（49）");
+        assert_eq!(checks(Some(Start::from(&interrupted)), &edited), from_scratch - 30);
+        let start = Some(Start::from(&interrupted));
+        let next = analyse_incremental_cancellable(&edited, &config, index, start, &Cancel::new()).unwrap();
+        assert_eq!(next.cache.reused(), 200 - 1);
+        assert_eq!(report(&next), report(&analyse_with(&edited, &config, index)));
     }
 }

@@ -9,6 +9,7 @@
 //! value plus findings.
 
 pub mod analysis;
+pub mod cancel;
 pub mod config;
 pub mod convert;
 pub mod document;
@@ -24,7 +25,10 @@ pub mod rules;
 pub mod script;
 pub mod text;
 
-pub use analysis::{Analysis, analyse, analyse_incremental, analyse_with};
+pub use analysis::{
+    Analysis, Interrupted, Start, analyse, analyse_incremental, analyse_incremental_cancellable, analyse_with,
+};
+pub use cancel::Cancel;
 pub use config::{Config, ConfigError};
 pub use document::{Document, Paragraph};
 pub use finding::{Edit, Finding, Fix, Related, Severity};

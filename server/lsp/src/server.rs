@@ -16,7 +16,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, ClientSocket, LanguageServer, LspService};
 use zhnews_core::{Analysis, Config};
 
-use crate::documents::{Current, OpenDocument};
+use crate::documents::{Current, Job, OpenDocument, Previous};
 use crate::encoding::PositionEncoding;
 use crate::settings::{Problem, Settings, json_to_table};
 use crate::to_proto;
@@ -162,6 +162,20 @@ pub struct DocumentInfo {
 #[serde(rename_all = "camelCase")]
 pub struct DocumentInfoParams {
     pub text_document: TextDocumentIdentifier,
+}
+
+/// One try at the current version's analysis.
+enum Attempt {
+    Done(i32, Rope, Arc<Analysis>),
+    /// A newer version (or new settings) came in: the analysis was abandoned.
+    Cancelled,
+}
+
+/// Why a job gave no analysis.
+enum Failure {
+    /// Cancelled, with what it had done if it had begun.
+    Cancelled(Option<zhnews_core::Interrupted>),
+    Panicked(tokio::task::JoinError),
 }
 
 /// True for the documents zhnews analyses: plain text by language id, or any `*.txt` file.
@@ -318,8 +332,20 @@ impl Backend {
 
     /// The analysis of the document's current version, computing it if needed, with the rope
     /// it was computed on. `None` for unknown documents and documents zhnews does not analyse.
-    /// Requests that need the same version while it is computed wait for the one analysis.
+    /// Requests that need the same version while it is computed wait for the one analysis; when
+    /// a newer version comes in meanwhile, that analysis is cancelled and they wait for the
+    /// newer version's instead (never for an outdated one).
     async fn analysis(&self, uri: &Uri) -> Option<(i32, Rope, Arc<Analysis>)> {
+        loop {
+            if let Attempt::Done(version, rope, analysis) = self.analysis_once(uri).await? {
+                return Some((version, rope, analysis));
+            }
+        }
+    }
+
+    /// [`Self::analysis`] of the version that is current now, or `Cancelled` if it stops being
+    /// current before its analysis is done.
+    async fn analysis_once(&self, uri: &Uri) -> Option<Attempt> {
         let (rope, job) = {
             let mut documents = lock(&self.state.documents);
             let document = documents.get_mut(uri)?;
@@ -327,55 +353,70 @@ impl Backend {
                 return None;
             }
             match document.current() {
-                Current::Ready(analysis) => return Some((document.version, document.rope.clone(), analysis)),
+                Current::Ready(analysis) => {
+                    return Some(Attempt::Done(document.version, document.rope.clone(), analysis));
+                }
                 Current::Compute(job) => (document.rope.clone(), job),
             }
         };
-        let computed = job.result.get_or_try_init(|| self.analyse(uri, &rope, job.previous.clone())).await;
+        let computed = job.result.get_or_try_init(|| self.analyse(uri, &rope, &job)).await;
         let analysis = match computed {
             Ok(analysis) => analysis.clone(),
-            Err(err) => {
+            Err(Failure::Cancelled(interrupted)) => {
+                // What it had done is where the next version's analysis starts.
+                let replaced = interrupted
+                    .and_then(|interrupted| lock(&self.state.documents).get_mut(uri)?.interrupt(&job, interrupted));
+                if let Some(replaced) = replaced {
+                    tokio::task::spawn_blocking(move || drop(replaced));
+                }
+                return Some(Attempt::Cancelled);
+            }
+            Err(Failure::Panicked(err)) => {
                 tracing::error!("analysis of {} failed: {err}", uri.as_str());
                 return None;
             }
         };
-        let replaced = lock(&self.state.documents).get_mut(uri).and_then(|d| d.finish(&job, analysis.clone()));
+        let replaced =
+            lock(&self.state.documents).get_mut(uri).map(|d| d.finish(&job, analysis.clone())).unwrap_or_default();
         // Freeing a large document's analysis takes milliseconds: not on the request path.
-        if let Some(replaced) = replaced {
+        if !replaced.is_empty() {
             tokio::task::spawn_blocking(move || drop(replaced));
         }
-        Some((job.version, rope, analysis))
+        Some(Attempt::Done(job.version, rope, analysis))
     }
 
-    /// Analyses `rope`, the text of `uri`, on a blocking thread, starting from `previous`.
-    async fn analyse(
-        &self,
-        uri: &Uri,
-        rope: &Rope,
-        previous: Option<Arc<Analysis>>,
-    ) -> std::result::Result<Arc<Analysis>, tokio::task::JoinError> {
+    /// Analyses `rope`, the text of `uri`, on a blocking thread, starting from the job's
+    /// previous analysis, unless or until the job is cancelled.
+    async fn analyse(&self, uri: &Uri, rope: &Rope, job: &Job) -> std::result::Result<Arc<Analysis>, Failure> {
+        // A caller that finds the job cancelled by the time it gets its turn starts nothing.
+        if job.cancel.is_cancelled() {
+            return Err(Failure::Cancelled(None));
+        }
         let config = self.config_for(uri).await;
         let text = rope.to_string();
         let path = uri.to_file_path().map(|p| p.into_owned());
         let roots = lock(&self.state.settings).roots.clone();
         let (document, settings) = (path.clone(), config.clone());
+        let (previous, cancel) = (job.previous.clone(), job.cancel.clone());
         let (analysis, gazetteer_errors) = tokio::task::spawn_blocking(move || {
             let (index, errors) = zhnews_workspace::gazetteer::index_for(path.as_deref(), &config);
-            let mut analysis = match previous {
-                Some(previous) => zhnews_core::analyse_incremental(&text, &config, &index, &previous),
-                None => zhnews_core::analyse_with(&text, &config, &index),
-            };
+            let start = previous.as_ref().map(Previous::start);
+            let analysis = zhnews_core::analyse_incremental_cancellable(&text, &config, &index, start, &cancel);
             // Findings recorded in the baseline stay out of the editor, as out of `check`.
-            if let Some(path) = &path
-                && let Some(err) = crate::ignore::filter(&mut analysis.findings, &text, path, &roots)
-            {
-                tracing::warn!("baseline not applied: {err}");
-            }
-            (Arc::new(analysis), errors)
+            let analysis = analysis.map(|mut analysis| {
+                if let Some(path) = &path
+                    && let Some(err) = crate::ignore::filter(&mut analysis.findings, &text, path, &roots)
+                {
+                    tracing::warn!("baseline not applied: {err}");
+                }
+                Arc::new(analysis)
+            });
+            (analysis, errors)
         })
-        .await?;
+        .await
+        .map_err(Failure::Panicked)?;
         self.report_gazetteer_errors(document.as_deref(), &settings, &gazetteer_errors).await;
-        Ok(analysis)
+        analysis.map_err(|interrupted| Failure::Cancelled(Some(interrupted)))
     }
 
     /// [`Self::analysis`] with its outline worked out (on a blocking thread: on a 1 MB page
@@ -427,7 +468,8 @@ impl Backend {
     /// Publishes the current version's diagnostics (clients that pull them are not sent any),
     /// unless a newer version came in while it was analysed.
     async fn analyse_and_publish(&self, uri: Uri) {
-        let Some((version, rope, analysis)) = self.analysis(&uri).await else {
+        // Once cancelled, the version is not current: the newer one's own task publishes.
+        let Some(Attempt::Done(version, rope, analysis)) = self.analysis_once(&uri).await else {
             return;
         };
         if self.state.pull_diagnostics.load(Ordering::SeqCst) {

@@ -71,17 +71,31 @@ pub fn run_all(
     config: &Config,
     entities: &[crate::entities::Mention],
 ) -> Vec<Finding> {
+    run_all_until(document, figures, config, entities, &|| false).unwrap_or_default()
+}
+
+/// [`run_all`], checking `cancelled` before each rule: `None` once it says so.
+pub(crate) fn run_all_until(
+    document: &Document,
+    figures: &Figures,
+    config: &Config,
+    entities: &[crate::entities::Mention],
+    cancelled: &dyn Fn() -> bool,
+) -> Option<Vec<Finding>> {
     let context = RuleContext { document, figures, config, entities };
     let mut findings = Vec::new();
     for rule in RULES {
         let Some(severity) = config.rule_severity(rule.code) else {
             continue;
         };
+        if cancelled() {
+            return None;
+        }
         for mut finding in (rule.check)(&context) {
             finding.severity = severity;
             findings.push(finding);
         }
     }
     findings.sort_by_key(|finding| (finding.range.start, finding.range.end, finding.rule));
-    findings
+    Some(findings)
 }
