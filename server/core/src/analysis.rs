@@ -92,8 +92,12 @@ fn analyse_lazily_from<'i>(
     let entities_with = config.entities.enabled.then(|| (entity_index(), crate::entities::options(config)));
     work.complete(&document, entities_with);
     let figures = Figures::assemble(&document, config, work.figures());
-    let entities =
-        if entities_with.is_some() { crate::entities::place(&document, work.entities()) } else { Vec::new() };
+    let entities = if entities_with.is_some() {
+        let region = crate::entities::region(&document, config.entities.region);
+        crate::entities::place(&document, work.entities(), region)
+    } else {
+        Vec::new()
+    };
     let findings = rules::run_all(&document, &figures, config, &entities);
     Analysis {
         document,

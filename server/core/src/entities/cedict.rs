@@ -50,6 +50,10 @@ impl Entry<'_> {
 #[derive(Debug, Default)]
 pub struct Cedict<'a> {
     pub entries: Vec<Entry<'a>>,
+    /// The readings of surnames, by Simplified headword, in CC-CEDICT's numbered pinyin: `单`
+    /// is `Shan4`, `曾` `Zeng1`, `欧阳` `Ou1 yang2`, from the entries glossed "surname X" and
+    /// "two-character surname X". A few characters have two (`翟` `Di2` and `Zhai2`).
+    pub surnames: HashMap<&'a str, Vec<&'a str>>,
 }
 
 impl Cedict<'_> {
@@ -78,11 +82,17 @@ pub fn load() -> Cedict<'static> {
 /// not a two-character pair news text forms by accident ([`is_noise_pair`]).
 pub fn parse(text: &str) -> Cedict<'_> {
     let mut entries: Vec<Entry<'_>> = Vec::new();
+    let mut surnames: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut by_headword: HashMap<&str, usize> = HashMap::new();
     for line in text.lines().filter(|line| !line.starts_with('#')) {
-        let Some((traditional, simplified, _, definitions)) = split_line(line) else {
+        let Some((traditional, simplified, pinyin, definitions)) = split_line(line) else {
             continue;
         };
+        let definitions: Vec<&str> = definitions.collect();
+        if definitions.iter().any(|d| is_surname(d)) && !surnames.get(simplified).is_some_and(|r| r.contains(&pinyin)) {
+            surnames.entry(simplified).or_default().push(pinyin);
+        }
+        let definitions = definitions.into_iter();
         if simplified.chars().filter(|&c| is_han(c)).count() < 2 || !simplified.chars().all(|c| is_han(c) || c == '·')
         {
             continue;
@@ -104,7 +114,13 @@ pub fn parse(text: &str) -> Cedict<'_> {
             }
         }
     }
-    Cedict { entries }
+    Cedict { entries, surnames }
+}
+
+/// True for a definition that says the headword is a surname ("surname Shan", "two-character
+/// surname Ouyang").
+fn is_surname(definition: &str) -> bool {
+    ["surname ", "two-character surname ", "compound surname "].iter().any(|prefix| definition.starts_with(prefix))
 }
 
 /// The entity of a headword from its first line and the lines of further entries.
@@ -354,6 +370,13 @@ mod tests {
         assert_eq!(lima.english, "Lima");
         assert_eq!(lima.kind, EntityKind::Place);
         assert_eq!(find("成都").english, "Chengdu");
+        assert_eq!(cedict.surnames["单"], ["Shan4"]);
+        assert_eq!(cedict.surnames["曾"], ["Zeng1"]);
+        assert_eq!(cedict.surnames["区"], ["Ou1"]);
+        assert_eq!(cedict.surnames["仇"], ["Qiu2"]);
+        assert_eq!(cedict.surnames["欧阳"], ["Ou1 yang2"]);
+        assert_eq!(cedict.surnames["司马"], ["Si1 ma3"]);
+        assert_eq!(cedict.surnames["翟"], ["Di2", "Zhai2"]);
         assert_eq!(find("兰州").english, "Lanzhou");
     }
 

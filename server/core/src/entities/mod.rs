@@ -21,6 +21,7 @@ pub mod config;
 pub mod gazetteer;
 pub mod normalise;
 pub mod pinyin;
+pub mod romanise;
 pub mod tagger;
 
 use std::collections::HashMap;
@@ -369,8 +370,12 @@ pub fn find_in_paragraph(joined: &str, index: &EntityIndex, options: Options<'_>
 }
 
 /// The mentions of a document from the names found in each of its paragraphs (in paragraph
-/// order), in text order.
-pub fn place<'a>(document: &Document, found: impl Iterator<Item = &'a [Found]>) -> Vec<Mention> {
+/// order), in text order. People guessed get a romanisation for `region` (see [`romanise`]).
+pub fn place<'a>(
+    document: &Document,
+    found: impl Iterator<Item = &'a [Found]>,
+    region: Option<romanise::Region>,
+) -> Vec<Mention> {
     let mut mentions = Vec::new();
     for (paragraph, found) in document.paragraphs().iter().zip(found) {
         for name in found {
@@ -380,7 +385,7 @@ pub fn place<'a>(document: &Document, found: impl Iterator<Item = &'a [Found]>) 
                 FoundKind::Guess(kind) => {
                     let surface: String =
                         document.text()[range.as_range()].chars().filter(|c| !c.is_whitespace()).collect();
-                    Arc::new(tagger::guess(&surface, &name.key, *kind))
+                    Arc::new(tagger::guess(&surface, &name.key, *kind, region))
                 }
             };
             mentions.push(Mention { range, key: name.key.clone(), entity });
@@ -394,7 +399,13 @@ pub fn place<'a>(document: &Document, found: impl Iterator<Item = &'a [Found]>) 
 pub fn recognise(document: &Document, index: &EntityIndex, options: Options<'_>) -> Vec<Mention> {
     let found: Vec<Vec<Found>> =
         document.paragraphs().iter().map(|p| find_in_paragraph(&p.joined.text, index, options)).collect();
-    place(document, found.iter().map(Vec::as_slice))
+    place(document, found.iter().map(Vec::as_slice), region(document, None))
+}
+
+/// The region whose romanisation guessed people get: the configured one, else the one the
+/// document's script and words suggest ([`romanise::detect`]).
+pub fn region(document: &Document, configured: Option<romanise::Region>) -> Option<romanise::Region> {
+    configured.or_else(|| romanise::detect(document.text(), document.script_profile().script()))
 }
 
 /// An ASCII name (APEC, G20) must not continue an ASCII word on either side (G200, APECX).
@@ -442,6 +453,9 @@ pub fn hover_markdown(mention: &Mention, surface: &str) -> String {
             "Probably a **{}** — not in the gazetteer (jieba guess, unverified).",
             entity.kind.label()
         ));
+        if !entity.english.is_empty() {
+            out.push_str(&format!("\n\n**{}** — {}", entity.english, entity.description));
+        }
     } else {
         if !entity.english.is_empty() {
             out.push_str(&format!("**{}** · {}", entity.english, entity.kind.label()));
