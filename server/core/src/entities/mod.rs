@@ -17,6 +17,7 @@
 //! Architecture Invariant: this module does no I/O. Gazetteer files arrive as text.
 
 pub mod cedict;
+pub mod compose;
 pub mod config;
 pub mod gazetteer;
 pub mod normalise;
@@ -77,6 +78,9 @@ impl EntityKind {
 pub enum Source {
     /// A part-of-speech guess by jieba: not in any gazetteer.
     Jieba,
+    /// An organisation named by a known place and an office after it (法國政府, 智利外交部):
+    /// see [`compose`].
+    Composed,
     Cedict,
     #[default]
     Curated,
@@ -88,6 +92,7 @@ impl Source {
     pub fn label(self) -> &'static str {
         match self {
             Source::Jieba => "jieba guess",
+            Source::Composed => "composed from a known place and an office",
             Source::Cedict => "CC-CEDICT",
             Source::Curated => "curated gazetteer",
             Source::User => "user gazetteer",
@@ -340,10 +345,13 @@ enum FoundKind {
 pub fn find_in_paragraph(joined: &str, index: &EntityIndex, options: Options<'_>) -> Vec<Found> {
     let mut found = Vec::new();
     let normalised = Normalised::new(joined);
+    let resolved: Vec<(TextRange, Option<Arc<Entity>>)> =
+        index.resolve(&normalised.text).into_iter().map(|(range, target)| (range, target.entity())).collect();
+    let resolved = compose::compose(&normalised.text, resolved);
     let mut known: Vec<TextRange> = Vec::new();
-    for (range, target) in index.resolve(&normalised.text) {
+    for (range, entity) in resolved {
         known.push(range);
-        let Some(entity) = target.entity() else {
+        let Some(entity) = entity else {
             continue;
         };
         if let Some(joined) = normalised.to_source(range) {
@@ -435,7 +443,7 @@ pub fn hover_markdown(mention: &Mention, surface: &str) -> String {
     let entity = &mention.entity;
     let mut out = String::new();
     let surface: String = surface.chars().filter(|c| !c.is_whitespace()).collect();
-    let (traditional, simplified) = if entity.source == Source::Jieba {
+    let (traditional, simplified) = if matches!(entity.source, Source::Jieba | Source::Composed) {
         (surface.clone(), entity.simplified.clone())
     } else {
         (entity.traditional.clone(), entity.simplified.clone())
