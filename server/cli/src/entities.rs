@@ -112,13 +112,14 @@ pub fn about() -> ExitCode {
     let text = format!(
         "zhnews {version}\n\n\
          Data in this binary:\n\
-         - Curated gazetteer (server/data/gazetteer.toml): {curated} entities, written for zhnews.\n\
+         - Curated gazetteer (server/data/gazetteer.toml, agencies.toml): {curated} entities, written for zhnews.\n\
          - {attribution}.\n  {cedict} proper-noun entries of the {release} release, filtered from the full \
          dictionary (entries whose pinyin starts with a capital letter); \
          https://creativecommons.org/licenses/by-sa/4.0/\n\
          - OpenCC character and variant tables (TSCharacters, STCharacters, HKVariants, TWVariants), \
          Apache-2.0, https://github.com/BYVoid/OpenCC\n\
-         - jieba-rs dictionary and tagging model (MIT), loaded when names are guessed.\n",
+         - jieba-rs dictionary and tagging model (MIT), loaded when names are guessed.\n\
+         - pinyin crate readings (MIT; pinyin-data, MIT), for romanised names of people no gazetteer lists.\n",
         version = env!("CARGO_PKG_VERSION"),
         attribution = zhnews_core::entities::cedict::ATTRIBUTION,
         release = zhnews_core::entities::cedict::release_date(),

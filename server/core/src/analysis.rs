@@ -173,8 +173,12 @@ pub(crate) fn analyse_from<'i>(
         return Err(Interrupted::new(document, work.finish()));
     }
     let figures = Figures::assemble(&document, config, work.figures());
-    let entities =
-        if entities_with.is_some() { crate::entities::place(&document, work.entities()) } else { Vec::new() };
+    let entities = if entities_with.is_some() {
+        let region = crate::entities::region(&document, config.entities.region);
+        crate::entities::place(&document, work.entities(), region)
+    } else {
+        Vec::new()
+    };
     let Some(findings) = rules::run_all_until(&document, &figures, config, &entities, cancelled) else {
         return Err(Interrupted::new(document, work.finish()));
     };

