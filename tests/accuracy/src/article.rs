@@ -8,8 +8,8 @@ use std::path::Path;
 
 use zhnews_core::{Analysis, TextRange};
 
-/// The script a file is reported under.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The script a file is reported under (serialised as its name, `Traditional`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum Script {
     Traditional,
     Simplified,

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::article::{Article, Script};
 use crate::keys::{EntitiesKey, EntityEntry};
+use zhnews_core::text::is_han;
 
 pub const KINDS: [&str; 3] = ["person", "place", "org"];
 
@@ -144,10 +145,6 @@ pub fn english_matches(english: &str, hover: &str) -> bool {
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() || is_han(c)).filter(|w| !w.is_empty()).map(str::to_lowercase)
-}
-
-fn is_han(c: char) -> bool {
-    zhnews_core::text::is_han(c)
 }
 
 /// `english` without its bracketed parts (`Leung Chun-ying (CY Leung)` → `Leung Chun-ying`).

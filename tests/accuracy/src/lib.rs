@@ -64,10 +64,7 @@ pub fn score(root: &Path, exclusions: &Exclusions) -> Result<Scores, String> {
     let started = Instant::now();
     let mut outline = Vec::new();
     for key in &keys.outlines {
-        let Some(article) = articles.get(&key.file) else {
-            key_problems.push(format!("{}: outline key for a file not in corpus/", key.file));
-            continue;
-        };
+        let Some(article) = keyed_article(&articles, &key.file, "outline", &mut key_problems) else { continue };
         outline.push(outline::score(article, &exclusions.outline_key(key)));
     }
     timings_ms.insert("outline".to_owned(), started.elapsed().as_millis());
@@ -75,10 +72,7 @@ pub fn score(root: &Path, exclusions: &Exclusions) -> Result<Scores, String> {
     let started = Instant::now();
     let mut entity_results = Vec::new();
     for key in &keys.entities {
-        let Some(article) = articles.get(&key.file) else {
-            key_problems.push(format!("{}: entity key for a file not in corpus/", key.file));
-            continue;
-        };
+        let Some(article) = keyed_article(&articles, &key.file, "entity", &mut key_problems) else { continue };
         let result = entities::score(article, &exclusions.entities_key(key));
         for miss in result.misses.iter().filter(|m| m.why == "not on first_line") {
             key_problems.push(format!("{}:{}: {} is not on its first_line", miss.file, miss.line, miss.surface));
@@ -100,10 +94,7 @@ pub fn score(root: &Path, exclusions: &Exclusions) -> Result<Scores, String> {
     }
     let mut clean = Vec::new();
     for key in &keys.clean {
-        let Some(article) = articles.get(&key.file) else {
-            key_problems.push(format!("{}: clean key for a file not in corpus/", key.file));
-            continue;
-        };
+        let Some(article) = keyed_article(&articles, &key.file, "clean", &mut key_problems) else { continue };
         clean.push(figures::score_clean(article, &exclusions.clean_key(key)));
     }
     timings_ms.insert("figures".to_owned(), started.elapsed().as_millis());
@@ -119,6 +110,25 @@ pub fn score(root: &Path, exclusions: &Exclusions) -> Result<Scores, String> {
         key_problems,
         timings_ms,
     })
+}
+
+/// The analysed article a key names, or a key problem when the corpus lacks it.
+fn keyed_article<'a>(
+    articles: &'a BTreeMap<String, Article>,
+    file: &str,
+    key: &str,
+    problems: &mut Vec<String>,
+) -> Option<&'a Article> {
+    let article = articles.get(file);
+    if article.is_none() {
+        problems.push(format!("{file}: {key} key for a file not in corpus/"));
+    }
+    article
+}
+
+/// A share, 1 when there is nothing to share (no headings: nothing missed).
+pub fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
 }
 
 /// The groups every summary is given for.
@@ -197,24 +207,16 @@ impl Scores {
             out.push((format!("outline.levels.{g}"), s.outline.level_accuracy(), true));
             for kind in entities::KINDS {
                 let c = s.entities.get(kind).cloned().unwrap_or_default();
-                out.push((format!("entities.hovered.{kind}.{g}"), outline::ratio(c.hovered, c.entities), true));
-                out.push((format!("entities.english.{kind}.{g}"), outline::ratio(c.english_right, c.entities), true));
+                out.push((format!("entities.hovered.{kind}.{g}"), ratio(c.hovered, c.entities), true));
+                out.push((format!("entities.english.{kind}.{g}"), ratio(c.english_right, c.entities), true));
             }
             let all = s.entities_all();
-            out.push((format!("entities.hovered.all.{g}"), outline::ratio(all.hovered, all.entities), true));
-            out.push((format!("entities.english.all.{g}"), outline::ratio(all.english_right, all.entities), true));
-            out.push((
-                format!("entities.spurious.{g}"),
-                outline::ratio(s.spurious.total(), s.spurious.positions),
-                false,
-            ));
-            out.push((format!("figures.injected_recall.{g}"), outline::ratio(s.injected_found, s.injected), true));
+            out.push((format!("entities.hovered.all.{g}"), ratio(all.hovered, all.entities), true));
+            out.push((format!("entities.english.all.{g}"), ratio(all.english_right, all.entities), true));
+            out.push((format!("entities.spurious.{g}"), ratio(s.spurious.total(), s.spurious.positions), false));
+            out.push((format!("figures.injected_recall.{g}"), ratio(s.injected_found, s.injected), true));
             out.push((format!("figures.false_positives.{g}"), s.false_positives as f64, false));
-            out.push((
-                format!("figures.expected_found.{g}"),
-                outline::ratio(s.expected_found, s.expected_findings),
-                true,
-            ));
+            out.push((format!("figures.expected_found.{g}"), ratio(s.expected_found, s.expected_findings), true));
             out.push((format!("figures.traps_fired.{g}"), s.traps_fired as f64, false));
         }
         out

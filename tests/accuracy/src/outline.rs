@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use crate::article::{Article, Script};
 use crate::keys::OutlineKey;
+use crate::ratio;
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Counts {
@@ -39,10 +40,6 @@ impl Counts {
     }
 }
 
-pub fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
-}
-
 /// One file's result, with what went wrong in it.
 #[derive(Clone, Debug, Serialize)]
 pub struct FileResult {
@@ -55,12 +52,6 @@ pub struct FileResult {
     pub extra: Vec<String>,
     /// Found headings at the wrong level: `line: text (level L, key K)`.
     pub wrong_level: Vec<String>,
-}
-
-impl Serialize for Script {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
-    }
 }
 
 struct Node {

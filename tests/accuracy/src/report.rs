@@ -2,8 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::outline::ratio;
-use crate::{GROUPS, Scores, entities, figures, group_name};
+use crate::{GROUPS, Scores, entities, figures, group_name, ratio};
 
 fn pct(part: usize, whole: usize) -> String {
     if whole == 0 { "—".to_owned() } else { format!("{:.0}%", 100.0 * ratio(part, whole)) }

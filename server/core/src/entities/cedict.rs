@@ -205,6 +205,11 @@ fn is_noise_pair(simplified: &str, definitions: &str) -> bool {
     simplified.ends_with('国') || pair || noise.iter().any(|word| d.contains(word))
 }
 
+/// The kinds of city CC-CEDICT's glosses name: they keep a headword ([`names_a_city`]) and end
+/// its English name ([`english_name`]).
+const CITY_KINDS: &[&str] =
+    &["prefecture-level city", "prefecture level city", "subprovincial city", "sub-provincial city"];
+
 /// True when a (lower-case) definition says its headword is a city: a prefecture-level or
 /// subprovincial city, a municipality, a capital, or a name glossed as "X city", with no word
 /// of a lower level before it ("Shangrao, prefecture-level city and county in Jiangxi" is one;
@@ -212,10 +217,6 @@ fn is_noise_pair(simplified: &str, definitions: &str) -> bool {
 /// district of Keelung city" and "Yizhuang town in Beijing municipality" are not).
 fn names_a_city(definition: &str) -> bool {
     const CITY: &[&str] = &[
-        "prefecture-level city",
-        "prefecture level city",
-        "subprovincial city",
-        "sub-provincial city",
         "municipality",
         "capital of",
         "capital city of",
@@ -225,7 +226,7 @@ fn names_a_city(definition: &str) -> bool {
         " city",
     ];
     const LOWER: &[&str] = &["county", "district", "town", "suburb", "village"];
-    let Some(at) = CITY.iter().filter_map(|word| definition.find(word)).min() else {
+    let Some(at) = CITY_KINDS.iter().chain(CITY).filter_map(|word| definition.find(word)).min() else {
         return false;
     };
     !LOWER.iter().any(|word| definition[..at].contains(word))
@@ -240,16 +241,14 @@ fn is_reference(definition: &str) -> bool {
 /// Peru` gives `Lima`), or up to the kind of city it is (`Chengdu subprovincial city and
 /// capital of Sichuan` gives `Chengdu`).
 fn english_name(definition: &str) -> String {
-    const CITY: &[&str] = &[
-        " prefecture-level city",
-        " prefecture level city",
-        " subprovincial city",
-        " sub-provincial city",
-        " city and ",
-    ];
-    let cut = CITY
+    // Where a kind of city follows the name after a space (`Chengdu subprovincial city…`).
+    let after_name = |word: &str| {
+        definition.match_indices(word).map(|(at, _)| at).find(|&at| definition[..at].ends_with(' ')).map(|at| at - 1)
+    };
+    let cut = CITY_KINDS
         .iter()
-        .filter_map(|word| definition.find(word))
+        .chain(&["city and "])
+        .filter_map(|word| after_name(word))
         .chain(definition.find([',', '(', ';']))
         .min()
         .unwrap_or(definition.len());

@@ -265,21 +265,25 @@ fn opener_len(text: &str, chunks: &[Vec<Line>]) -> Option<usize> {
             }
         }
     }
+    lower_quartile(lengths, 3)
+}
+
+/// The 25th percentile of `lengths`, when there are at least `enough` of them.
+fn lower_quartile(mut lengths: Vec<usize>, enough: usize) -> Option<usize> {
     lengths.sort_unstable();
-    (lengths.len() >= 3).then(|| lengths[lengths.len() / 4])
+    (lengths.len() >= enough).then(|| lengths[lengths.len() / 4])
 }
 
 /// See [`Scanner::wrap_len`].
 fn wrap_len(text: &str, chunks: &[Vec<Line>]) -> Option<usize> {
-    let mut lengths: Vec<usize> = chunks
+    let lengths = chunks
         .iter()
         .flatten()
         .map(|line| &text[line.range.as_range()])
         .filter(|line| line.contains('，') && !lines::ends_paragraph(line))
         .map(lines::visible_len)
         .collect();
-    lengths.sort_unstable();
-    (lengths.len() >= 5).then(|| lengths[lengths.len() / 4])
+    lower_quartile(lengths, 5)
 }
 
 impl<'a> Scanner<'a> {
@@ -458,7 +462,7 @@ impl<'a> Scanner<'a> {
             };
             // The document's first line is where a headline stands: what follows it (a
             // byline, a dateline, a lead) is shorter or longer, but does not continue it.
-            let first_of_document = self.items.is_empty() && i == 0;
+            let first_of_document = self.at_document_start(i);
             let splits = strong
                 || (first_of_document && !self.continues(&joined, next) && !lines::ends_mid_phrase(&joined))
                 || next_line.indented
@@ -498,6 +502,12 @@ impl<'a> Scanner<'a> {
         Some(last)
     }
 
+    /// True when line `i` of the current run of lines is the document's first line (the
+    /// headline's place): nothing has been read before it.
+    fn at_document_start(&self, i: usize) -> bool {
+        self.items.is_empty() && i == 0
+    }
+
     /// True when `lines[i]` (its text `bare`) is a [`lines::punctuated_head`] standing as a
     /// paragraph of its own: the line before it, if any, ends its paragraph, the text below
     /// does not read on from it, and the paragraph below is clearly longer (by three
@@ -506,7 +516,7 @@ impl<'a> Scanner<'a> {
     /// headline's place: there up to three commas and 80 characters
     /// (`大埔宏福苑五級火｜279人失聯　有家屬稱…`), and the byline or dateline below may be shorter.
     fn punctuated_head_stands_alone(&mut self, lines: &[Line], i: usize, bare: &str) -> bool {
-        let first_of_document = self.items.is_empty() && i == 0;
+        let first_of_document = self.at_document_start(i);
         let (max_len, max_commas) = if first_of_document { (80, 3) } else { (40, 1) };
         if !lines::punctuated_head(bare, max_len, max_commas, first_of_document) || lines::ends_mid_phrase(bare) {
             return false;
