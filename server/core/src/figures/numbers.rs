@@ -375,7 +375,14 @@ pub fn scan(text: &str, masked: &[TextRange]) -> Vec<Quantity> {
             continue;
         }
         match quantity_at(text, at) {
-            Some(q) => {
+            Some(mut q) => {
+                // A prefix word never reaches back into the quantity before it (`二大` then
+                // `大約一年`: the second starts at `約`), so quantities stay in order and apart.
+                if let Some(previous) = out.last() {
+                    let start = q.span.joined.start.max(previous.span.joined.end);
+                    q.span.joined.start = start;
+                    q.span.range.start = start;
+                }
                 at = q.span.joined.end.max(at + c.len_utf8());
                 out.push(q);
             }
@@ -583,6 +590,16 @@ mod tests {
 
     use super::*;
     use expect_test::{Expect, expect};
+
+    #[test]
+    fn a_prefix_word_does_not_reach_into_the_quantity_before_it() {
+        // Found by the figures property test: `二大` and `大約一年` overlapped at `大`.
+        let found = scan("二大約一年", &[]);
+        for pair in found.windows(2) {
+            assert!(pair[0].span.joined.end <= pair[1].span.joined.start, "{found:?}");
+        }
+        assert_eq!(found.last().map(|q| q.approx), Some(Some(Approx::About)), "{found:?}");
+    }
 
     fn check(text: &str, expect: Expect) {
         let found: Vec<String> = scan(text, &[])
