@@ -4,6 +4,12 @@
 //! pages wrap every 15–20 characters, see `001` in the shared corpus) are joined away so later
 //! analyses see `錢凱港` rather than `錢凱\n港`; [`JoinedText`] maps every offset of the joined
 //! text back to the original.
+//!
+//! A line break is a wrap only when the line before it is full: about as wide as the lines
+//! around it (`LineWidths::wraps_into`). Many files hold one paragraph per line with no blank lines
+//! between; there a headline, a byline or a time stamp without final punctuation is much
+//! narrower than the body lines around it, so it stays a paragraph of its own instead of being
+//! glued to the sentence below.
 
 use crate::script::{Script, ScriptProfile};
 use crate::text::{LineIndex, TextRange};
@@ -137,7 +143,63 @@ const PARAGRAPH_FINAL: &[char] = &['。', '！', '？', '!', '?', '」', '』', 
 /// Characters that open a new block when they start a line.
 const BLOCK_OPENERS: &[char] = &['#', '▲', '◆', '■', '●', '【', '*', '—'];
 
+/// The display widths of a text's lines, for telling a wrapped line from a short one.
+struct LineWidths {
+    /// Per line: its width in ems (CJK characters 1, ASCII ½), indentation included, and 0
+    /// for a blank line.
+    width: Vec<f32>,
+    /// Per line: the median width of the lines around it in its block of non-blank lines (up
+    /// to [`NEIGHBOURS`] on each side, itself included): the column's width where the text is
+    /// wrapped. Only the block counts, so what happens across a blank line never changes a
+    /// paragraph (conversion works block by block, see `convert::pieces`).
+    column: Vec<f32>,
+}
+
+/// How many non-blank lines on each side of a line tell the width of its column.
+const NEIGHBOURS: usize = 5;
+
+impl LineWidths {
+    fn of(text: &str, lines: &LineIndex) -> LineWidths {
+        let width: Vec<f32> = (0..lines.line_count())
+            .map(|line| {
+                let content = lines.line_content(text, line).map_or("", |range| &text[range.as_range()]);
+                if content.trim().is_empty() {
+                    0.0
+                } else {
+                    content.trim_end().chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+                }
+            })
+            .collect();
+        let mut column = vec![0.0; width.len()];
+        let mut start = 0;
+        while start < width.len() {
+            let end = (start..width.len()).find(|&line| width[line] == 0.0).unwrap_or(width.len());
+            for line in start..end {
+                let around = line.saturating_sub(NEIGHBOURS).max(start)..(line + NEIGHBOURS + 1).min(end);
+                let mut widths: Vec<f32> = width[around].to_vec();
+                widths.sort_by(f32::total_cmp);
+                column[line] = widths[widths.len() / 2];
+            }
+            start = end + 1;
+        }
+        LineWidths { width, column }
+    }
+
+    /// Whether line `line` runs on into line `next` as a hard wrap: it is full (at least ¾ of
+    /// its column and of the next line), and the next line either is full too or ends the
+    /// paragraph the way a wrapped paragraph's last line does, with final punctuation. A short
+    /// line between wide ones (a headline or subhead above the body, one paragraph per line)
+    /// and a wide line above a short unpunctuated one (a headline above its byline or time
+    /// stamp) end their paragraphs.
+    fn wraps_into(&self, line: usize, next: usize, next_text: &str) -> bool {
+        let (width, next_width) = (self.width[line], self.width[next]);
+        let full = width >= 0.75 * self.column[line] && width >= 0.75 * next_width;
+        full && (next_width >= 0.6 * width || next_text.trim_end().ends_with(PARAGRAPH_FINAL))
+    }
+}
+
 fn split_paragraphs(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
+    let widths = LineWidths::of(text, lines);
     let mut paragraphs = Vec::new();
     let mut current: Option<Paragraph> = None;
     for line in 0..lines.line_count() {
@@ -156,7 +218,7 @@ fn split_paragraphs(text: &str, lines: &LineIndex) -> Vec<Paragraph> {
             let previous = &text[paragraph.range.as_range()];
             let ends_block = previous.ends_with(PARAGRAPH_FINAL) || previous.trim_start().starts_with('#');
             let opens_block = line_text.starts_with(BLOCK_OPENERS);
-            if ends_block || opens_block {
+            if ends_block || opens_block || !widths.wraps_into(paragraph.last_line, line, line_text) {
                 paragraphs.extend(current.take());
             }
         }
@@ -212,10 +274,24 @@ mod tests {
         assert_eq!(paragraphs(text), ["第一段。", "第二段。", "## 一、標題", "正文"]);
     }
 
+    /// One paragraph per line with no blank lines between: the headline, the byline and the
+    /// subhead are narrower than the body lines around them and stay paragraphs of their own.
+    #[test]
+    fn short_lines_between_wide_ones_are_not_wraps() {
+        let text = "北交大實驗室爆炸致死3學生，事前學生舉報稱有30桶鎂粉\n本報記者 張三\n\
+                    12月26日上午，北京交通大學東校區2號樓實驗室內學生進行垃圾滲濾液污水處理科研試驗時發生爆炸\n\
+                    事故原因\n\
+                    據知情人士介紹，事故發生時實驗室內共有6名學生，其中3名學生當場死亡，另外3名學生撤離現場";
+        assert_eq!(paragraphs(text).len(), 5, "{:?}", paragraphs(text));
+        // A wrapped page keeps its wraps, its last short line included.
+        let page = "王毅說，南半球初夏時節，習近平主席\n飛越萬水千山，開啟黨的二十大後首次拉美\n之行。";
+        assert_eq!(paragraphs(page).len(), 1);
+    }
+
     #[test]
     fn ascii_words_keep_a_space_across_a_break() {
-        assert_eq!(paragraphs("APEC\nleaders 會議"), ["APEC leaders 會議"]);
-        assert_eq!(paragraphs("出席APEC\n會議"), ["出席APEC會議"]);
+        assert_eq!(paragraphs("各國出席了APEC\nleaders 會議。"), ["各國出席了APEC leaders 會議。"]);
+        assert_eq!(paragraphs("各國出席了APEC\n會議。"), ["各國出席了APEC會議。"]);
     }
 
     #[test]

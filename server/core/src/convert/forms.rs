@@ -89,7 +89,7 @@ mod tests {
 
     #[test]
     fn hard_line_breaks_inside_a_name_stay() {
-        let text = "四川省委副書記于立\n军在會上發言，其他代表隨後發言。";
+        let text = "四川省委副書記于立\n军在會上發言，隨後。";
         assert_eq!(forms(text, ScriptSide::Traditional), [("于立\n军".to_owned(), "于立\n軍".to_owned())]);
     }
 

@@ -150,7 +150,7 @@ mod tests {
         )
         .unwrap();
         let index = EntityIndex::with_layers(&[&gazetteer]);
-        let text = "四川省委副書記于立军和于家范在會上發言。\n\n于家\n范隨後前往北京，傳達習近平總書記的講話精神。\n \n\
+        let text = "四川省委副書記于立军和于家范在會上發言。\n\n前往北京的于家\n范隨後發言。\n \n\
                     長江實業集團的代表于立军出席。\r\n\r\n鼠标和软件。\n\n\u{F8FF}互動\n\n";
         let terms = ["長江實業".to_owned(), "软件".to_owned()];
         for config in [OpenccConfig::S2t, OpenccConfig::T2s, OpenccConfig::S2twp, OpenccConfig::Tw2sp] {

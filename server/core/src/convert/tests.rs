@@ -153,7 +153,7 @@ fn changes_anything_agrees_with_the_edits() {
 /// With the gazetteer's forms: OpenCC alone would write 于 as 於, the curated entry keeps 于.
 #[test]
 fn changes_anything_honours_the_forms_of_names() {
-    for text in ["于立军\n", "人民\n于立\n军出席"] {
+    for text in ["于立军\n", "人民代表于立\n军出席大會"] {
         let analysis = crate::analyse(text, &crate::Config::default());
         assert!(!analysis.entities.is_empty(), "{text}");
         let line = TextRange::new(0, text.find('军').unwrap());

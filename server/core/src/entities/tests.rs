@@ -47,7 +47,7 @@ fn regional_variants_hit() {
 #[test]
 fn names_across_line_breaks_and_letter_spacing() {
     check(
-        "出席錢凱\n港開港儀式，對秘\r\n魯進行國事訪問\n\n习 近 平 回 到 北 京",
+        "共同出席錢凱\n港開港儀式，對秘\r\n魯進行國事訪問。\n\n习 近 平 回 到 北 京",
         expect![[r#"
             錢凱\n港=port-of-chancay
             秘\r\n魯=peru
