@@ -43,6 +43,7 @@ pub const RULE: Rule = Rule {
 /// Classifiers a count of listed items takes.
 const CLASSIFIERS: &[&str] = &[
     "个", "项", "大", "点", "种", "条", "方面", "位", "名", "家", "国", "座", "所", "件", "场", "届", "批", "部", "份",
+    "组", "类", "款", "间", "支", "队", "台", "张", "人",
 ];
 
 pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
