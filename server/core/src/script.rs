@@ -130,6 +130,34 @@ pub fn classify(c: char) -> CharScript {
     tables().get(&c).copied().unwrap_or(CharScript::Shared)
 }
 
+/// The Simplified form of one character: the first candidate of OpenCC's Traditional-to-
+/// Simplified character table, or the character itself.
+pub fn simplified_char(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut map = HashMap::default();
+        for line in include_str!("../../data/opencc/TSCharacters.txt").lines() {
+            let mut fields = line.split('\t');
+            let (Some(key), Some(candidates)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let mut chars = key.chars();
+            let (Some(from), None) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            let mut first = candidates.split(' ').next().unwrap_or("").chars();
+            if let (Some(to), None) = (first.next(), first.next()) {
+                map.insert(from, to);
+            }
+        }
+        map
+    });
+    table.get(&c).copied().unwrap_or(c)
+}
+
 fn tables() -> &'static HashMap<char, CharScript> {
     static TABLES: OnceLock<HashMap<char, CharScript>> = OnceLock::new();
     TABLES.get_or_init(|| {

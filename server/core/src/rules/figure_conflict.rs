@@ -36,8 +36,37 @@ pub const RULE: Rule = Rule {
     check,
 };
 
-const OUTCOMES: &[&str] =
-    &["死亡", "遇難", "遇难", "喪生", "丧生", "罹難", "罹难", "受傷", "受伤", "失蹤", "失踪", "獲救", "获救", "被捕"];
+const OUTCOMES: &[&str] = &[
+    "死亡",
+    "遇難",
+    "遇难",
+    "喪生",
+    "丧生",
+    "罹難",
+    "罹难",
+    "受傷",
+    "受伤",
+    "失蹤",
+    "失踪",
+    "失聯",
+    "失联",
+    "失去聯絡",
+    "失去联络",
+    "獲救",
+    "获救",
+    "被捕",
+];
+
+/// Outcomes written more than one way, with the form they are compared by.
+const SAME_OUTCOME: &[(&str, &str)] = &[("失联", "失踪"), ("失去联络", "失踪")];
+
+/// Classifiers of concrete things, which say what is counted even with no noun after them
+/// (`頭部縫了15針`, `搬走3箱`): such a figure is known by the verb before it.
+const CONCRETE_UNITS: &[&str] =
+    &["针", "桶", "幢", "栋", "间", "箱", "袋", "瓶", "盒", "辆", "艘", "架", "枚", "头", "匹", "棵", "株"];
+
+/// Adverbs that may stand between a head count and its outcome (`150人仍失聯`).
+const OUTCOME_ADVERBS: &[char] = &['仍', '已', '均', '全', '都', '皆', '共', '不', '遭'];
 
 /// Units whose figures change with time or context too often to compare.
 const SKIPPED_UNITS: &[&str] =
@@ -58,11 +87,18 @@ fn key(text: &str, q: &Quantity) -> Option<Key> {
     let verb: String = verb.into_iter().collect();
     let verb = if verb.chars().count() == 2 && verb.chars().all(crate::text::is_han) { verb } else { String::new() };
     if q.unit_key == "人" || q.unit_key == "名" {
-        let outcome = OUTCOMES.iter().find(|o| q.noun.contains(**o))?;
-        return Some(Key { unit: "人".to_owned(), noun: fold(outcome), verb: String::new() });
+        // The outcome follows the count (`3人死亡`, `150人仍失聯`); a noun between them names a
+        // group within the count (`3名男子被捕`, `一名同事失聯`), not the same figure.
+        let noun = q.noun.strip_prefix(OUTCOME_ADVERBS).unwrap_or(&q.noun);
+        let outcome = fold(OUTCOMES.iter().find(|o| noun.starts_with(**o))?);
+        let outcome =
+            SAME_OUTCOME.iter().find(|(form, _)| *form == outcome).map_or(outcome, |(_, as_)| (*as_).to_owned());
+        return Some(Key { unit: "人".to_owned(), noun: outcome, verb: String::new() });
     }
     let noun: String = q.noun.chars().take(4).collect();
-    if noun.chars().count() < 2 {
+    // A specific measure with no noun after it (縫了12針、下巴4針) is known by its verb.
+    let by_verb = noun.is_empty() && !verb.is_empty() && CONCRETE_UNITS.contains(&q.unit_key.as_str());
+    if noun.chars().count() < 2 && !by_verb {
         return None;
     }
     Some(Key { unit: q.unit_key.clone(), noun: fold(&noun), verb: fold(&verb) })
@@ -152,11 +188,12 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
         let text = paragraph_text(document, &q.span);
         let Some(k) = key(text, q) else { continue };
         let sentence = sentence_of(document, &q.span);
-        if in_breakdown(text, q, sentence) {
+        let titled = is_title(document, q.span.paragraph);
+        // A headline names its figures whole (称其中有30桶镁粉): only the body breaks down.
+        if !titled && in_breakdown(text, q, sentence) {
             continue;
         }
         let years = year_of(context, q);
-        let titled = is_title(document, q.span.paragraph);
         let bucket_key = (k.unit.clone(), k.noun.chars().take(2).collect::<String>());
         // The earliest figure read that `q` conflicts with: one about the same thing (the
         // same verb before both, or either in a title), of the same year, with a value that
@@ -223,7 +260,25 @@ mod tests {
             findings_of("figure-conflict", "# 出訪達成60多項合作文件\n\n此訪共達成50多項合作文件。"),
             ["50多項: 50多項合作文件 here, but 60多項合作文件 earlier: 50–60 and 60–70 cannot both be true [60多項]"]
         );
-        assert_eq!(findings_of("figure-conflict", "# 山泥傾瀉3人死亡\n\n事故造成2名工人死亡。").len(), 1);
+        assert_eq!(findings_of("figure-conflict", "# 山泥傾瀉3人死亡\n\n事故造成2人死亡。").len(), 1);
+        // An outcome written two ways; a headline on the line above the body, one paragraph
+        // per line.
+        for text in [
+            "工業大廈火警｜148人失聯 消防仍在搜救\n本台記者\n至今184人失去聯絡，消防正逐層搜索。",
+            "工业大厦火警｜148人失联 消防仍在搜救\n本台记者\n至今184人失去联络，消防正逐层搜索。",
+        ] {
+            assert_eq!(findings_of("figure-conflict", text).len(), 1, "{text}");
+        }
+        // A concrete measure with no noun is known by its verb; a headline's figure counts even
+        // after 其中.
+        for text in [
+            "傷者送院後手臂縫了9針，膝蓋3針。\n醫生表示，他的手臂縫了6針，膝蓋3針。",
+            "伤者送院后手臂缝了9针，膝盖3针。\n医生表示，他的手臂缝了6针，膝盖3针。",
+            "倉庫起火致2人傷，消防指其中有40桶電油\n本報記者\n消防員在倉庫發現25桶電油，已全部移走。",
+            "仓库起火致2人伤，消防指其中有40桶汽油\n本报记者\n消防员在仓库发现25桶汽油，已全部移走。",
+        ] {
+            assert_eq!(findings_of("figure-conflict", text).len(), 1, "{text}");
+        }
         assert_eq!(findings_of("figure-conflict", "双方签署12份合作协议。会后，双方签署15份合作协议。").len(), 1);
         // Nouns of different lengths name the same thing when one starts with the other, in
         // either script.
@@ -254,6 +309,11 @@ mod tests {
             "共有10名工人受傷，其中3名工人受傷較重。",
             "出席近40場活動，其中20場雙邊會見。",
             "兩國元首會晤。三國元首會晤。",
+            // A noun between the count and the outcome names a group within the count.
+            "# 廉署拘11人\n\n警方拘捕11人。其中3名男子被捕於工地，另有一名同事失聯。",
+            "# 大火致150人仍失联\n\n一名同事失联，其家人焦急等候。",
+            // Amounts with no noun are not known by their verb.
+            "總資產達406.2萬億元，同比增長10%。\n\n貸款餘額達29.2萬億元。",
         ] {
             assert_eq!(findings_of("figure-conflict", text), Vec::<String>::new(), "{text}");
         }
