@@ -11,14 +11,19 @@
 //! Relative dates (`今年`, `去年`, `11月13日` without a year, `X年前`) are resolved against the
 //! document's reference date, chosen by this rule:
 //! 1. `[figures] reference_date = "YYYY-MM-DD"` in the configuration, when set;
-//! 2. otherwise the first complete date (year, month and day written out, such as the dateline
-//!    `(2024 年 1 月 9 日，北京)` or `2024年11月13日至23日`) in the document;
-//! 3. otherwise none, and rules that would need it stay silent.
+//! 2. otherwise the story's own date in its header lines: a web time stamp
+//!    (`發佈時間：2025/11/28 13:48`), an update line, a dateline with its year (see
+//!    [`reference`]);
+//! 3. otherwise the ROC date code that ends a CNA story (`1120823`);
+//! 4. otherwise the first complete date (year, month and day written out, such as
+//!    `2024年11月13日至23日`) in the document;
+//! 5. otherwise none, and rules that would need it stay silent.
 
 pub mod dates;
 pub mod hover;
 pub mod numbers;
 pub mod ordinals;
+pub mod reference;
 pub mod support;
 pub mod text;
 
@@ -45,6 +50,10 @@ pub struct Span {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReferenceSource {
     Config,
+    /// A time stamp, update line or dateline in the header lines.
+    Header,
+    /// A CNA date code on one of the last lines.
+    RocCode,
     FirstFullDate,
 }
 
@@ -111,6 +120,12 @@ impl Figures {
             .as_deref()
             .and_then(|text| text.parse::<Date>().ok())
             .map(|date| Reference { date, source: ReferenceSource::Config })
+            .or_else(|| {
+                reference::header_date(document).map(|date| Reference { date, source: ReferenceSource::Header })
+            })
+            .or_else(|| {
+                reference::roc_code_date(document).map(|date| Reference { date, source: ReferenceSource::RocCode })
+            })
             .or_else(|| {
                 dates
                     .iter()

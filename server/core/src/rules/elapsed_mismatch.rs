@@ -4,7 +4,10 @@
 //!   (`2015年訪美 … 時隔8年再訪` in a 2023 story is right);
 //! - `N年來` and `N個年頭` against a starting year written with `自`/`從` or `以來` in the same
 //!   sentence;
-//! - `N周年` against a founding year written with its event (`1912年成立`, `建交於1979年`).
+//! - `N周年` against a founding year written with its event (`1912年成立`, `建交於1979年`);
+//! - `N年前` against the one year written in the same sentence (`117年前發生…於1918年發生大火`,
+//!   `8年前，2011年2月10日`), measured from the story's date: `N年前` is the whole years
+//!   between the two dates, or one more when the months are not written.
 //!
 //! The later year is a year written in the same sentence, or `今年`/`明年`/`去年`, or else the
 //! document's reference date (see the figures engine). `時隔` and `年來` allow one year either
@@ -67,6 +70,10 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
             "年" if after.starts_with(['來', '来']) => Kind::Since,
             "個年頭" | "个年头" => Kind::YearsTouched,
             "周年" | "週年" => Kind::Anniversary,
+            "年" if after.starts_with('前') => {
+                out.extend(check_ago(context, quantity, stated));
+                continue;
+            }
             _ => continue,
         };
         if let Some(f) = check_one(context, quantity, stated, kind) {
@@ -172,6 +179,50 @@ fn check_one(context: &RuleContext<'_>, quantity: &Quantity, stated: u64, kind: 
     ))
 }
 
+/// `N年前` against the one year written in its sentence and the story's date.
+fn check_ago(context: &RuleContext<'_>, quantity: &Quantity, stated: u64) -> Option<Finding> {
+    let document = context.document;
+    let sentence = sentence_of(document, &quantity.span);
+    let reference = context.figures.reference?.date;
+    // One year in the sentence besides the story's own date (a dateline), so it is the one
+    // the interval reaches back to.
+    let written: Vec<&DateMention> = years_in(context, quantity.span.paragraph, sentence)
+        .filter(|d| d.start.year_source == Some(YearSource::Written) && d.start.full_date() != Some(reference))
+        .collect();
+    let [event] = written[..] else { return None };
+    let from = event.start.year?;
+    let years = i64::from(reference.year()) - i64::from(from);
+    // Whole years between the two dates: one less when the anniversary is still to come this
+    // year; either when the event's month is not written.
+    let anniversary_passed = match (event.start.month, event.start.day) {
+        (Some(month), day) => (reference.month() as u8, reference.day() as u8) >= (month, day.unwrap_or(1)),
+        (None, _) => true,
+    };
+    let accepted = match event.start.month {
+        Some(_) if anniversary_passed => years..=years,
+        Some(_) => years - 1..=years - 1,
+        None => years - 1..=years,
+    };
+    if years <= 0 || accepted.contains(&i64::try_from(stated).ok()?) {
+        return None;
+    }
+    let expected = if accepted.start() == accepted.end() {
+        accepted.start().to_string()
+    } else {
+        format!("{} or {}", accepted.start(), accepted.end())
+    };
+    Some(finding(
+        CODE,
+        quantity.span.range,
+        format!(
+            "{}前 but {} (the story's date) − {from} = {years}; expected {expected}",
+            span_text(document, &quantity.span),
+            reference
+        ),
+        vec![(event.span.range, format!("the year it reaches back to: {from}"))],
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::figures::support::findings_of;
@@ -184,6 +235,15 @@ mod tests {
         );
         assert_eq!(findings_of("elapsed-mismatch", "该会成立于1913年，今年迎来110周年。2024年1月1日").len(), 1);
         assert_eq!(findings_of("elapsed-mismatch", "2024年1月9日 自2013年提出以來，5年來成果豐碩。").len(), 1);
+        // N年前 against the story's date from a web time stamp.
+        assert_eq!(
+            findings_of(
+                "elapsed-mismatch",
+                "戲院大火\n發佈時間：2024/05/02 10:15\n最嚴重的一次於88年前發生，戲院於1926年失火。"
+            ),
+            ["88年: 88年前 but 2024-05-02 (the story's date) − 1926 = 98; expected 97 or 98 [1926年]"]
+        );
+        assert_eq!(findings_of("elapsed-mismatch", "2020年6月3日电 5年前，2017年4月1日，这里曾发生事故。").len(), 1);
     }
 
     #[test]
@@ -197,6 +257,11 @@ mod tests {
             "亞太經合組織誕生35年來成果豐碩。",
             "明年是中美建交45周年。",
             "2024年1月9日 中歐關係已走過 20 個年頭。",
+            "戲院大火\n發佈時間：2024/05/02 10:15\n最嚴重的一次於98年前發生，戲院於1926年失火。",
+            "2020年6月3日电 3年前，2017年4月1日，这里曾发生事故。",
+            "2020年3月3日电 2年前，2017年4月1日，这里曾发生事故。",
+            // Two years in the sentence: which one the interval reaches back to is unclear.
+            "2020年6月3日电 10年前他从2008年的经验出发，在2010年创业。",
         ] {
             assert_eq!(findings_of("elapsed-mismatch", text), Vec::<String>::new(), "{text}");
         }
