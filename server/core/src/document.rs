@@ -174,11 +174,11 @@ impl LineWidths {
         let mut start = 0;
         while start < width.len() {
             let end = (start..width.len()).find(|&line| width[line] == 0.0).unwrap_or(width.len());
-            for line in start..end {
+            for (line, column) in column.iter_mut().enumerate().take(end).skip(start) {
                 let around = line.saturating_sub(NEIGHBOURS).max(start)..(line + NEIGHBOURS + 1).min(end);
                 let mut widths: Vec<f32> = width[around].to_vec();
                 widths.sort_by(f32::total_cmp);
-                column[line] = widths[widths.len() / 2];
+                *column = widths[widths.len() / 2];
             }
             start = end + 1;
         }

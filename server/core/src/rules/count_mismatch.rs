@@ -8,6 +8,11 @@
 //!   them in the paragraph before (`有六大亮點值得回顧`) or sums them up after the last one
 //!   (`這六大亮點`).
 //!
+//! - a list after the count: after `：`, `——`, `分別是`, `包括`, `即` (`機構有四家，分別是甲、
+//!   乙、丙和丁`), as quoted names that end with the counted noun (`成立3個工作組，…「調查
+//!   工作組」、…「支援工作組」`), or as the next paragraph under a label that ends with the
+//!   count (`內野手（7人）` above `林智勝、王勝偉、…`).
+//!
 //! An open list is not a mismatch: `等多個`, and `等` with a count above the items when only two
 //! or three are named (`北京、上海等10個城市`). With four or more items named, `等` closes the
 //! list and the count must match.
@@ -52,6 +57,9 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
         if let Some(f) = list_count(context, quantity) {
             out.push(f);
         }
+    }
+    for quantity in &context.figures.quantities {
+        out.extend(following_list(context, quantity));
     }
     out.extend(enumeration_counts(context));
     out.extend(section_counts(context));
@@ -129,6 +137,192 @@ fn list_count(context: &RuleContext<'_>, quantity: &Quantity) -> Option<Finding>
         format!("{count_text}{} but {listed} items are listed: {}", quantity.noun, items.join("、")),
         related,
     ))
+}
+
+/// Words that introduce the items after a count (`有四家，分別是…`).
+const INTRODUCERS: &[&str] =
+    &["：", ":", "——", "分別是", "分别是", "分別為", "分别为", "包括", "包含", "即", "依次是", "依次为", "依次為"];
+
+/// Conjunctions that join the last item of a list.
+const LAST_JOINERS: &[&str] = &["以及", "和", "及", "與", "与", "跟"];
+
+/// The items of a list after a count: the count is the last figure of its clause, an
+/// introducer follows its noun, and the items run to the end of the clause; or quoted names
+/// ending with the counted noun follow in the sentence; or the count ends a label paragraph and
+/// the next paragraph is the list.
+fn following_list(context: &RuleContext<'_>, quantity: &Quantity) -> Option<Finding> {
+    let stated = countable(quantity)?;
+    let text = paragraph_text(context.document, &quantity.span);
+    let here = quantity.span.paragraph;
+    let noun_end = quantity.span.joined.end + noun_len(&quantity.noun, &text[quantity.span.joined.end..]);
+    let after = &text[noun_end..];
+    // Introduced items to the end of the clause.
+    let introduced = INTRODUCERS.iter().find_map(|w| {
+        let rest = after.strip_prefix('，').unwrap_or(after);
+        let rest = rest.strip_prefix("有").unwrap_or(rest);
+        rest.strip_prefix(w).map(|items| (noun_end + (after.len() - items.len()), items))
+    });
+    // The items, where the list starts in the joined text, and the paragraph it is in.
+    let (items, start, index) = match introduced {
+        Some((start, rest)) => {
+            let end = rest.find(['，', '。', '；', '！', '？', '（', '(']).unwrap_or(rest.len());
+            (split_items(&rest[..end])?, start, here)
+        }
+        None => match quoted_items(text, noun_end, &quantity.noun) {
+            Some((start, items)) => (items, start, here),
+            None => (label_list(context, quantity, text)?, 0, here + 1),
+        },
+    };
+    let listed = items.len() as u64;
+    if listed == stated {
+        return None;
+    }
+    let paragraph = &context.document.paragraphs()[index];
+    // Items that carry figures of their own (兩董事、工程顧問; 地下2座、高架11座) are groups,
+    // not one item each.
+    let list_span = TextRange::new(start, start + items.last().map_or(0, |&(at, item)| at + item.len()));
+    if context.figures.quantities_in(index).iter().any(|q| list_span.contains(q.span.joined.start)) {
+        return None;
+    }
+    // People counted by their roles (8名人士，包括工程顧問、分判商及中間人; 3名男子，分別是
+    // 公司的董事及顧問): a role may be held by several. Only names are counted one each.
+    let people = matches!(quantity.unit_key.as_str(), "人" | "名" | "位");
+    let name_like = |item: &str| strip_notes(item).chars().filter(|c| !c.is_whitespace()).count() <= 4;
+    if people && !items.iter().all(|&(_, item)| name_like(item)) {
+        return None;
+    }
+    // 包括 may list only some (including…): a mismatch only when more are listed than counted.
+    let partial = introduced.is_some_and(|(at, _)| ["包括", "包含"].iter().any(|w| text[..at].ends_with(w)));
+    if partial && listed < stated {
+        return None;
+    }
+    let related = items
+        .iter()
+        .map(|&(at, item)| {
+            let range = TextRange::new(start + at, start + at + item.len());
+            (paragraph.joined.to_original_range(range), format!("listed item: {item}"))
+        })
+        .collect();
+    let names: Vec<&str> = items.iter().map(|&(_, item)| item).collect();
+    let count_text = &text[quantity.span.joined.as_range()];
+    Some(finding(
+        CODE,
+        quantity.span.range,
+        format!("{count_text}{} but {listed} items are listed: {}", quantity.noun, names.join("、")),
+        related,
+    ))
+}
+
+/// The length in bytes of the counted noun as written after the count (the noun is at most a
+/// few characters; it stops at punctuation).
+fn noun_len(noun: &str, after: &str) -> usize {
+    let mut len = 0;
+    for (a, b) in noun.chars().zip(after.chars()) {
+        if a != b || !crate::text::is_han(b) {
+            break;
+        }
+        len += b.len_utf8();
+    }
+    // A verb after the noun (有, 是) is not part of it: the noun is as long as the known
+    // nouns go, and a list's introducer is looked for right after it.
+    INTRODUCERS.iter().chain(["有"].iter()).filter_map(|w| after[..len].find(w)).min().unwrap_or(len)
+}
+
+/// Splits a list into its items with their byte offsets: `、` between items, and a
+/// conjunction before the last. None when it does not look like a closed list of short,
+/// parallel items (an open list ending in `等`, a single item, a long clause).
+fn split_items(list: &str) -> Option<Vec<(usize, &str)>> {
+    let list_trimmed = list.trim_end();
+    if list_trimmed.ends_with('等') || list_trimmed.ends_with("等等") || list_trimmed.is_empty() {
+        return None;
+    }
+    let mut items: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for piece in list_trimmed.split(['、', '丶']) {
+        items.push((at, piece));
+        at += piece.len() + '、'.len_utf8();
+    }
+    // 甲、乙和丙: the conjunction before the last item.
+    if let Some(&(offset, last)) = items.last() {
+        let split = LAST_JOINERS.iter().filter_map(|w| last.rfind(w).map(|i| (i, w.len()))).max_by_key(|&(i, _)| i);
+        if let Some((i, len)) = split
+            && last[..i].chars().count() >= 2
+            && last[i + len..].chars().count() >= 2
+        {
+            items.pop();
+            items.push((offset, &last[..i]));
+            items.push((offset + i + len, &last[i + len..]));
+        }
+    }
+    let visible = |item: &str| strip_notes(item).chars().filter(|c| !c.is_whitespace()).count();
+    if items.len() < 2 || items.iter().any(|&(_, item)| !(1..=15).contains(&visible(item))) {
+        return None;
+    }
+    Some(items)
+}
+
+/// An item without its bracketed notes (`許基宏（中信）` is one name).
+fn strip_notes(item: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in item.chars() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Quoted names after the count, in its sentence, that end with the counted noun and are
+/// joined by `、`, `和`, `及`: (offset of the first, items with offsets from it).
+fn quoted_items<'t>(text: &'t str, from: usize, noun: &str) -> Option<(usize, Vec<(usize, &'t str)>)> {
+    // The whole noun, up to the punctuation after it (工作組，).
+    if !(2..=6).contains(&noun.chars().count()) {
+        return None;
+    }
+    let end = text[from..].find(['。', '！', '？', '；']).map_or(text.len(), |i| from + i);
+    let sentence = &text[from..end];
+    let mut items: Vec<(usize, &str)> = Vec::new();
+    let mut cursor = 0;
+    while let Some(open) = sentence[cursor..].find(['「', '“']).map(|i| cursor + i) {
+        let inner_start = open + 3;
+        let Some(close) = sentence[inner_start..].find(['」', '”']).map(|i| inner_start + i) else { break };
+        let name = &sentence[inner_start..close];
+        if fold(name).ends_with(&fold(noun)) && name.chars().count() > noun.chars().count() {
+            if let Some(&(previous, previous_name)) = items.last() {
+                let between = &sentence[previous + previous_name.len() + 3..open];
+                if !between.contains(['、', '和', '及', '与', '與']) || between.contains(['，', '：']) {
+                    break;
+                }
+            }
+            items.push((inner_start, name));
+        } else if !items.is_empty() {
+            break;
+        }
+        cursor = close + 3;
+    }
+    let after_last = items.last().map_or("", |&(at, name)| &sentence[at + name.len()..]);
+    if items.len() < 2 || after_last.trim_start_matches(['」', '”']).starts_with('等') {
+        return None;
+    }
+    let first = items[0].0;
+    Some((from + first, items.into_iter().map(|(at, name)| (at - first, name)).collect()))
+}
+
+/// A label paragraph that ends with the count (`內野手（7人）`, `入選名單（5人）：`) and the
+/// list in the paragraph after it.
+fn label_list<'d>(context: &'d RuleContext<'_>, quantity: &Quantity, text: &str) -> Option<Vec<(usize, &'d str)>> {
+    let tail = text[quantity.span.joined.end..].trim_end();
+    let tail = tail.trim_start_matches(['人', '名', '位', '個', '个']);
+    if !matches!(tail, "）" | ")" | "）：" | "：" | "" | "):") || text.chars().count() > 20 {
+        return None;
+    }
+    let next = context.document.paragraphs().get(quantity.span.paragraph + 1)?;
+    let list = next.joined.text.trim_end_matches(['。', '.']);
+    split_items(list)
 }
 
 /// The coverbs and verbs that end a lead-in to a list (主席從|經濟, 雙方就|能源, 論壇圍繞|基建,
@@ -401,6 +595,39 @@ mod tests {
         assert_eq!(fired(&highlights("有三大任務", 6, "這三大任務")), Vec::<String>::new());
         // A count far after the sections, or without 這, is not their summary.
         assert_eq!(fired(&highlights("有六大亮點", 6, "明年還有三大亮點")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn lists_after_the_count_fire() {
+        for text in [
+            "參與研發的機構有三家，分別是中國疾控中心、中國醫學科學院、武漢病毒所和軍事醫學科學院。",
+            "参与研发的机构有三家，分别是中国疾控中心、中国医学科学院、武汉病毒所和军事医学科学院。",
+            "政府成立3個專責小組，由局長領導的「搜救專責小組」、由副局長領導的「善後專責小組」，即日運作。",
+            "政府成立3个专责小组，由局长领导的“搜救专责小组”、由副局长领导的“善后专责小组”，即日运作。",
+            "守門員（3人）\n\n王大文、李志明。",
+            "守门员（3人）\n\n王大文、李志明。",
+            "本屆設四大獎項——最佳新人、最佳歌手、最佳樂隊。",
+        ] {
+            assert_eq!(findings_of("count-mismatch", text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn lists_after_the_count_that_agree_or_are_open_do_not_fire() {
+        for text in [
+            "參與研發的機構有四家，分別是中國疾控中心、中國醫學科學院、武漢病毒所和軍事醫學科學院。",
+            "政府成立2個專責小組，由局長領導的「搜救專責小組」、由副局長領導的「善後專責小組」，即日運作。",
+            "守門員（2人）\n\n王大文、李志明（南區）。",
+            "守门员（2人）\n\n王大文、李志明（南区）。",
+            // Roles, not individuals; groups with counts of their own; 包括 lists only some.
+            "廉署拘捕8名人士，包括工程顧問、棚架工程分判商及中間人。",
+            "警方拘捕3名男子，分別是大廈維修工程公司的董事及顧問。",
+            "第二期設13座車站，包含地下2座、高架11座。",
+            "共有10個城市，包括北京、上海和廣州。",
+            "机构有三家，分别是中国疾控中心、中国医学科学院等。",
+        ] {
+            assert_eq!(findings_of("count-mismatch", text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]
