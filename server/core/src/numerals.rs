@@ -151,6 +151,9 @@ pub enum MarkerStyle {
     Di,
     /// `第一，` or `第二、`: `第` + numeral + a comma, the bare ordinals of a speech's points.
     DiComma,
+    /// `亮點1、`, `重點二：`, `步驟3．`: a short label + numeral + punctuation (the label is kept
+    /// in `noun`).
+    Labelled,
 }
 
 /// A marker that opens a numbered line, such as the `二、` of `二、推動全球治理`.
@@ -225,6 +228,35 @@ pub fn leading_marker(line: &str) -> Option<OrdinalMarker> {
         let total = '第'.len_utf8() + len + noun.len();
         return Some(OrdinalMarker { style: MarkerStyle::Di, value, range: at(total), noun: (*noun).to_owned() });
     }
+    // 亮點1、 重點二： (not 今年1、2月)
+    let label_chars: Vec<char> =
+        rest.chars().take_while(|&c| crate::text::is_han(c) && !is_chinese_numeral_char(c)).take(5).collect();
+    let label: usize = label_chars.iter().map(|c| c.len_utf8()).sum();
+    if (1..=4).contains(&label_chars.len())
+        && rest[label..].chars().next().is_some_and(|c| c.is_ascii_digit() || is_chinese_numeral_char(c))
+    {
+        let after = &rest[label..];
+        for chinese in [false, true] {
+            let len = numeral_len(after, chinese);
+            if len == 0 || (!chinese && len > 2) {
+                continue;
+            }
+            let Some(punct) = after[len..].chars().next().filter(|c| matches!(c, '、' | '：' | ':' | '．')) else {
+                continue;
+            };
+            let next = after[len + punct.len_utf8()..].chars().next();
+            if next.is_none_or(|c| c.is_ascii_digit() || is_chinese_numeral_char(c)) {
+                return None;
+            }
+            let value = parse_integer(&after[..len])?;
+            return Some(OrdinalMarker {
+                style: MarkerStyle::Labelled,
+                value,
+                range: at(label + len + punct.len_utf8()),
+                noun: rest[..label].to_owned(),
+            });
+        }
+    }
     // 一、
     let len = numeral_len(rest, true);
     if len > 0 && rest[len..].starts_with('、') {
@@ -259,6 +291,19 @@ pub fn leading_marker(line: &str) -> Option<OrdinalMarker> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labelled_markers() {
+        fn marker(line: &str) -> Option<(MarkerStyle, u64, String, &str)> {
+            leading_marker(line).map(|m| (m.style, m.value, m.noun, &line[m.range.as_range()]))
+        }
+        assert_eq!(marker("亮點2、長達一整天的續航力"), Some((MarkerStyle::Labelled, 2, "亮點".to_owned(), "亮點2、")));
+        assert_eq!(marker("重点三：降低成本"), Some((MarkerStyle::Labelled, 3, "重点".to_owned(), "重点三：")));
+        // Months, dates and lists of numbers are not markers.
+        assert_eq!(marker("今年1、2月出口增長"), None);
+        assert_eq!(marker("北京時間2：30"), None);
+        assert_eq!(marker("習近平主席今天出訪"), None);
+    }
 
     #[test]
     fn integers_in_every_notation() {

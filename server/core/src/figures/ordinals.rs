@@ -37,6 +37,10 @@ impl SequenceStyle {
                 format!("{numeral}{punct}")
             }
             SequenceStyle::Marker(MarkerStyle::Di, noun) => format!("第{numeral}{noun}"),
+            SequenceStyle::Marker(MarkerStyle::Labelled, label) => {
+                let punct = sample.chars().last().unwrap_or('、');
+                format!("{label}{numeral}{punct}")
+            }
             SequenceStyle::Marker(MarkerStyle::DiComma, _) => {
                 let punct = sample.chars().last().unwrap_or('，');
                 format!("第{numeral}{punct}")

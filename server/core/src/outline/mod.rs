@@ -677,6 +677,8 @@ fn rank(heading: &Heading) -> u32 {
             MarkerStyle::ChineseParen => 30,
             MarkerStyle::ArabicDot => 40,
             MarkerStyle::ArabicParen => 50,
+            // 亮點1、: points under the subhead that announces them.
+            MarkerStyle::Labelled => 35,
         };
     }
     match heading.markup.hashes {

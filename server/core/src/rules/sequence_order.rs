@@ -137,6 +137,24 @@ mod tests {
         assert_eq!(findings_of("sequence-order", "首先，甲；其次，乙；其次，丙。").len(), 1);
     }
 
+    /// Points with a label before the number (亮點1、), in both scripts; the fix keeps the label.
+    #[test]
+    fn labelled_points_fire() {
+        for (text, fixed) in [
+            ("重點1、續航更長\n內文一。\n重點3、效能更好\n內文二。\n重點3、價格更低\n內文三。", "重點2、"),
+            ("重点1、续航更长\n内文一。\n重点3、效能更好\n内文二。\n重点3、价格更低\n内文三。", "重点2、"),
+        ] {
+            let analysis = crate::analyse(text, &crate::Config::default());
+            let finding = analysis.findings.iter().find(|f| f.rule == "sequence-order").expect(text);
+            let edits = &finding.fix.as_ref().unwrap().edits;
+            assert!(edits.iter().any(|e| e.replacement == fixed), "{edits:?}");
+        }
+        assert_eq!(
+            findings_of("sequence-order", "重點1、甲\n內文。\n重點2、乙\n內文。\n重點3、丙\n內文。"),
+            Vec::<String>::new()
+        );
+    }
+
     #[test]
     fn ordered_restarted_and_nested_sequences_do_not_fire() {
         for text in [
