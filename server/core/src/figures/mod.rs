@@ -132,6 +132,23 @@ impl Figures {
                     .find_map(|d| d.start.full_date())
                     .map(|date| Reference { date, source: ReferenceSource::FirstFullDate })
             });
+        // A day written with its weekday and no month (`星期三（11日）`) is in the month of
+        // the date written before it (`星期二（12月10日）`), when that date has its day too.
+        let mut month: Option<(Option<i16>, u8)> = None;
+        for date in &mut dates {
+            match (date.start.month, month) {
+                // Only a date with its day sets the month (not `去年7月`, a month as a whole).
+                (Some(m), _) if date.start.day.is_some() => month = Some((date.start.year, m)),
+                (None, Some((year, m))) if date.weekday.is_some() && date.start.day.is_some() => {
+                    date.start.month = Some(m);
+                    if let Some(year) = year {
+                        date.start.year = Some(year);
+                        date.start.year_source = Some(YearSource::Written);
+                    }
+                }
+                _ => {}
+            }
+        }
         if let Some(reference) = reference {
             for date in &mut dates {
                 date.resolve(reference.date);

@@ -61,6 +61,18 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
 mod tests {
     use crate::figures::support::findings_of;
 
+    /// A day with no month takes the month of the full date before it.
+    #[test]
+    fn a_day_alone_takes_the_month_before_it() {
+        let text = "更新時間 2012年12月10日\n\n他在星期一（12月10日）道歉。議員計劃在星期三（11日）提出動議。";
+        assert_eq!(findings_of("weekday-mismatch", text).len(), 1, "{text}");
+        let text = "更新时间 2012年12月10日\n\n他在星期一（12月10日）道歉。议员计划在星期二（11日）提出动议。";
+        assert_eq!(findings_of("weekday-mismatch", text), Vec::<String>::new());
+        // A month without its day sets no month for a later day.
+        let text = "2025年11月28日\n\n去年7月至今巡查16次。截至周五（28日）下午3時。";
+        assert_eq!(findings_of("weekday-mismatch", text), Vec::<String>::new());
+    }
+
     #[test]
     fn wrong_weekdays_fire() {
         assert_eq!(
