@@ -88,9 +88,14 @@ fn key(text: &str, q: &Quantity) -> Option<Key> {
     let verb = if verb.chars().count() == 2 && verb.chars().all(crate::text::is_han) { verb } else { String::new() };
     if q.unit_key == "人" || q.unit_key == "名" {
         // The outcome follows the count (`3人死亡`, `150人仍失聯`); a noun between them names a
-        // group within the count (`3名男子被捕`, `一名同事失聯`), not the same figure.
+        // group within the count (`3名男子被捕`, `一名同事失聯`), not the same figure, unless
+        // the count is what the event caused (`事故造成2名村民死亡`: its whole toll).
         let noun = q.noun.strip_prefix(OUTCOME_ADVERBS).unwrap_or(&q.noun);
-        let outcome = fold(OUTCOMES.iter().find(|o| noun.starts_with(**o))?);
+        let caused = ["造成", "導致", "导致", "致"].iter().any(|w| text[..q.span.joined.start].ends_with(w));
+        let outcome = OUTCOMES
+            .iter()
+            .find(|o| noun.starts_with(**o) || (caused && noun.chars().take(4).collect::<String>().contains(**o)))?;
+        let outcome = fold(outcome);
         let outcome =
             SAME_OUTCOME.iter().find(|(form, _)| *form == outcome).map_or(outcome, |(_, as_)| (*as_).to_owned());
         return Some(Key { unit: "人".to_owned(), noun: outcome, verb: String::new() });
@@ -261,6 +266,7 @@ mod tests {
             ["50多項: 50多項合作文件 here, but 60多項合作文件 earlier: 50–60 and 60–70 cannot both be true [60多項]"]
         );
         assert_eq!(findings_of("figure-conflict", "# 山泥傾瀉3人死亡\n\n事故造成2人死亡。").len(), 1);
+        assert_eq!(findings_of("figure-conflict", "# 山泥傾瀉3人死亡\n\n事故造成2名工人死亡。").len(), 1);
         // An outcome written two ways; a headline on the line above the body, one paragraph
         // per line.
         for text in [

@@ -7,7 +7,8 @@
 //!   `餘下`, `另有`) they must equal it. A part is the first figure of each clause of the
 //!   breakdown (clauses split at `；`, or at `，` when there is none), so the figures inside a
 //!   part (`其中4人分別為兩名董事及2名經理；另外3人…`) are not added again. A breakdown
-//!   that opens its sentence (`其中4人…`) takes its total from the sentence before;
+//!   that opens its sentence (`其中4人…`) takes its total from the sentences before, back to
+//!   the paragraph before;
 //! - shares of one whole: percentages or fractions after `其中`, or closed by `剩餘的`/`其餘`,
 //!   that exceed 100% (or, with a remainder, miss it: `60%…剩餘的30%`);
 //! - a gap between two percentages stated in points that is not their difference
@@ -112,7 +113,12 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
         if quantities.is_empty() {
             continue;
         }
-        let mut previous: Vec<&Quantity> = Vec::new();
+        // The figures before a sentence: of the earlier sentences and of the paragraph before
+        // (one paragraph per line puts a breakdown on the line after its total).
+        let mut previous: Vec<&Quantity> = match index.checked_sub(1) {
+            Some(before) => context.figures.quantities_in(before).iter().collect(),
+            None => Vec::new(),
+        };
         for sentence in sentences(text) {
             let first = quantities.partition_point(|q| q.span.joined.start < sentence.start);
             let last = quantities.partition_point(|q| q.span.joined.start < sentence.end);
