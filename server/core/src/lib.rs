@@ -11,6 +11,7 @@
 pub mod analysis;
 pub mod cancel;
 pub mod config;
+pub mod config_error;
 pub mod convert;
 pub mod document;
 pub mod entities;
@@ -21,6 +22,7 @@ pub mod hover;
 pub mod incremental;
 pub mod numerals;
 pub mod outline;
+pub mod rule_codes;
 pub mod rules;
 pub mod script;
 pub mod text;

@@ -20,7 +20,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::config::RuleLevel;
+use crate::rule_codes::RuleLevel;
 use crate::figures::support::{finding, is_title, paragraph_text, sentence_of, span_text};
 use crate::figures::text::fold;
 use crate::figures::{Figures, Quantity, QuantityKind};

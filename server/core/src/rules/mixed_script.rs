@@ -24,7 +24,7 @@
 //! 兩國元首見證雙方互動合作。
 //! ```
 
-use crate::config::RuleLevel;
+use crate::rule_codes::RuleLevel;
 use crate::convert::{self, Backend, OpenccConfig, Protected};
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Severity};

@@ -11,10 +11,11 @@ mod sequence_order;
 mod sum_mismatch;
 mod weekday_mismatch;
 
-use crate::config::{Config, RuleLevel};
+use crate::config::Config;
 use crate::document::Document;
 use crate::figures::Figures;
 use crate::finding::Finding;
+use crate::rule_codes::RuleLevel;
 
 pub mod mixed_script;
 pub mod variant_form;
@@ -98,4 +99,15 @@ pub(crate) fn run_all_until(
     }
     findings.sort_by_key(|finding| (finding.range.start, finding.range.end, finding.rule));
     Some(findings)
+}
+
+#[cfg(test)]
+mod tests {
+    /// `config` knows the rules only through `rule_codes`: it must name each registered rule,
+    /// with its default level, in the registry's order.
+    #[test]
+    fn rule_codes_match_the_registry() {
+        let registered: Vec<_> = super::RULES.iter().map(|rule| (rule.code, rule.default_level)).collect();
+        assert_eq!(registered, crate::rule_codes::RULE_CODES);
+    }
 }

@@ -20,7 +20,7 @@
 //! ```
 //! Renumber to `一、二、三`, or move the sections into their numbered order.
 
-use crate::config::RuleLevel;
+use crate::rule_codes::RuleLevel;
 use crate::figures::support::finding;
 use crate::figures::{Sequence, SequenceStyle};
 use crate::finding::{Edit, Finding, Fix};

@@ -18,7 +18,7 @@
 //! ```
 //! 12 + 20 = 32, more than the 30 stated.
 
-use crate::config::RuleLevel;
+use crate::rule_codes::RuleLevel;
 use crate::figures::support::{finding, paragraph_text, span_text};
 use crate::figures::text::sentence_at;
 use crate::figures::{Quantity, QuantityKind};

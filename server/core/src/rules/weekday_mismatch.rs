@@ -14,7 +14,7 @@
 //! ```
 //! 16 November 2024 was a Saturday: write `（六）`, or check the date.
 
-use crate::config::RuleLevel;
+use crate::rule_codes::RuleLevel;
 use crate::figures::Weekday;
 use crate::figures::YearSource;
 use crate::figures::support::finding;
