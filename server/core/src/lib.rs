@@ -19,6 +19,7 @@ pub mod figures;
 pub mod finding;
 pub mod fingerprint;
 pub mod hover;
+pub mod hover_info;
 pub mod incremental;
 pub mod numerals;
 pub mod outline;
