@@ -10,6 +10,7 @@ mod framing;
 pub mod ignore;
 pub mod memory;
 pub mod outline;
+pub mod request;
 mod parent;
 mod server;
 mod settings;
