@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-pub use crate::config_error::{ConfigError, parse_table};
 use crate::config_error::error_at;
+pub use crate::config_error::{ConfigError, parse_table};
 use crate::finding::Severity;
 pub use crate::rule_codes::RuleLevel;
 use crate::rule_codes::{RULE_CODES, default_level};

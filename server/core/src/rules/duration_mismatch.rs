@@ -16,10 +16,10 @@
 //! ```
 //! 13 to 23 November is 11 days counted inclusively: write `11天`.
 
-use crate::rule_codes::RuleLevel;
 use crate::figures::support::{finding, paragraph_text, span_text};
 use crate::figures::{DateMention, Quantity, QuantityKind};
 use crate::finding::Finding;
+use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 
 const CODE: &str = "duration-mismatch";

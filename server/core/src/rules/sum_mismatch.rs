@@ -18,11 +18,11 @@
 //! ```
 //! 12 + 20 = 32, more than the 30 stated.
 
-use crate::rule_codes::RuleLevel;
 use crate::figures::support::{finding, paragraph_text, span_text};
 use crate::figures::text::sentence_at;
 use crate::figures::{Quantity, QuantityKind};
 use crate::finding::Finding;
+use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 
 const CODE: &str = "sum-mismatch";
