@@ -34,7 +34,8 @@ fn rule_docs() {
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
-        .filter(|path| path.file_stem().is_some_and(|stem| stem != "mod"))
+        // `mod.rs` is the registry and `rule.rs` the `Rule` type; every other file is a rule.
+        .filter(|path| path.file_stem().is_some_and(|stem| stem != "mod" && stem != "rule"))
         .collect();
     entries.sort();
     let mut out = String::from(

@@ -16,7 +16,7 @@ use zhnews_core::entities::EntityIndex;
 use zhnews_workspace::gazetteer::config_and_index;
 use zhnews_workspace::read_text_file;
 
-use crate::EXIT_ERROR;
+use crate::exit::EXIT_ERROR;
 
 #[derive(clap::Args)]
 pub struct Args {

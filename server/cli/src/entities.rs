@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use zhnews_core::Analysis;
 use zhnews_workspace::{read_text_file, text_files};
 
-use crate::EXIT_ERROR;
+use crate::exit::EXIT_ERROR;
 
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
 pub enum Format {

@@ -7,13 +7,13 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use exit::EXIT_ERROR;
+
 mod check;
 mod convert;
 mod entities;
+mod exit;
 mod outline;
-
-/// Exit code for usage, configuration and I/O errors.
-pub const EXIT_ERROR: u8 = 2;
 
 #[derive(Parser)]
 #[command(name = "zhnews", version, about = "A language server and checker for Chinese-language news text")]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use zhnews_core::{Document, OutlineNode};
 use zhnews_workspace::{load_config, read_text_file};
 
-use crate::EXIT_ERROR;
+use crate::exit::EXIT_ERROR;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -4,13 +4,19 @@
 //! (`initializationOptions`, `workspace/didChangeConfiguration`). Both arrive here as TOML
 //! tables, are deep-merged in order (later layers win) and then validated into a [`Config`].
 //! Finding and reading the files is the caller's business; this module only parses.
+//!
+//! Floor: configuration. It knows the rules by their codes only ([`crate::rule_codes`]), so it
+//! imports no rule, no registry and no analysis.
 
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::config_error::error_at;
+pub use crate::config_error::{ConfigError, parse_table};
 use crate::finding::Severity;
-use crate::rules;
+pub use crate::rule_codes::RuleLevel;
+use crate::rule_codes::{RULE_CODES, default_level};
 
 /// The name of the configuration file, looked up from a file's folder towards the root.
 pub const CONFIG_FILE_NAME: &str = "zhnews.toml";
@@ -91,49 +97,6 @@ pub struct IgnoreEntry {
     pub rules: Option<Vec<String>>,
 }
 
-/// What a user can set a rule to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum RuleLevel {
-    Off,
-    Error,
-    Warning,
-    Info,
-    Hint,
-}
-
-impl RuleLevel {
-    pub fn severity(self) -> Option<Severity> {
-        match self {
-            RuleLevel::Off => None,
-            RuleLevel::Error => Some(Severity::Error),
-            RuleLevel::Warning => Some(Severity::Warning),
-            RuleLevel::Info => Some(Severity::Info),
-            RuleLevel::Hint => Some(Severity::Hint),
-        }
-    }
-}
-
-/// A configuration that could not be read, with the 1-based line and column when known.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigError {
-    pub message: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-}
-
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => write!(f, "{line}:{column}: {}", self.message),
-            (Some(line), None) => write!(f, "{line}: {}", self.message),
-            _ => write!(f, " {}", self.message),
-        }
-    }
-}
-
-impl std::error::Error for ConfigError {}
-
 impl Config {
     /// Parses the text of a `zhnews.toml`.
     pub fn from_toml_str(text: &str) -> Result<Config, ConfigError> {
@@ -160,8 +123,8 @@ impl Config {
 
     fn validate(&self) -> Result<(), ConfigError> {
         for code in self.rules.keys() {
-            if rules::rule(code).is_none() {
-                let known: Vec<&str> = rules::RULES.iter().map(|rule| rule.code).collect();
+            if default_level(code).is_none() {
+                let known: Vec<&str> = RULE_CODES.iter().map(|&(code, _)| code).collect();
                 return Err(ConfigError {
                     message: format!("unknown rule `{code}` in [rules]; known rules: {}", known.join(", ")),
                     line: None,
@@ -179,9 +142,16 @@ impl Config {
             });
         }
         self.outline.validate().map_err(|message| ConfigError { message, line: None, column: None })?;
-        self.convert.validate(self)?;
+        self.convert.validate()?;
+        if self.convert.target.is_none() && self.rule_severity("variant-form").is_some() {
+            return Err(ConfigError {
+                message: "rule `variant-form` needs a standard to check against: set convert.target to \"tw\", \"hk\" or \"opencc\"".to_owned(),
+                line: None,
+                column: None,
+            });
+        }
         for code in self.check.ignore.iter().flat_map(|entry| entry.rules.iter().flatten()) {
-            if rules::rule(code).is_none() {
+            if default_level(code).is_none() {
                 return Err(ConfigError {
                     message: format!("unknown rule `{code}` in [[check.ignore]]"),
                     line: None,
@@ -203,27 +173,9 @@ impl Config {
     pub fn rule_severity(&self, code: &str) -> Option<Severity> {
         match self.rules.get(code) {
             Some(level) => level.severity(),
-            None => rules::rule(code).and_then(|rule| rule.default_level.severity()),
+            None => default_level(code).and_then(RuleLevel::severity),
         }
     }
-}
-
-/// Parses TOML text into a table, with the line and column of a syntax error.
-pub fn parse_table(text: &str) -> Result<toml::Table, ConfigError> {
-    text.parse::<toml::Table>().map_err(|err| error_at(text, &err))
-}
-
-fn error_at(text: &str, err: &toml::de::Error) -> ConfigError {
-    let (line, column) = match err.span() {
-        Some(span) => {
-            let before = text.get(..span.start.min(text.len())).unwrap_or("");
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            (Some(line), Some(column))
-        }
-        None => (None, None),
-    };
-    ConfigError { message: err.message().to_owned(), line, column }
 }
 
 fn merge(base: &mut toml::Table, layer: toml::Table) {

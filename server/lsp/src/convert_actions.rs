@@ -32,7 +32,7 @@ use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand
 use zhnews_core::convert::{self, Backend, Converter, Form, OpenccConfig, Protected, ScriptSide};
 use zhnews_core::{Edit, TextRange};
 
-use crate::code_actions::Request;
+use crate::request::Request;
 use crate::to_proto;
 
 /// `source.fixAll.zhnews`.

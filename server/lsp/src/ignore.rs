@@ -19,7 +19,7 @@ use zhnews_core::Finding;
 use zhnews_core::fingerprint::{excerpt, fingerprint};
 use zhnews_workspace::baseline::{Baseline, BaselineError, add_to_baseline};
 
-use crate::code_actions::Request;
+use crate::request::Request;
 use crate::to_proto;
 
 /// The command "Ignore this finding" runs (`workspace/executeCommand`).

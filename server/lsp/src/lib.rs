@@ -11,6 +11,7 @@ pub mod ignore;
 pub mod memory;
 pub mod outline;
 mod parent;
+pub mod request;
 mod server;
 mod settings;
 pub mod to_proto;

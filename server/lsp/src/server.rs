@@ -875,7 +875,7 @@ impl LanguageServer for Backend {
             let encoding = self.state.encoding();
             let range = crate::encoding::range_to_chars(&rope, params.range, encoding);
             let range = zhnews_core::TextRange::new(rope.char_to_byte(range.start), rope.char_to_byte(range.end));
-            let request = crate::code_actions::Request {
+            let request = crate::request::Request {
                 uri: &uri,
                 version,
                 rope: &rope,
@@ -919,7 +919,7 @@ impl LanguageServer for Backend {
             let uri = data.uri.clone();
             // A document-wide conversion of a large file takes a while: off the async runtime.
             let edit = tokio::task::spawn_blocking(move || {
-                let request = crate::code_actions::Request {
+                let request = crate::request::Request {
                     uri: &uri,
                     version,
                     rope: &rope,

@@ -187,7 +187,9 @@ fn spurious(article: &Article, key: &EntitiesKey) -> (Spurious, Vec<String>) {
             continue;
         }
         spurious.positions += 1;
-        if let Some(hover) = zhnews_core::entities::hover(&article.analysis, offset) {
+        if let Some(hover) =
+            zhnews_core::entities::hover(&article.analysis.entities, article.analysis.document.text(), offset)
+        {
             let mention = zhnews_core::entities::mention_at(&article.analysis.entities, text, offset);
             let kind = mention.map_or("other", |m| m.entity.kind.key()).to_owned();
             let surface = &text[hover.range.as_range()];

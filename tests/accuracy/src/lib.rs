@@ -13,6 +13,7 @@ pub mod floors;
 pub mod keys;
 pub mod outline;
 pub mod report;
+mod share;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -23,6 +24,7 @@ use serde::Serialize;
 use article::{Article, Script};
 use exclusions::Exclusions;
 use keys::Keys;
+pub use share::ratio;
 
 /// Everything measured on one folder.
 #[derive(Debug, Serialize)]
@@ -124,11 +126,6 @@ fn keyed_article<'a>(
         problems.push(format!("{file}: {key} key for a file not in corpus/"));
     }
     article
-}
-
-/// A share, 1 when there is nothing to share (no headings: nothing missed).
-pub fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 1.0 } else { part as f64 / whole as f64 }
 }
 
 /// The groups every summary is given for.

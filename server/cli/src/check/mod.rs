@@ -32,7 +32,7 @@ use zhnews_workspace::{Scope, ScopeError, Scopes, files_where, read_text_file, w
 
 use self::progress::Progress;
 use self::report::{FileReport, Outcome, Summary};
-use crate::EXIT_ERROR;
+use crate::exit::EXIT_ERROR;
 
 /// Exit code when findings reach `--fail-on`.
 pub const EXIT_FINDINGS: u8 = 1;

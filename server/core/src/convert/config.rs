@@ -11,7 +11,7 @@
 use serde::Deserialize;
 
 use super::OpenccConfig;
-use crate::config::{Config, ConfigError};
+use crate::config_error::ConfigError;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -85,7 +85,8 @@ impl ConvertConfig {
         self.favourites.iter().filter_map(|name| OpenccConfig::from_name(name)).collect()
     }
 
-    pub(crate) fn validate(&self, config: &Config) -> Result<(), ConfigError> {
+    /// Checks the section on its own; [`crate::config`] checks `target` against the rules.
+    pub(crate) fn validate(&self) -> Result<(), ConfigError> {
         let error = |message: String| Err(ConfigError { message, line: None, column: None });
         for name in &self.favourites {
             if OpenccConfig::from_name(name).is_none() {
@@ -99,9 +100,6 @@ impl ConvertConfig {
         if self.protected.iter().any(|term| term.trim().is_empty()) {
             return error("convert.protected has an empty term".to_owned());
         }
-        if self.target.is_none() && config.rule_severity("variant-form").is_some() {
-            return error("rule `variant-form` needs a standard to check against: set convert.target to \"tw\", \"hk\" or \"opencc\"".to_owned());
-        }
         Ok(())
     }
 }
@@ -109,6 +107,7 @@ impl ConvertConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
 
     #[test]
     fn section_parses_and_validates() {

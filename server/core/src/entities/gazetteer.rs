@@ -21,7 +21,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 
-use crate::config::{ConfigError, parse_table};
+use crate::config_error::{ConfigError, parse_table};
 use crate::entities::{Entity, EntityKind, Source};
 
 /// The curated gazetteer's text, embedded at build time.

@@ -19,6 +19,7 @@
 pub mod cedict;
 pub mod compose;
 pub mod config;
+mod entity;
 pub mod gazetteer;
 pub mod normalise;
 pub mod pinyin;
@@ -29,111 +30,13 @@ use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use daachorse::CharwiseDoubleArrayAhoCorasick;
-use serde::Deserialize;
 
 use crate::document::Document;
 use crate::text::{TextRange, is_han};
 
+pub use entity::{Entity, EntityKind, Mention, Source};
 pub use gazetteer::Gazetteer;
 pub use normalise::{Normalised, normalise};
-
-/// What kind of thing an entity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityKind {
-    Person,
-    Place,
-    #[serde(rename = "org")]
-    Organisation,
-    Event,
-    /// A CC-CEDICT proper noun whose definition does not say what it is.
-    Other,
-}
-
-impl EntityKind {
-    /// The key used in gazetteer files and JSON output.
-    pub fn key(self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Place => "place",
-            EntityKind::Organisation => "org",
-            EntityKind::Event => "event",
-            EntityKind::Other => "name",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            EntityKind::Person => "person",
-            EntityKind::Place => "place",
-            EntityKind::Organisation => "organisation",
-            EntityKind::Event => "event",
-            EntityKind::Other => "proper noun",
-        }
-    }
-}
-
-/// Where an entity's entry comes from, lowest precedence first.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Source {
-    /// A part-of-speech guess by jieba: not in any gazetteer.
-    Jieba,
-    /// An organisation named by a known place and an office after it (法國政府, 智利外交部):
-    /// see [`compose`].
-    Composed,
-    Cedict,
-    #[default]
-    Curated,
-    User,
-    Workspace,
-}
-
-impl Source {
-    pub fn label(self) -> &'static str {
-        match self {
-            Source::Jieba => "jieba guess",
-            Source::Composed => "composed from a known place and an office",
-            Source::Cedict => "CC-CEDICT",
-            Source::Curated => "curated gazetteer",
-            Source::User => "user gazetteer",
-            Source::Workspace => "workspace gazetteer",
-        }
-    }
-}
-
-/// One entity: a gazetteer entry, a CC-CEDICT entry or a guess.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Entity {
-    /// Stable id: the gazetteer's id, `cedict:<simplified>` or `guess:<simplified>`.
-    pub id: String,
-    pub kind: EntityKind,
-    pub traditional: String,
-    pub simplified: String,
-    pub aliases: Vec<String>,
-    pub english: String,
-    pub description: String,
-    /// With tone marks.
-    pub pinyin: String,
-    pub as_of: Option<String>,
-    pub source: Source,
-}
-
-/// A name in the text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Mention {
-    /// The original text of the name; it may span a hard line break or the spaces of a
-    /// letter-spaced headline.
-    pub range: TextRange,
-    /// The lookup form of the name (Simplified, no line breaks): equal for 習近平 and 习近平.
-    pub key: String,
-    pub entity: Arc<Entity>,
-}
-
-impl Mention {
-    pub fn is_guess(&self) -> bool {
-        self.entity.source == Source::Jieba
-    }
-}
 
 #[derive(Clone)]
 enum Target {
@@ -505,9 +408,9 @@ pub fn options(config: &crate::Config) -> Options<'static> {
     Options { tagger: if config.entities.guesses { tagger::tagger() } else { None } }
 }
 
-/// The hover provider registered in [`crate::hover`].
-pub fn hover(analysis: &crate::Analysis, offset: usize) -> Option<crate::hover::HoverInfo> {
-    let mention = mention_at(&analysis.entities, analysis.document.text(), offset)?;
-    let surface = analysis.document.text().get(mention.range.as_range())?;
-    Some(crate::hover::HoverInfo { range: mention.range, markdown: hover_markdown(mention, surface) })
+/// The hover for the entity mentioned at `offset` in `text` (a provider in [`crate::hover`]).
+pub fn hover(mentions: &[Mention], text: &str, offset: usize) -> Option<crate::hover_info::HoverInfo> {
+    let mention = mention_at(mentions, text, offset)?;
+    let surface = text.get(mention.range.as_range())?;
+    Some(crate::hover_info::HoverInfo { range: mention.range, markdown: hover_markdown(mention, surface) })
 }

@@ -1,14 +1,12 @@
 //! Hover on a figure: its normalised value (`4萬公里` → 40,000 km; `第三十一次` → 31st; a
 //! date → ISO date and weekday; a date range → its length in days, inclusive).
 
-use crate::analysis::Analysis;
-use crate::hover::HoverInfo;
+use crate::hover_info::HoverInfo;
 
-use super::{Approx, DateMention, Quantity, QuantityKind, Weekday, YearSource};
+use super::{Approx, DateMention, Figures, Quantity, QuantityKind, Weekday, YearSource};
 
-/// The hover provider for figures (registered in [`crate::hover`]).
-pub fn hover(analysis: &Analysis, offset: usize) -> Option<HoverInfo> {
-    let figures = &analysis.figures;
+/// The hover for figures at `offset` (a provider in [`crate::hover`]).
+pub fn hover(figures: &Figures, offset: usize) -> Option<HoverInfo> {
     if let Some(date) = figures.dates.iter().find(|d| d.span.range.touches(offset)) {
         return date_hover(date).map(|markdown| HoverInfo { range: date.span.range, markdown });
     }

@@ -24,27 +24,20 @@ pub mod hover;
 pub mod numbers;
 pub mod ordinals;
 pub mod reference;
+mod span;
 pub mod support;
 pub mod text;
 
 pub use dates::{DateMention, DatePart, DateRange, Weekday, YearSource};
 pub use numbers::{Approx, Quantity, QuantityKind};
 pub use ordinals::{Sequence, SequenceItem, SequenceStyle};
+pub use span::Span;
 
 use jiff::civil::Date;
 
 use crate::config::Config;
 use crate::document::Document;
 use crate::text::TextRange;
-
-/// Where a figure sits: its paragraph, its range in that paragraph's joined text, and its range
-/// in the original text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub paragraph: usize,
-    pub joined: TextRange,
-    pub range: TextRange,
-}
 
 /// How the reference date was chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

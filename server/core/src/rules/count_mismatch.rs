@@ -27,12 +27,12 @@
 //! ```
 //! Five areas are listed: write `五個方面`, or add the missing one.
 
-use crate::config::RuleLevel;
 use crate::figures::support::{finding, paragraph_text, span_text};
 use crate::figures::text::fold;
 use crate::figures::{Quantity, QuantityKind, SequenceStyle};
 use crate::finding::Finding;
 use crate::numerals::MarkerStyle;
+use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 use crate::text::TextRange;
 

@@ -29,10 +29,10 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::config::RuleLevel;
 use crate::figures::support::{finding, paragraph_text, sentence_of, span_text};
 use crate::figures::{DateMention, Quantity, QuantityKind};
 use crate::finding::Finding;
+use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 use crate::text::TextRange;
 

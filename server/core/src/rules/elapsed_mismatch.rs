@@ -24,10 +24,10 @@
 //! ```
 //! 2023 − 2015 = 8: write `時隔8年`.
 
-use crate::config::RuleLevel;
 use crate::figures::support::{finding, paragraph_text, sentence_of, span_text};
 use crate::figures::{DateMention, Quantity, QuantityKind, YearSource};
 use crate::finding::Finding;
+use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 use crate::text::TextRange;
 

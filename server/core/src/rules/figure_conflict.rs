@@ -20,11 +20,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::config::RuleLevel;
 use crate::figures::support::{finding, is_title, paragraph_text, sentence_of, span_text};
 use crate::figures::text::fold;
 use crate::figures::{Figures, Quantity, QuantityKind};
 use crate::finding::Finding;
+use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 
 const CODE: &str = "figure-conflict";

@@ -13,10 +13,10 @@
 //! ```
 //! November has 30 days; write the date the source gives, such as `2024年11月30日`.
 
-use crate::config::RuleLevel;
 use crate::figures::DatePart;
 use crate::figures::support::finding;
 use crate::finding::Finding;
+use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 
 const CODE: &str = "invalid-date";

@@ -24,10 +24,10 @@
 //! 兩國元首見證雙方互動合作。
 //! ```
 
-use crate::config::RuleLevel;
 use crate::convert::{self, Backend, OpenccConfig, Protected};
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Severity};
+use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 use crate::script::{CharScript, Script, ScriptProfile, classify};
 use crate::text::{TextRange, is_han};

@@ -11,33 +11,16 @@ mod sequence_order;
 mod sum_mismatch;
 mod weekday_mismatch;
 
-use crate::config::{Config, RuleLevel};
+use crate::config::Config;
 use crate::document::Document;
 use crate::figures::Figures;
 use crate::finding::Finding;
 
 pub mod mixed_script;
+mod rule;
 pub mod variant_form;
 
-/// What every rule gets to look at.
-pub struct RuleContext<'a> {
-    pub document: &'a Document,
-    pub figures: &'a Figures,
-    pub config: &'a Config,
-    /// Named entities, for rules that treat names specially (see [`crate::entities`]).
-    pub entities: &'a [crate::entities::Mention],
-}
-
-/// A registered rule.
-pub struct Rule {
-    /// Stable kebab-case code, also the key in `zhnews.toml`'s `[rules]`.
-    pub code: &'static str,
-    /// One line for menus and SARIF's `shortDescription`.
-    pub summary: &'static str,
-    pub default_level: RuleLevel,
-    /// Finds the problems; the registry sets each finding's severity from the configuration.
-    pub check: fn(&RuleContext<'_>) -> Vec<Finding>,
-}
+pub use rule::{Rule, RuleContext};
 
 /// Every rule, in the order their findings are reported.
 pub static RULES: &[Rule] = &[
@@ -98,4 +81,15 @@ pub(crate) fn run_all_until(
     }
     findings.sort_by_key(|finding| (finding.range.start, finding.range.end, finding.rule));
     Some(findings)
+}
+
+#[cfg(test)]
+mod tests {
+    /// `config` knows the rules only through `rule_codes`: it must name each registered rule,
+    /// with its default level, in the registry's order.
+    #[test]
+    fn rule_codes_match_the_registry() {
+        let registered: Vec<_> = super::RULES.iter().map(|rule| (rule.code, rule.default_level)).collect();
+        assert_eq!(registered, crate::rule_codes::RULE_CODES);
+    }
 }

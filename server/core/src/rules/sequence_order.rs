@@ -20,10 +20,10 @@
 //! ```
 //! Renumber to `一、二、三`, or move the sections into their numbered order.
 
-use crate::config::RuleLevel;
 use crate::figures::support::finding;
 use crate::figures::{Sequence, SequenceStyle};
 use crate::finding::{Edit, Finding, Fix};
+use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 
 const CODE: &str = "sequence-order";

@@ -29,10 +29,10 @@
 //! ```
 //! 12 + 20 = 32, more than the 30 stated.
 
-use crate::config::RuleLevel;
 use crate::figures::support::{finding, span_text};
 use crate::figures::{Quantity, QuantityKind};
 use crate::finding::Finding;
+use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 use crate::text::TextRange;
 

@@ -18,9 +18,9 @@
 //! 會議在臺北舉行，會場裡座無虛席。
 //! ```
 
-use crate::config::RuleLevel;
 use crate::convert::{self, Backend, Protected};
 use crate::finding::{Finding, Fix, Severity};
+use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 use crate::script::Script;
 use crate::text::TextRange;

@@ -14,11 +14,11 @@
 //! ```
 //! 16 November 2024 was a Saturday: write `（六）`, or check the date.
 
-use crate::config::RuleLevel;
 use crate::figures::Weekday;
 use crate::figures::YearSource;
 use crate::figures::support::finding;
 use crate::finding::Finding;
+use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 
 const CODE: &str = "weekday-mismatch";

@@ -1,0 +1,107 @@
+//! The plain data of the entities module: an [`Entity`], its kind and source, and a
+//! [`Mention`] of one in the text. Every other file of `entities/` builds on these, so they
+//! live below them all (and below `entities/mod.rs`, which uses those files).
+
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::text::TextRange;
+
+/// What kind of thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    #[serde(rename = "org")]
+    Organisation,
+    Event,
+    /// A CC-CEDICT proper noun whose definition does not say what it is.
+    Other,
+}
+
+impl EntityKind {
+    /// The key used in gazetteer files and JSON output.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "org",
+            EntityKind::Event => "event",
+            EntityKind::Other => "name",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Event => "event",
+            EntityKind::Other => "proper noun",
+        }
+    }
+}
+
+/// Where an entity's entry comes from, lowest precedence first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    /// A part-of-speech guess by jieba: not in any gazetteer.
+    Jieba,
+    /// An organisation named by a known place and an office after it (法國政府, 智利外交部):
+    /// see [`super::compose`].
+    Composed,
+    Cedict,
+    #[default]
+    Curated,
+    User,
+    Workspace,
+}
+
+impl Source {
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Jieba => "jieba guess",
+            Source::Composed => "composed from a known place and an office",
+            Source::Cedict => "CC-CEDICT",
+            Source::Curated => "curated gazetteer",
+            Source::User => "user gazetteer",
+            Source::Workspace => "workspace gazetteer",
+        }
+    }
+}
+
+/// One entity: a gazetteer entry, a CC-CEDICT entry or a guess.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Stable id: the gazetteer's id, `cedict:<simplified>` or `guess:<simplified>`.
+    pub id: String,
+    pub kind: EntityKind,
+    pub traditional: String,
+    pub simplified: String,
+    pub aliases: Vec<String>,
+    pub english: String,
+    pub description: String,
+    /// With tone marks.
+    pub pinyin: String,
+    pub as_of: Option<String>,
+    pub source: Source,
+}
+
+/// A name in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The original text of the name; it may span a hard line break or the spaces of a
+    /// letter-spaced headline.
+    pub range: TextRange,
+    /// The lookup form of the name (Simplified, no line breaks): equal for 習近平 and 习近平.
+    pub key: String,
+    pub entity: Arc<Entity>,
+}
+
+impl Mention {
+    pub fn is_guess(&self) -> bool {
+        self.entity.source == Source::Jieba
+    }
+}

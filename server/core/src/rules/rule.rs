@@ -1,0 +1,28 @@
+//! What a rule is and what it gets to look at: below every rule file and the registry
+//! (`rules/mod.rs`), which uses the rule files.
+
+use crate::config::Config;
+use crate::document::Document;
+use crate::figures::Figures;
+use crate::finding::Finding;
+use crate::rule_codes::RuleLevel;
+
+/// What every rule gets to look at.
+pub struct RuleContext<'a> {
+    pub document: &'a Document,
+    pub figures: &'a Figures,
+    pub config: &'a Config,
+    /// Named entities, for rules that treat names specially (see [`crate::entities`]).
+    pub entities: &'a [crate::entities::Mention],
+}
+
+/// A registered rule.
+pub struct Rule {
+    /// Stable kebab-case code, also the key in `zhnews.toml`'s `[rules]`.
+    pub code: &'static str,
+    /// One line for menus and SARIF's `shortDescription`.
+    pub summary: &'static str,
+    pub default_level: RuleLevel,
+    /// Finds the problems; the registry sets each finding's severity from the configuration.
+    pub check: fn(&RuleContext<'_>) -> Vec<Finding>,
+}
