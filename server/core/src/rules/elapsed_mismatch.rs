@@ -7,7 +7,8 @@
 //! - `N周年` against a founding year written with its event (`1912年成立`, `建交於1979年`);
 //! - `N年前` against the one year written in the same sentence (`117年前發生…於1918年發生大火`,
 //!   `8年前，2011年2月10日`), measured from the story's date: `N年前` is the whole years
-//!   between the two dates, or one more when the months are not written.
+//!   between the two dates, or one more when the months are not written;
+//! - `去（2022）年`, `今（2023）年`: the year in brackets against the story's date.
 //!
 //! The later year is a year written in the same sentence, or `今年`/`明年`/`去年`, or else the
 //! document's reference date (see the figures engine). `時隔` and `年來` allow one year either
@@ -23,6 +24,10 @@
 //! 2023年11月14日電 習近平主席2015年曾訪問西雅圖，時隔6年再度訪美。
 //! ```
 //! 2023 − 2015 = 8: write `時隔8年`.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use crate::figures::support::{finding, paragraph_text, sentence_of, span_text};
 use crate::figures::{DateMention, Quantity, QuantityKind, YearSource};
@@ -78,6 +83,52 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
         };
         if let Some(f) = check_one(context, quantity, stated, kind) {
             out.push(f);
+        }
+    }
+    out.extend(bracketed_years(context));
+    out
+}
+
+/// `去（2022）年`: a relative year with the year it means in brackets.
+fn bracketed_year() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| Regex::new(r"([去今明前])[（(]((?:19|20)[0-9]{2})[）)]年").expect("valid pattern"))
+}
+
+fn bracketed_years(context: &RuleContext<'_>) -> Vec<Finding> {
+    let Some(reference) = context.figures.reference else { return Vec::new() };
+    let mut out = Vec::new();
+    for paragraph in context.document.paragraphs() {
+        let text = paragraph.joined.text.as_str();
+        for c in bracketed_year().captures_iter(text) {
+            let (Some(word), Some(year)) = (c.get(1), c.get(2)) else { continue };
+            let offset: i16 = match word.as_str() {
+                "去" => -1,
+                "今" => 0,
+                "明" => 1,
+                _ => -2,
+            };
+            let Ok(written) = year.as_str().parse::<i16>() else { continue };
+            let meant = reference.date.year() + offset;
+            if written == meant {
+                continue;
+            }
+            let whole = c.get(0).map_or(TextRange::empty(0), |m| TextRange::new(m.start(), m.end()));
+            let relative = format!("{}年", word.as_str());
+            out.push(finding(
+                CODE,
+                paragraph.joined.to_original_range(whole),
+                format!(
+                    "{} but {relative} in a story dated {} is {} ({} {} {})",
+                    &text[whole.as_range()],
+                    reference.date,
+                    meant,
+                    reference.date.year(),
+                    if offset < 0 { "−" } else { "+" },
+                    offset.abs()
+                ),
+                Vec::new(),
+            ));
         }
     }
     out
@@ -244,6 +295,11 @@ mod tests {
             ["88年: 88年前 but 2024-05-02 (the story's date) − 1926 = 98; expected 97 or 98 [1926年]"]
         );
         assert_eq!(findings_of("elapsed-mismatch", "2020年6月3日电 5年前，2017年4月1日，这里曾发生事故。").len(), 1);
+        assert_eq!(
+            findings_of("elapsed-mismatch", "發佈時間：2023-08-22 10:00\n去（2021）年營收增長一成。"),
+            ["去（2021）年: 去（2021）年 but 去年 in a story dated 2023-08-22 is 2022 (2023 − 1) []"]
+        );
+        assert_eq!(findings_of("elapsed-mismatch", "发布时间：2023-08-22 10:00\n今（2022）年营收增长一成。").len(), 1);
     }
 
     #[test]
@@ -259,6 +315,7 @@ mod tests {
             "2024年1月9日 中歐關係已走過 20 個年頭。",
             "戲院大火\n發佈時間：2024/05/02 10:15\n最嚴重的一次於98年前發生，戲院於1926年失火。",
             "2020年6月3日电 3年前，2017年4月1日，这里曾发生事故。",
+            "發佈時間：2023-08-22 10:00\n去（2022）年營收增長一成，今(2023)年再升。",
             "2020年3月3日电 2年前，2017年4月1日，这里曾发生事故。",
             // Two years in the sentence: which one the interval reaches back to is unclear.
             "2020年6月3日电 10年前他从2008年的经验出发，在2010年创业。",
