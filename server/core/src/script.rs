@@ -139,15 +139,7 @@ pub fn simplified_char(c: char) -> char {
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut map = HashMap::default();
-        for line in include_str!("../../data/opencc/TSCharacters.txt").lines() {
-            let mut fields = line.split('\t');
-            let (Some(key), Some(candidates)) = (fields.next(), fields.next()) else {
-                continue;
-            };
-            let mut chars = key.chars();
-            let (Some(from), None) = (chars.next(), chars.next()) else {
-                continue;
-            };
+        for (from, candidates) in character_entries(include_str!("../../data/opencc/TSCharacters.txt")) {
             let mut first = candidates.split(' ').next().unwrap_or("").chars();
             if let (Some(to), None) = (first.next(), first.next()) {
                 map.insert(from, to);
@@ -181,18 +173,24 @@ fn tables() -> &'static HashMap<char, CharScript> {
     })
 }
 
+/// The entries of an OpenCC character table whose key is one character: (key, candidates
+/// separated by spaces).
+fn character_entries(table: &str) -> impl Iterator<Item = (char, &str)> {
+    table.lines().filter_map(|line| {
+        let mut fields = line.split('\t');
+        let (key, candidates) = (fields.next()?, fields.next()?);
+        let mut chars = key.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Some((c, candidates)),
+            _ => None,
+        }
+    })
+}
+
 /// Marks every key of an OpenCC character table whose candidates do not include itself.
 fn add_one_way(map: &mut HashMap<char, CharScript>, table: &str, script: CharScript) {
-    for line in table.lines() {
-        let mut fields = line.split('\t');
-        let (Some(key), Some(candidates)) = (fields.next(), fields.next()) else {
-            continue;
-        };
-        let mut chars = key.chars();
-        let (Some(c), None) = (chars.next(), chars.next()) else {
-            continue;
-        };
-        if !candidates.split(' ').any(|candidate| candidate == key) {
+    for (c, candidates) in character_entries(table) {
+        if !candidates.split(' ').any(|candidate| candidate.chars().eq([c])) {
             // A character listed one-way in both tables is ambiguous: treat it as shared.
             match map.get(&c) {
                 Some(existing) if *existing != script => {

@@ -130,13 +130,18 @@ fn list_count(context: &RuleContext<'_>, quantity: &Quantity) -> Option<Finding>
         related.push((paragraph.joined.to_original_range(range), format!("listed item: {}", items[k])));
         offset += piece.len() + '、'.len_utf8();
     }
+    Some(list_finding(text, quantity, &items, related))
+}
+
+/// The finding for a count and the items listed with it.
+fn list_finding(text: &str, quantity: &Quantity, items: &[&str], related: Vec<(TextRange, String)>) -> Finding {
     let count_text = &text[quantity.span.joined.as_range()];
-    Some(finding(
+    finding(
         CODE,
         quantity.span.range,
-        format!("{count_text}{} but {listed} items are listed: {}", quantity.noun, items.join("、")),
+        format!("{count_text}{} but {} items are listed: {}", quantity.noun, items.len(), items.join("、")),
         related,
-    ))
+    )
 }
 
 /// Words that introduce the items after a count (`有四家，分別是…`).
@@ -204,13 +209,7 @@ fn following_list(context: &RuleContext<'_>, quantity: &Quantity) -> Option<Find
         })
         .collect();
     let names: Vec<&str> = items.iter().map(|&(_, item)| item).collect();
-    let count_text = &text[quantity.span.joined.as_range()];
-    Some(finding(
-        CODE,
-        quantity.span.range,
-        format!("{count_text}{} but {listed} items are listed: {}", quantity.noun, names.join("、")),
-        related,
-    ))
+    Some(list_finding(text, quantity, &names, related))
 }
 
 /// The length in bytes of the counted noun as written after the count (the noun is at most a
