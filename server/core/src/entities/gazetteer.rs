@@ -31,6 +31,11 @@ pub const CURATED_TOML: &str = include_str!("../../../data/gazetteer.toml");
 /// of the curated gazetteer: kept apart because it grows by whole families of agencies.
 pub const AGENCIES_TOML: &str = include_str!("../../../data/agencies.toml");
 
+/// The administrative areas of Hong Kong, Macau and Taiwan with their official English names
+/// (`server/data/regions.toml`, written by `scripts/make-regions.py`), part of the curated
+/// gazetteer.
+pub const REGIONS_TOML: &str = include_str!("../../../data/regions.toml");
+
 /// The entities of one gazetteer file, and the words it says are never entities.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
@@ -107,9 +112,11 @@ impl Gazetteer {
         static CURATED: OnceLock<Gazetteer> = OnceLock::new();
         CURATED.get_or_init(|| {
             let mut curated = Gazetteer::from_toml_str(CURATED_TOML, Source::Curated).unwrap_or_default();
-            if let Ok(agencies) = Gazetteer::from_toml_str(AGENCIES_TOML, Source::Curated) {
-                curated.entities.extend(agencies.entities);
-                curated.ignore.extend(agencies.ignore);
+            for part in [AGENCIES_TOML, REGIONS_TOML] {
+                if let Ok(part) = Gazetteer::from_toml_str(part, Source::Curated) {
+                    curated.entities.extend(part.entities);
+                    curated.ignore.extend(part.ignore);
+                }
             }
             curated
         })
@@ -155,6 +162,8 @@ mod tests {
         let gazetteer = Gazetteer::from_toml_str(CURATED_TOML, Source::Curated).unwrap();
         let agencies = Gazetteer::from_toml_str(AGENCIES_TOML, Source::Curated).unwrap();
         assert!(agencies.entities.len() >= 60, "{}", agencies.entities.len());
+        let regions = Gazetteer::from_toml_str(REGIONS_TOML, Source::Curated).unwrap();
+        assert!(regions.entities.len() >= 100, "{}", regions.entities.len());
         let names = |e: &Entity| {
             [&e.traditional, &e.simplified]
                 .into_iter()
@@ -164,7 +173,7 @@ mod tests {
         };
         let mut ids = std::collections::HashSet::new();
         let mut keys = std::collections::HashMap::new();
-        for entity in gazetteer.entities.iter().chain(&agencies.entities) {
+        for entity in gazetteer.entities.iter().chain(&agencies.entities).chain(&regions.entities) {
             assert!(ids.insert(entity.id.as_str()), "duplicate id {}", entity.id);
             for key in names(entity) {
                 if let Some(other) = keys.insert(key.clone(), entity.id.as_str()) {
