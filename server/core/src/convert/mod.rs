@@ -32,7 +32,7 @@ use crate::finding::Edit;
 use crate::script::{Script, ScriptProfile};
 use crate::text::TextRange;
 
-pub use forms::{Form, entity_forms};
+pub use forms::{Form, Names, already_in_target, entity_forms};
 
 /// One of OpenCC's conversion configurations, named as OpenCC names its files (`t2s.json`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -452,9 +452,8 @@ pub fn changes_anything(
     mentions: &[Mention],
 ) -> Result<bool, ConvertError> {
     let range = clamp(text, range);
-    let target = converter.config().target();
     let changes = |part: TextRange| -> Result<bool, ConvertError> {
-        let forms = entity_forms(text, overlapping(mentions, part), target);
+        let forms = entity_forms(text, overlapping(mentions, part), converter);
         let protected = Protected { terms, forms: &forms, ..Protected::NONE };
         Ok(!conversion_edits(converter, text, part, protected)?.is_empty())
     };

@@ -158,7 +158,7 @@ fn changes_anything_honours_the_forms_of_names() {
         assert!(!analysis.entities.is_empty(), "{text}");
         let line = TextRange::new(0, text.find('军').unwrap());
         for range in [line, TextRange::new(0, text.len())] {
-            let forms = entity_forms(text, &analysis.entities, ScriptSide::Traditional);
+            let forms = entity_forms(text, &analysis.entities, embedded("s2t"));
             let protected = Protected { forms: &forms, ..Protected::NONE };
             let edits = conversion_edits(embedded("s2t"), text, range, protected).unwrap();
             let changes = changes_anything(embedded("s2t"), text, range, &[], &analysis.entities).unwrap();
@@ -273,7 +273,7 @@ fn check_names(config: &str, text: &str, protected: &[&str], expect: Expect) {
     let terms: Vec<String> = protected.iter().map(|s| (*s).to_owned()).collect();
     let converter = embedded(config);
     let analysis = crate::analyse(text, &crate::Config::default());
-    let forms = entity_forms(text, &analysis.entities, converter.config().target());
+    let forms = entity_forms(text, &analysis.entities, converter);
     let protected = Protected { terms: &terms, forms: &forms, ..Protected::NONE };
     let edits = conversion_edits(converter, text, TextRange::new(0, text.len()), protected).unwrap();
     let mut out: Vec<String> = edits
