@@ -359,24 +359,78 @@ fn cut_form(text: &str, form: &Form, range: TextRange) -> Option<(TextRange, Opt
 /// Converts a whole text, leaving protected terms untouched and writing forms as given.
 pub fn convert_text(converter: &dyn Converter, text: &str, protected: Protected<'_>) -> Result<String, ConvertError> {
     let fixed = protected.fixed_spans(text, TextRange::new(0, text.len()));
+    convert_fixed(converter, text, TextRange::new(0, text.len()), &fixed)
+}
+
+/// `range` of `text` converted, with the spans of `fixed` (inside the range, sorted, disjoint)
+/// written as given (`None`: as they are).
+///
+/// OpenCC converts the whole range and the fixed spans are written over its output, so that
+/// everywhere else the result is exactly OpenCC's: converting the text around a name on its
+/// own would change how OpenCC segments it (一个中国 is 一箇中國 to OpenCC, which reads 个中 as
+/// one word, but 一個 + 中國 in two pieces). That needs OpenCC's output to line up with the
+/// text character for character, as it does when the character counts agree (every
+/// configuration but the phrase ones, s2twp and tw2sp, whose vocabulary may change the length:
+/// 鼠标 → 滑鼠 keeps it, 计算机 → 電腦 does not). When they differ, the stretches between the
+/// fixed spans are converted on their own.
+fn convert_fixed(
+    converter: &dyn Converter,
+    text: &str,
+    range: TextRange,
+    fixed: &[(TextRange, Option<String>)],
+) -> Result<String, ConvertError> {
+    let original = &text[range.as_range()];
+    let converted = converter.convert(original)?;
     if fixed.is_empty() {
-        return converter.convert(text);
+        return Ok(converted);
+    }
+    if converted.chars().count() == original.chars().count() {
+        let mut out = String::with_capacity(converted.len());
+        let mut spans = fixed.iter().peekable();
+        let mut written: Option<std::str::Chars<'_>> = None;
+        for ((at, c), opencc) in original.char_indices().zip(converted.chars()) {
+            let at = range.start + at;
+            while spans.peek().is_some_and(|(span, _)| span.end <= at) {
+                spans.next();
+                written = None;
+            }
+            match spans.peek() {
+                Some((span, form)) if span.start <= at => {
+                    let chars = written.get_or_insert_with(|| form.as_deref().unwrap_or("").chars());
+                    out.push(if form.is_some() { chars.next().unwrap_or(c) } else { c });
+                }
+                _ => out.push(opencc),
+            }
+        }
+        return Ok(out);
     }
     let mut stretches = Vec::with_capacity(fixed.len() + 1);
-    let mut cursor = 0;
-    for (range, _) in &fixed {
-        stretches.push(&text[cursor..range.start]);
-        cursor = range.end;
+    let mut cursor = range.start;
+    for (span, _) in fixed {
+        stretches.push(&text[cursor..span.start]);
+        cursor = span.end;
     }
-    stretches.push(&text[cursor..]);
+    stretches.push(&text[cursor..range.end]);
     let converted = convert_stretches(converter, &stretches)?;
-    let mut out = String::with_capacity(text.len());
-    for (stretch, (range, form)) in converted.iter().zip(&fixed) {
+    let mut out = String::with_capacity(original.len());
+    for (stretch, (span, form)) in converted.iter().zip(fixed) {
         out.push_str(stretch);
-        out.push_str(form.as_deref().unwrap_or(&text[range.as_range()]));
+        out.push_str(form.as_deref().unwrap_or(&text[span.as_range()]));
     }
     out.push_str(converted.last().map_or("", String::as_str));
     Ok(out)
+}
+
+/// The part of each fixed span inside `range`: a form cut character for character.
+fn clip_fixed(text: &str, fixed: &[(TextRange, Option<String>)], range: TextRange) -> Vec<(TextRange, Option<String>)> {
+    fixed
+        .iter()
+        .filter(|(span, _)| span.start < range.end && range.start < span.end)
+        .filter_map(|(span, form)| match form {
+            None => Some((TextRange::new(span.start.max(range.start), span.end.min(range.end)), None)),
+            Some(form) => cut_form(text, &Form { range: *span, text: form.clone() }, range),
+        })
+        .collect()
 }
 
 /// What goes between the stretches of one conversion call: a line break on each side (no
@@ -402,9 +456,10 @@ fn convert_stretches(converter: &dyn Converter, stretches: &[&str]) -> Result<Ve
 /// touching a protected term. The range is clamped to the text and to character boundaries.
 ///
 /// The range is converted line by line (no OpenCC dictionary entry spans a line break, so the
-/// result is the same as converting it whole), and each changed line is compared with its
-/// conversion: position by position when the character counts agree, otherwise with a Myers
-/// diff over characters. A form is compared with its span the same way.
+/// result is the same as converting it whole), the forms and protected terms of each line
+/// written over OpenCC's output (see [`convert_fixed`]), and each changed line is compared with
+/// its conversion: position by position when the character counts agree, otherwise with a
+/// Myers diff over characters.
 pub fn conversion_edits(
     converter: &dyn Converter,
     text: &str,
@@ -414,18 +469,12 @@ pub fn conversion_edits(
     let range = clamp(text, range);
     let fixed = protected.fixed_spans(text, range);
     let mut edits = Vec::new();
-    let mut cursor = range.start;
-    let end = TextRange::empty(range.end);
-    for (span, form) in fixed.into_iter().chain([(end, None)]) {
-        let mut start = cursor;
-        for piece in text[cursor..span.start].split_inclusive('\n') {
-            diff_into(&mut edits, start, piece, &converter.convert(piece)?);
-            start += piece.len();
-        }
-        if let Some(form) = form {
-            diff_into(&mut edits, span.start, &text[span.as_range()], &form);
-        }
-        cursor = span.end;
+    let mut start = range.start;
+    for piece in text[range.as_range()].split_inclusive('\n') {
+        let line = TextRange::new(start, start + piece.len());
+        let converted = convert_fixed(converter, text, line, &clip_fixed(text, &fixed, line))?;
+        diff_into(&mut edits, start, piece, &converted);
+        start = line.end;
     }
     Ok(edits)
 }

@@ -282,7 +282,7 @@ mod tests {
         check(
             &format!("{TRADITIONAL}臺灣與台灣互动。"),
             expect![
-                "129..132 Simplified characters 动 in a Traditional document | Convert 动 to Traditional Chinese (s2t) | 國家主席習近平應邀赴秘魯出席亞太經合組織領導人非正式會議並進行國事訪問。臺灣與台灣互動。"
+                "126..129 Simplified characters 动 in a Traditional document | Convert 动 to Traditional Chinese (s2t) | 國家主席習近平應邀赴秘魯出席亞太經合組織領導人非正式會議並進行國事訪問。臺灣與台灣互動。"
             ],
         );
     }
