@@ -371,8 +371,9 @@ pub fn convert_text(converter: &dyn Converter, text: &str, protected: Protected<
 /// one word, but 一個 + 中國 in two pieces). That needs OpenCC's output to line up with the
 /// text character for character, as it does when the character counts agree (every
 /// configuration but the phrase ones, s2twp and tw2sp, whose vocabulary may change the length:
-/// 鼠标 → 滑鼠 keeps it, 计算机 → 電腦 does not). When they differ, the stretches between the
-/// fixed spans are converted on their own.
+/// 鼠标 → 滑鼠 keeps it, 计算机 → 電腦 does not, and a few entries of the embedded s2t). When
+/// they differ, a character diff lines them up ([`overlay_aligned`]); only when a fixed span
+/// falls on a change of length are the stretches between the spans converted on their own.
 fn convert_fixed(
     converter: &dyn Converter,
     text: &str,
@@ -404,6 +405,9 @@ fn convert_fixed(
         }
         return Ok(out);
     }
+    if let Some(out) = overlay_aligned(original, range.start, &converted, fixed) {
+        return Ok(out);
+    }
     let mut stretches = Vec::with_capacity(fixed.len() + 1);
     let mut cursor = range.start;
     for (span, _) in fixed {
@@ -419,6 +423,49 @@ fn convert_fixed(
     }
     out.push_str(converted.last().map_or("", String::as_str));
     Ok(out)
+}
+
+/// The fixed spans written over `converted` (OpenCC's conversion of `original`, which starts at
+/// byte `base` of the text) where a phrase changed the length elsewhere: a character diff lines
+/// the two up, and every span must fall on characters converted one for one (else `None`).
+fn overlay_aligned(
+    original: &str,
+    base: usize,
+    converted: &str,
+    fixed: &[(TextRange, Option<String>)],
+) -> Option<String> {
+    let old: Vec<(usize, char)> = original.char_indices().collect();
+    let old_chars: Vec<char> = old.iter().map(|(_, c)| *c).collect();
+    let mut new: Vec<char> = converted.chars().collect();
+    let mut map: Vec<Option<usize>> = vec![None; old.len()];
+    for op in capture_diff_slices(Algorithm::Myers, &old_chars, &new) {
+        match op {
+            DiffOp::Equal { old_index, new_index, len } => {
+                (0..len).for_each(|k| map[old_index + k] = Some(new_index + k));
+            }
+            DiffOp::Replace { old_index, old_len, new_index, new_len } if old_len == new_len => {
+                (0..old_len).for_each(|k| map[old_index + k] = Some(new_index + k));
+            }
+            _ => {}
+        }
+    }
+    let index_at = |at: usize| old.partition_point(|(byte, _)| base + byte < at);
+    for (span, form) in fixed {
+        let (start, end) = (index_at(span.start), index_at(span.end));
+        let first = map.get(start).copied().flatten()?;
+        if (start..end).any(|i| map[i] != Some(first + (i - start))) {
+            return None;
+        }
+        let written: Vec<char> = match form {
+            Some(form) => form.chars().collect(),
+            None => old_chars[start..end].to_vec(),
+        };
+        if written.len() != end - start {
+            return None;
+        }
+        new[first..first + written.len()].copy_from_slice(&written);
+    }
+    Some(new.into_iter().collect())
 }
 
 /// The part of each fixed span inside `range`: a form cut character for character.
