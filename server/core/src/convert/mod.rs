@@ -385,6 +385,38 @@ fn convert_fixed(
     if fixed.is_empty() {
         return Ok(converted);
     }
+    // Line by line (OpenCC never converts across a line break and keeps every one), so that
+    // what a line becomes does not depend on the lines around it.
+    let lines: Vec<&str> = original.split_inclusive('\n').collect();
+    let converted_lines: Vec<&str> = converted.split_inclusive('\n').collect();
+    if lines.len() != converted_lines.len() {
+        return overlay(converter, text, range, &converted, fixed);
+    }
+    let mut out = String::with_capacity(converted.len());
+    let mut start = range.start;
+    for (line, converted_line) in lines.iter().zip(converted_lines) {
+        let line_range = TextRange::new(start, start + line.len());
+        let line_fixed = clip_fixed(text, fixed, line_range);
+        if line_fixed.is_empty() {
+            out.push_str(converted_line);
+        } else {
+            out.push_str(&overlay(converter, text, line_range, converted_line, &line_fixed)?);
+        }
+        start = line_range.end;
+    }
+    Ok(out)
+}
+
+/// The fixed spans (inside `range`, sorted, disjoint) written over `converted`, OpenCC's
+/// conversion of `range` of `text`.
+fn overlay(
+    converter: &dyn Converter,
+    text: &str,
+    range: TextRange,
+    converted: &str,
+    fixed: &[(TextRange, Option<String>)],
+) -> Result<String, ConvertError> {
+    let original = &text[range.as_range()];
     if converted.chars().count() == original.chars().count() {
         let mut out = String::with_capacity(converted.len());
         let mut spans = fixed.iter().peekable();
@@ -405,7 +437,7 @@ fn convert_fixed(
         }
         return Ok(out);
     }
-    if let Some(out) = overlay_aligned(original, range.start, &converted, fixed) {
+    if let Some(out) = overlay_aligned(original, range.start, converted, fixed) {
         return Ok(out);
     }
     let mut stretches = Vec::with_capacity(fixed.len() + 1);
