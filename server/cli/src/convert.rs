@@ -4,14 +4,16 @@
 //! the same folder, renamed over the original, so an error never leaves a half-written file);
 //! `--check` changes nothing and exits 1 when a file is not already in the target script.
 //! Terms in `convert.protected` of the nearest `zhnews.toml` are left unchanged, and names from
-//! the curated, user and workspace gazetteers are written in the gazetteer's own form.
+//! the curated, user and workspace gazetteers being converted from the other script are written
+//! in the gazetteer's own form (`--names gazetteer`, the default, or `convert.names`);
+//! `--names keep` leaves them to OpenCC, so the output is exactly OpenCC's.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use zhnews_core::Config;
-use zhnews_core::convert::{self, Backend, Converter, OpenccConfig, Protected, pieces};
+use zhnews_core::convert::{self, Backend, Converter, Names, OpenccConfig, Protected, pieces};
 use zhnews_core::entities::EntityIndex;
 use zhnews_workspace::gazetteer::config_and_index;
 use zhnews_workspace::read_text_file;
@@ -36,6 +38,16 @@ pub struct Args {
     /// `system-opencc` feature). Defaults to `system` in such a build, else `embedded`.
     #[arg(long, value_parser = parse_backend)]
     backend: Option<Backend>,
+    /// `gazetteer`: a name of the curated, user or workspace gazetteer being converted from the
+    /// other script takes the gazetteer's form (于立军 → 于立軍, where OpenCC writes 於立軍);
+    /// `keep`: names are converted like any other text, giving exactly OpenCC's output. Defaults
+    /// to `convert.names` of zhnews.toml, else `gazetteer`.
+    #[arg(long, value_parser = parse_names)]
+    names: Option<Names>,
+}
+
+fn parse_names(name: &str) -> Result<Names, String> {
+    Names::from_name(name).ok_or_else(|| format!("unknown names mode `{name}`: gazetteer or keep"))
 }
 
 fn parse_config(name: &str) -> Result<OpenccConfig, String> {
@@ -102,7 +114,8 @@ pub fn run(args: &Args) -> ExitCode {
                 return ExitCode::from(EXIT_ERROR);
             }
         };
-        let converted = match convert_one(converter, &text, &config, &index) {
+        let names = args.names.unwrap_or(config.convert.names);
+        let converted = match convert_one(converter, &text, &config, names, &index) {
             Ok(converted) => converted,
             Err(err) => {
                 let _ = writeln!(stderr, "error: {name}: {err}");
@@ -138,8 +151,9 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
-/// Converts one text: protected terms unchanged, names of the curated, user and workspace
-/// gazetteers in the gazetteer's own form for the target script. The text is converted in
+/// Converts one text: protected terms unchanged and, with [`Names::Gazetteer`], names of the
+/// curated, user and workspace gazetteers being converted from the other script in the
+/// gazetteer's own form for the target script (see [`convert::entity_forms`]). The text is converted in
 /// pieces (see [`convert::pieces`]); returns the converted pieces, in order.
 ///
 /// The system backend converts one text at a time (the C++ library's lock), so one thread
@@ -150,11 +164,12 @@ fn convert_one(
     converter: &dyn Converter,
     text: &str,
     config: &Config,
+    names: Names,
     index: &EntityIndex,
 ) -> Result<Vec<String>, convert::ConvertError> {
     use rayon::prelude::*;
     let terms = &config.convert.protected;
-    let index = config.entities.enabled.then_some(index);
+    let index = (config.entities.enabled && names == Names::Gazetteer).then_some(index);
     let pieces = pieces::split(text, terms, pieces::PIECE_BYTES);
     if converter.backend() != Backend::System || pieces.len() < 2 {
         return pieces.par_iter().map(|piece| pieces::convert_named(converter, piece, terms, index)).collect();
@@ -169,12 +184,11 @@ fn pipelined(
     terms: &[String],
     index: Option<&EntityIndex>,
 ) -> Result<Vec<String>, convert::ConvertError> {
-    let target = converter.config().target();
     std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::channel();
         scope.spawn(move || {
             for piece in pieces {
-                if send.send(pieces::named_forms(piece, index, target)).is_err() {
+                if send.send(pieces::named_forms(piece, index, converter)).is_err() {
                     break;
                 }
             }
@@ -259,7 +273,7 @@ mod tests {
             for text in &texts {
                 let document = zhnews_core::Document::new(text.as_str());
                 let mentions = entities::recognise(&document, index, entities::Options { tagger: None });
-                let forms = convert::entity_forms(text, &mentions, config.target());
+                let forms = convert::entity_forms(text, &mentions, converter);
                 let protected = Protected { terms: &terms, forms: &forms, ..Protected::NONE };
                 let whole = convert::convert_text(converter, text, protected).unwrap();
                 let pieces = pieces::split(text, &terms, 200);
@@ -267,7 +281,16 @@ mod tests {
                 assert_eq!(pipelined(converter, &pieces, &terms, Some(index)).unwrap().concat(), whole);
                 let mut config_with_terms = Config::default();
                 config_with_terms.convert.protected = terms.to_vec();
-                assert_eq!(convert_one(converter, text, &config_with_terms, index).unwrap().concat(), whole);
+                assert_eq!(
+                    convert_one(converter, text, &config_with_terms, Names::Gazetteer, index).unwrap().concat(),
+                    whole
+                );
+                let opencc =
+                    convert::convert_text(converter, text, Protected { terms: &terms, ..Protected::NONE }).unwrap();
+                assert_eq!(
+                    convert_one(converter, text, &config_with_terms, Names::Keep, index).unwrap().concat(),
+                    opencc
+                );
             }
         }
     }

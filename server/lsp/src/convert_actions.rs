@@ -5,8 +5,10 @@
 //! Only conversions that suit the script of the range are offered (no `t2s` on Simplified
 //! text), restricted to `convert.favourites`, and only when they would change something. Each
 //! action edits only the changed runs of characters, never the whole range. Names from the
-//! curated, user and workspace gazetteers take the gazetteer's own form for the target script
-//! (see [`zhnews_core::convert::forms`]); terms in `convert.protected` stay as they are. An
+//! curated, user and workspace gazetteers being converted from the other script take the
+//! gazetteer's own form for the target script, and names already in a valid form of it stay as
+//! written (see [`zhnews_core::convert::forms`]), unless `convert.names` is `"keep"`; terms in
+//! `convert.protected` stay as they are. An
 //! action's `data` is `{ "config": "t2s", "scopes": ["selection", "document"] }`: the OpenCC
 //! configuration and every scope it converts, for client commands (convert the document, convert
 //! the selection) that must not depend on titles.
@@ -29,7 +31,8 @@
 use serde::{Deserialize, Serialize};
 use tower_lsp_server::jsonrpc::{Error, ErrorCode};
 use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Uri, WorkspaceEdit};
-use zhnews_core::convert::{self, Backend, Converter, Form, OpenccConfig, Protected, ScriptSide};
+use zhnews_core::convert::{self, Backend, Converter, Form, Names, OpenccConfig, Protected};
+use zhnews_core::entities::Mention;
 use zhnews_core::{Edit, TextRange};
 
 use crate::request::Request;
@@ -169,8 +172,13 @@ pub fn conversions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     let text = document.text();
     let settings = &request.config.convert;
     let favourites = settings.favourite_configs();
-    // The gazetteer's own forms of the names, per target script, computed when first needed.
-    let mut forms: Vec<(ScriptSide, Vec<Form>)> = Vec::new();
+    // The forms of the names, per configuration, computed when first needed; none with
+    // `convert.names = "keep"`.
+    let mentions: &[Mention] = match settings.names {
+        Names::Gazetteer => &request.analysis.entities,
+        Names::Keep => &[],
+    };
+    let mut forms: Vec<(OpenccConfig, Vec<Form>)> = Vec::new();
     let mut actions = Vec::new();
     for (names, range) in scopes(request) {
         let limit = if request.automatic { EAGER_AUTOMATIC_LIMIT } else { EAGER_LIMIT };
@@ -187,7 +195,6 @@ pub fn conversions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
             let Some(converter) = converter(config) else { continue };
             let title = title(names[0], config);
             let action = if request.resolve_edits {
-                let mentions = &request.analysis.entities;
                 match convert::changes_anything(converter, text, range, &settings.protected, mentions) {
                     Ok(true) => {}
                     Ok(false) => continue,
@@ -210,11 +217,10 @@ pub fn conversions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
                     ..CodeAction::default()
                 }
             } else {
-                let target = config.target();
-                let index = match forms.iter().position(|(side, _)| *side == target) {
+                let index = match forms.iter().position(|(c, _)| *c == config) {
                     Some(index) => index,
                     None => {
-                        forms.push((target, convert::entity_forms(text, &request.analysis.entities, target)));
+                        forms.push((config, convert::entity_forms(text, mentions, converter)));
                         forms.len() - 1
                     }
                 };
@@ -244,7 +250,10 @@ pub fn resolve(request: &Request<'_>, config: OpenccConfig) -> Result<WorkspaceE
     let document = &request.analysis.document;
     let text = document.text();
     let converter = convert::converter(Backend::DEFAULT, config).map_err(|err| err.to_string())?;
-    let forms = convert::entity_forms(text, &request.analysis.entities, config.target());
+    let forms = match request.config.convert.names {
+        Names::Gazetteer => convert::entity_forms(text, &request.analysis.entities, converter),
+        Names::Keep => Vec::new(),
+    };
     let protected = Protected { terms: &request.config.convert.protected, forms: &forms, ..Protected::NONE };
     let edits = convert::conversion_edits(converter, text, request.range, protected).map_err(|err| err.to_string())?;
     Ok(workspace_edit(request, &edits))

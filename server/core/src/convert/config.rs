@@ -6,11 +6,13 @@
 //! protected = ["于立军"]          # never converted, never flagged as mixed script
 //! target = "hk"                   # the regional standard `variant-form` checks against
 //! exempt_quotes = true            # quoted material in the other script is not `mixed-script`
+//! names = "gazetteer"             # or "keep": names converted like any text (OpenCC's output)
 //! ```
 
 use serde::Deserialize;
 
 use super::OpenccConfig;
+use super::forms::Names;
 use crate::config_error::ConfigError;
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -25,6 +27,9 @@ pub struct ConvertConfig {
     pub target: Option<VariantStandard>,
     /// Quoted material (「…」, “…”) written in the other script is quoted by design and not flagged.
     pub exempt_quotes: bool,
+    /// Whether names of the hand-written gazetteers being converted from the other script take
+    /// the gazetteer's form (`gazetteer`, the default) or OpenCC's (`keep`).
+    pub names: Names,
 }
 
 impl Default for ConvertConfig {
@@ -34,6 +39,7 @@ impl Default for ConvertConfig {
             protected: Vec::new(),
             target: None,
             exempt_quotes: true,
+            names: Names::Gazetteer,
         }
     }
 }
@@ -112,13 +118,16 @@ mod tests {
     #[test]
     fn section_parses_and_validates() {
         let config = Config::from_toml_str(
-            "[convert]\nfavourites = [\"T2S\", \"s2hk.json\"]\nprotected = [\"于立军\"]\ntarget = \"hk\"\nexempt_quotes = false\n",
+            "[convert]\nfavourites = [\"T2S\", \"s2hk.json\"]\nprotected = [\"于立军\"]\ntarget = \"hk\"\nexempt_quotes = false\nnames = \"keep\"\n",
         )
         .unwrap();
         assert_eq!(config.convert.favourite_configs(), [OpenccConfig::T2s, OpenccConfig::S2hk]);
         assert_eq!(config.convert.protected, ["于立军"]);
         assert_eq!(config.convert.target, Some(VariantStandard::Hk));
         assert!(!config.convert.exempt_quotes);
+        assert_eq!(config.convert.names, Names::Keep);
+        assert_eq!(Config::default().convert.names, Names::Gazetteer);
+        assert!(Config::from_toml_str("[convert]\nnames = \"opencc\"\n").is_err());
         assert!(Config::default().convert.exempt_quotes);
 
         let err = Config::from_toml_str("[convert]\nfavourites = [\"t2x\"]\n").unwrap_err();

@@ -33,7 +33,7 @@ use crate::finding::Edit;
 use crate::script::{Script, ScriptProfile};
 use crate::text::TextRange;
 
-pub use forms::{Form, entity_forms};
+pub use forms::{Form, Names, already_in_target, entity_forms};
 pub use opencc::{Backend, ConvertError, Converter, OpenccConfig, ScriptSide};
 
 type Cached = OnceLock<Result<Box<dyn Converter>, ConvertError>>;
@@ -161,24 +161,157 @@ fn cut_form(text: &str, form: &Form, range: TextRange) -> Option<(TextRange, Opt
 /// Converts a whole text, leaving protected terms untouched and writing forms as given.
 pub fn convert_text(converter: &dyn Converter, text: &str, protected: Protected<'_>) -> Result<String, ConvertError> {
     let fixed = protected.fixed_spans(text, TextRange::new(0, text.len()));
+    convert_fixed(converter, text, TextRange::new(0, text.len()), &fixed)
+}
+
+/// `range` of `text` converted, with the spans of `fixed` (inside the range, sorted, disjoint)
+/// written as given (`None`: as they are).
+///
+/// OpenCC converts the whole range and the fixed spans are written over its output, so that
+/// everywhere else the result is exactly OpenCC's: converting the text around a name on its
+/// own would change how OpenCC segments it (一个中国 is 一箇中國 to OpenCC, which reads 个中 as
+/// one word, but 一個 + 中國 in two pieces). That needs OpenCC's output to line up with the
+/// text character for character, as it does when the character counts agree (every
+/// configuration but the phrase ones, s2twp and tw2sp, whose vocabulary may change the length:
+/// 鼠标 → 滑鼠 keeps it, 计算机 → 電腦 does not, and a few entries of the embedded s2t). When
+/// they differ, a character diff lines them up ([`overlay_aligned`]); only when a fixed span
+/// falls on a change of length are the stretches between the spans converted on their own.
+fn convert_fixed(
+    converter: &dyn Converter,
+    text: &str,
+    range: TextRange,
+    fixed: &[(TextRange, Option<String>)],
+) -> Result<String, ConvertError> {
+    let original = &text[range.as_range()];
+    let converted = converter.convert(original)?;
     if fixed.is_empty() {
-        return converter.convert(text);
+        return Ok(converted);
+    }
+    // Line by line (OpenCC never converts across a line break and keeps every one), so that
+    // what a line becomes does not depend on the lines around it.
+    let lines: Vec<&str> = original.split_inclusive('\n').collect();
+    let converted_lines: Vec<&str> = converted.split_inclusive('\n').collect();
+    if lines.len() != converted_lines.len() {
+        return overlay(converter, text, range, &converted, fixed);
+    }
+    let mut out = String::with_capacity(converted.len());
+    let mut start = range.start;
+    for (line, converted_line) in lines.iter().zip(converted_lines) {
+        let line_range = TextRange::new(start, start + line.len());
+        let line_fixed = clip_fixed(text, fixed, line_range);
+        if line_fixed.is_empty() {
+            out.push_str(converted_line);
+        } else {
+            out.push_str(&overlay(converter, text, line_range, converted_line, &line_fixed)?);
+        }
+        start = line_range.end;
+    }
+    Ok(out)
+}
+
+/// The fixed spans (inside `range`, sorted, disjoint) written over `converted`, OpenCC's
+/// conversion of `range` of `text`.
+fn overlay(
+    converter: &dyn Converter,
+    text: &str,
+    range: TextRange,
+    converted: &str,
+    fixed: &[(TextRange, Option<String>)],
+) -> Result<String, ConvertError> {
+    let original = &text[range.as_range()];
+    if converted.chars().count() == original.chars().count() {
+        let mut out = String::with_capacity(converted.len());
+        let mut spans = fixed.iter().peekable();
+        let mut written: Option<std::str::Chars<'_>> = None;
+        for ((at, c), opencc) in original.char_indices().zip(converted.chars()) {
+            let at = range.start + at;
+            while spans.peek().is_some_and(|(span, _)| span.end <= at) {
+                spans.next();
+                written = None;
+            }
+            match spans.peek() {
+                Some((span, form)) if span.start <= at => {
+                    let chars = written.get_or_insert_with(|| form.as_deref().unwrap_or("").chars());
+                    out.push(if form.is_some() { chars.next().unwrap_or(c) } else { c });
+                }
+                _ => out.push(opencc),
+            }
+        }
+        return Ok(out);
+    }
+    if let Some(out) = overlay_aligned(original, range.start, converted, fixed) {
+        return Ok(out);
     }
     let mut stretches = Vec::with_capacity(fixed.len() + 1);
-    let mut cursor = 0;
-    for (range, _) in &fixed {
-        stretches.push(&text[cursor..range.start]);
-        cursor = range.end;
+    let mut cursor = range.start;
+    for (span, _) in fixed {
+        stretches.push(&text[cursor..span.start]);
+        cursor = span.end;
     }
-    stretches.push(&text[cursor..]);
+    stretches.push(&text[cursor..range.end]);
     let converted = convert_stretches(converter, &stretches)?;
-    let mut out = String::with_capacity(text.len());
-    for (stretch, (range, form)) in converted.iter().zip(&fixed) {
+    let mut out = String::with_capacity(original.len());
+    for (stretch, (span, form)) in converted.iter().zip(fixed) {
         out.push_str(stretch);
-        out.push_str(form.as_deref().unwrap_or(&text[range.as_range()]));
+        out.push_str(form.as_deref().unwrap_or(&text[span.as_range()]));
     }
     out.push_str(converted.last().map_or("", String::as_str));
     Ok(out)
+}
+
+/// The fixed spans written over `converted` (OpenCC's conversion of `original`, which starts at
+/// byte `base` of the text) where a phrase changed the length elsewhere: a character diff lines
+/// the two up, and every span must fall on characters converted one for one (else `None`).
+fn overlay_aligned(
+    original: &str,
+    base: usize,
+    converted: &str,
+    fixed: &[(TextRange, Option<String>)],
+) -> Option<String> {
+    let old: Vec<(usize, char)> = original.char_indices().collect();
+    let old_chars: Vec<char> = old.iter().map(|(_, c)| *c).collect();
+    let mut new: Vec<char> = converted.chars().collect();
+    let mut map: Vec<Option<usize>> = vec![None; old.len()];
+    for op in capture_diff_slices(Algorithm::Myers, &old_chars, &new) {
+        match op {
+            DiffOp::Equal { old_index, new_index, len } => {
+                (0..len).for_each(|k| map[old_index + k] = Some(new_index + k));
+            }
+            DiffOp::Replace { old_index, old_len, new_index, new_len } if old_len == new_len => {
+                (0..old_len).for_each(|k| map[old_index + k] = Some(new_index + k));
+            }
+            _ => {}
+        }
+    }
+    let index_at = |at: usize| old.partition_point(|(byte, _)| base + byte < at);
+    for (span, form) in fixed {
+        let (start, end) = (index_at(span.start), index_at(span.end));
+        let first = map.get(start).copied().flatten()?;
+        if (start..end).any(|i| map[i] != Some(first + (i - start))) {
+            return None;
+        }
+        let written: Vec<char> = match form {
+            Some(form) => form.chars().collect(),
+            None => old_chars[start..end].to_vec(),
+        };
+        if written.len() != end - start {
+            return None;
+        }
+        new[first..first + written.len()].copy_from_slice(&written);
+    }
+    Some(new.into_iter().collect())
+}
+
+/// The part of each fixed span inside `range`: a form cut character for character.
+fn clip_fixed(text: &str, fixed: &[(TextRange, Option<String>)], range: TextRange) -> Vec<(TextRange, Option<String>)> {
+    fixed
+        .iter()
+        .filter(|(span, _)| span.start < range.end && range.start < span.end)
+        .filter_map(|(span, form)| match form {
+            None => Some((TextRange::new(span.start.max(range.start), span.end.min(range.end)), None)),
+            Some(form) => cut_form(text, &Form { range: *span, text: form.clone() }, range),
+        })
+        .collect()
 }
 
 /// What goes between the stretches of one conversion call: a line break on each side (no
@@ -204,9 +337,10 @@ fn convert_stretches(converter: &dyn Converter, stretches: &[&str]) -> Result<Ve
 /// touching a protected term. The range is clamped to the text and to character boundaries.
 ///
 /// The range is converted line by line (no OpenCC dictionary entry spans a line break, so the
-/// result is the same as converting it whole), and each changed line is compared with its
-/// conversion: position by position when the character counts agree, otherwise with a Myers
-/// diff over characters. A form is compared with its span the same way.
+/// result is the same as converting it whole), the forms and protected terms of each line
+/// written over OpenCC's output (see [`convert_fixed`]), and each changed line is compared with
+/// its conversion: position by position when the character counts agree, otherwise with a
+/// Myers diff over characters.
 pub fn conversion_edits(
     converter: &dyn Converter,
     text: &str,
@@ -216,18 +350,12 @@ pub fn conversion_edits(
     let range = clamp(text, range);
     let fixed = protected.fixed_spans(text, range);
     let mut edits = Vec::new();
-    let mut cursor = range.start;
-    let end = TextRange::empty(range.end);
-    for (span, form) in fixed.into_iter().chain([(end, None)]) {
-        let mut start = cursor;
-        for piece in text[cursor..span.start].split_inclusive('\n') {
-            diff_into(&mut edits, start, piece, &converter.convert(piece)?);
-            start += piece.len();
-        }
-        if let Some(form) = form {
-            diff_into(&mut edits, span.start, &text[span.as_range()], &form);
-        }
-        cursor = span.end;
+    let mut start = range.start;
+    for piece in text[range.as_range()].split_inclusive('\n') {
+        let line = TextRange::new(start, start + piece.len());
+        let converted = convert_fixed(converter, text, line, &clip_fixed(text, &fixed, line))?;
+        diff_into(&mut edits, start, piece, &converted);
+        start = line.end;
     }
     Ok(edits)
 }
@@ -254,9 +382,8 @@ pub fn changes_anything(
     mentions: &[Mention],
 ) -> Result<bool, ConvertError> {
     let range = clamp(text, range);
-    let target = converter.config().target();
     let changes = |part: TextRange| -> Result<bool, ConvertError> {
-        let forms = entity_forms(text, overlapping(mentions, part), target);
+        let forms = entity_forms(text, overlapping(mentions, part), converter);
         let protected = Protected { terms, forms: &forms, ..Protected::NONE };
         Ok(!conversion_edits(converter, text, part, protected)?.is_empty())
     };

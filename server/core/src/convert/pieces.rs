@@ -22,7 +22,7 @@ use crate::document::Document;
 use crate::entities::{self, EntityIndex};
 use crate::script::ScriptProfile;
 
-use super::{ConvertError, Converter, Form, Protected, ScriptSide, convert_text, entity_forms};
+use super::{ConvertError, Converter, Form, Protected, convert_text, entity_forms};
 
 /// The size [`split`] aims at: the first piece's names are recognised in about 10 ms (nothing
 /// converts before that), and OpenCC's set-up per call and its working set stay small. On the
@@ -39,14 +39,14 @@ pub fn convert_named(
     terms: &[String],
     index: Option<&EntityIndex>,
 ) -> Result<String, ConvertError> {
-    let forms = named_forms(text, index, converter.config().target());
+    let forms = named_forms(text, index, converter);
     convert_text(converter, text, Protected { terms, forms: &forms, ..Protected::NONE })
 }
 
 /// The first half of [`convert_named`]: the forms of the names `index` recognises in `text`
-/// (none without an index), for a conversion that writes `target`. The second half is
+/// (none without an index), for a conversion with `converter`. The second half is
 /// [`convert_text`] with these forms and the terms.
-pub fn named_forms(text: &str, index: Option<&EntityIndex>, target: ScriptSide) -> Vec<Form> {
+pub fn named_forms(text: &str, index: Option<&EntityIndex>, converter: &dyn Converter) -> Vec<Form> {
     let Some(index) = index else {
         return Vec::new();
     };
@@ -54,7 +54,7 @@ pub fn named_forms(text: &str, index: Option<&EntityIndex>, target: ScriptSide) 
     // (the placeholder profile is never read).
     let document = Document::with_profiles(text, |_| ScriptProfile::default());
     let mentions = entities::recognise(&document, index, entities::Options { tagger: None });
-    entity_forms(text, &mentions, target)
+    entity_forms(text, &mentions, converter)
 }
 
 /// `text` cut into consecutive pieces of at least `target` bytes (the last one may be shorter),
@@ -110,7 +110,7 @@ mod tests {
     /// [`Document`] with the script profile counted.
     fn whole(converter: &dyn Converter, text: &str, terms: &[String], index: &EntityIndex) -> String {
         let mentions = entities::recognise(&Document::new(text), index, entities::Options { tagger: None });
-        let forms = entity_forms(text, &mentions, converter.config().target());
+        let forms = entity_forms(text, &mentions, converter);
         convert_text(converter, text, Protected { terms, forms: &forms, ..Protected::NONE }).unwrap()
     }
 

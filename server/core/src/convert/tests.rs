@@ -158,7 +158,7 @@ fn changes_anything_honours_the_forms_of_names() {
         assert!(!analysis.entities.is_empty(), "{text}");
         let line = TextRange::new(0, text.find('军').unwrap());
         for range in [line, TextRange::new(0, text.len())] {
-            let forms = entity_forms(text, &analysis.entities, ScriptSide::Traditional);
+            let forms = entity_forms(text, &analysis.entities, embedded("s2t"));
             let protected = Protected { forms: &forms, ..Protected::NONE };
             let edits = conversion_edits(embedded("s2t"), text, range, protected).unwrap();
             let changes = changes_anything(embedded("s2t"), text, range, &[], &analysis.entities).unwrap();
@@ -273,7 +273,7 @@ fn check_names(config: &str, text: &str, protected: &[&str], expect: Expect) {
     let terms: Vec<String> = protected.iter().map(|s| (*s).to_owned()).collect();
     let converter = embedded(config);
     let analysis = crate::analyse(text, &crate::Config::default());
-    let forms = entity_forms(text, &analysis.entities, converter.config().target());
+    let forms = entity_forms(text, &analysis.entities, converter);
     let protected = Protected { terms: &terms, forms: &forms, ..Protected::NONE };
     let edits = conversion_edits(converter, text, TextRange::new(0, text.len()), protected).unwrap();
     let mut out: Vec<String> = edits
@@ -372,3 +372,97 @@ fn a_form_cut_by_the_range_converts_only_its_inside() {
     let converted = convert_text(embedded("s2t"), text, protected).unwrap();
     assert_eq!(converted, "四川省委副書記於立軍出席會議。");
 }
+
+/// The text with the names of the gazetteer in their forms, as `zhnews convert` writes it.
+fn convert_named(config: &str, text: &str) -> String {
+    let converter = embedded(config);
+    let analysis = crate::analyse(text, &crate::Config::default());
+    let forms = entity_forms(text, &analysis.entities, converter);
+    let protected = Protected { forms: &forms, ..Protected::NONE };
+    let whole = convert_text(converter, text, protected).unwrap();
+    let edits = conversion_edits(converter, text, TextRange::new(0, text.len()), protected).unwrap();
+    assert_eq!(apply_edits(text, &edits).unwrap(), whole, "edits and whole conversion agree");
+    whole
+}
+
+/// Names are written over OpenCC's conversion of the whole text: the text around them is
+/// segmented as OpenCC segments it (一个中国 is 一箇中國 to OpenCC, 个中 being one word).
+#[test]
+fn the_text_around_a_name_is_opencc_s() {
+    assert_eq!(convert_named("s2t", "坚持一个中国原则。"), embedded("s2t").convert("坚持一个中国原则。").unwrap());
+    assert_eq!(convert_named("s2t", "坚持一个中国原则。"), "堅持一箇中國原則。");
+    assert_eq!(convert_named("s2t", "四川省委副书记于立军说。"), "四川省委副書記于立軍說。");
+}
+
+/// Both directions, every configuration: a text already in the target script keeps its valid
+/// names; a regional configuration on the other script changes nothing OpenCC does not.
+#[test]
+fn valid_names_and_other_script_texts_stay() {
+    let traditional = "臺灣與台灣的代表和美國、烏克蘭的代表會見四川省委副書記于立軍。";
+    let simplified = "台湾的代表和美国、乌克兰的代表会见四川省委副书记于立军。";
+    for config in OpenccConfig::ALL {
+        let opencc = |text: &str| embedded(config.name()).convert(text).unwrap();
+        let (own, other) = match config.source() {
+            ScriptSide::Simplified => (simplified, traditional),
+            _ => (traditional, simplified),
+        };
+        if config.source() == config.target() || config.source() == ScriptSide::Japanese {
+            // Regional and Japanese configurations: OpenCC's output on either script.
+            assert_eq!(convert_named(config.name(), own), opencc(own), "{config}");
+            assert_eq!(convert_named(config.name(), other), opencc(other), "{config}");
+            continue;
+        }
+        // Text already in the target script: the names stay (于立軍 is not 於立軍).
+        let converted = convert_named(config.name(), other);
+        for name in ["于立", "美", "烏克蘭", "乌克兰"].iter().filter(|name| other.contains(*name)) {
+            assert!(converted.contains(name), "{config}: {converted}");
+        }
+        if config == OpenccConfig::S2t {
+            assert_eq!(converted, traditional, "s2t on Traditional text changes nothing");
+        }
+    }
+    assert_eq!(convert_named("s2t", simplified), "台灣的代表和美國、烏克蘭的代表會見四川省委副書記于立軍。");
+    assert_eq!(convert_named("t2s", traditional), "台湾与台湾的代表和美国、乌克兰的代表会见四川省委副书记于立军。");
+    assert_eq!(convert_named("s2hk", traditional), "台灣與台灣的代表和美國、烏克蘭的代表會見四川省委副書記于立軍。");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    /// Converting text already in the target script with the gazetteer's forms changes nothing
+    /// OpenCC would not change: every character is either as written or OpenCC's.
+    #[test]
+    fn text_in_the_target_script_changes_only_where_opencc_does(
+        pieces in proptest::collection::vec(0..TARGET_PIECES.len(), 1..30),
+        to_traditional in proptest::bool::ANY,
+    ) {
+        let index = usize::from(to_traditional);
+        let text: String = pieces.iter().map(|&i| TARGET_PIECES[i][index]).collect();
+        let configs: &[&str] = if to_traditional { &["s2t", "s2tw", "s2hk"] } else { &["t2s", "tw2s", "hk2s"] };
+        for config in configs {
+            let ours = convert_named(config, &text);
+            let opencc = embedded(config).convert(&text).unwrap();
+            prop_assert_eq!(ours.chars().count(), text.chars().count());
+            for ((mine, written), theirs) in ours.chars().zip(text.chars()).zip(opencc.chars()) {
+                prop_assert!(mine == written || mine == theirs, "{}: {} / {} / {}", config, text, ours, opencc);
+            }
+        }
+    }
+}
+
+/// (Simplified, Traditional) pieces of text, names among them.
+const TARGET_PIECES: &[[&str; 2]] = &[
+    ["台湾", "臺灣"],
+    ["台湾", "台灣"],
+    ["于立军", "于立軍"],
+    ["美国", "美國"],
+    ["乌克兰", "烏克蘭"],
+    ["一个中国", "一個中國"],
+    ["习近平", "習近平"],
+    ["发展", "發展"],
+    ["四川省", "四川省"],
+    ["的", "的"],
+    ["，", "，"],
+    ["\n", "\n"],
+    ["里面", "裏面"],
+    ["后来", "後來"],
+];

@@ -3,11 +3,14 @@
 //! in the other script: Simplified 互动 in a Traditional article, Traditional 發展 in a
 //! Simplified one. The quick fix converts just that run (`s2t`, or `s2tw`/`s2hk` when
 //! `convert.target` names a region; `t2s` for Simplified documents), writing a name from the
-//! curated, user or workspace gazetteer as the gazetteer does (于立军 becomes 于立軍, not 於立軍).
+//! curated, user or workspace gazetteer as the gazetteer does (于立军 becomes 于立軍, not 於立軍;
+//! with `convert.names = "keep"` the fix is OpenCC's).
 //!
 //! Characters both scripts write (人, 后, 于, 里) are never flagged, nor are the current
 //! Traditional variants listed in `server/data/convert/traditional-variants.txt` (恒), nor the terms in
-//! `convert.protected`, nor a name that the curated, user or workspace gazetteer writes that way,
+//! `convert.protected`, nor a name of the curated, user or workspace gazetteer already written in
+//! a valid form of the document's script (its name or an alias in that script, or a spelling
+//! OpenCC's fix would leave unchanged: 臺灣 and 台灣 alike),
 //! nor (with `convert.exempt_quotes`, the default) quoted material that is
 //! itself written in the other script.
 //!
@@ -24,7 +27,7 @@
 //! 兩國元首見證雙方互動合作。
 //! ```
 
-use crate::convert::{self, Backend, OpenccConfig, Protected};
+use crate::convert::{self, Backend, Names, OpenccConfig, Protected};
 use crate::document::Document;
 use crate::finding::{Finding, Fix, Severity};
 use crate::rule_codes::RuleLevel;
@@ -63,8 +66,15 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     if runs.is_empty() {
         return Vec::new();
     }
-    // Names take their gazetteer form; a name already written that way is not flagged.
-    let forms = convert::entity_forms(text, context.entities, fix_config.target());
+    let Ok(converter) = convert::converter(Backend::DEFAULT, fix_config) else {
+        return Vec::new();
+    };
+    // A name being converted takes its gazetteer form; a name already in a valid form of the
+    // document's script keeps it (its form is its own text) and is not flagged.
+    let forms = match config.names {
+        Names::Gazetteer => convert::entity_forms(text, context.entities, converter),
+        Names::Keep => Vec::new(),
+    };
     let protected = Protected { terms: &config.protected, forms: &forms, ..Protected::NONE };
     let mut exempt = protected.occurrences(text);
     exempt.extend(forms.iter().filter(|form| text.get(form.range.as_range()) == Some(&form.text)).map(|f| f.range));
@@ -73,9 +83,6 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
         exempt
             .extend(quotations(text).into_iter().filter(|q| ScriptProfile::of(&text[q.as_range()]).script() == other));
     }
-    let Ok(converter) = convert::converter(Backend::DEFAULT, fix_config) else {
-        return Vec::new();
-    };
     let mut findings = Vec::new();
     for run in runs {
         if exempt.iter().any(|e| e.start < run.end && run.start < e.end) {
@@ -256,6 +263,28 @@ mod tests {
         // Without the entry, 华 is flagged.
         let analysis = crate::analyse(&text, &Config::default());
         assert!(analysis.findings.iter().any(|f| f.rule == super::CODE), "{:?}", analysis.findings);
+    }
+
+    #[test]
+    fn names_keep_gives_the_fix_opencc_gives() {
+        check_with(
+            "[convert]\nnames = \"keep\"\n",
+            &format!("{TRADITIONAL}{TRADITIONAL}四川省長会见于立军。"),
+            expect![
+                "228..243 Simplified characters 会见于立军 in a Traditional document | Convert 会见于立军 to Traditional Chinese (s2t) | 國家主席習近平應邀赴秘魯出席亞太經合組織領導人非正式會議並進行國事訪問。國家主席習近平應邀赴秘魯出席亞太經合組織領導人非正式會議並進行國事訪問。四川省長會見於立軍。"
+            ],
+        );
+    }
+
+    #[test]
+    fn valid_traditional_spellings_are_not_touched_by_a_fix() {
+        // 臺灣 and 台灣 are both Traditional: a fix next to them changes only the stray run.
+        check(
+            &format!("{TRADITIONAL}臺灣與台灣互动。"),
+            expect![
+                "126..129 Simplified characters 动 in a Traditional document | Convert 动 to Traditional Chinese (s2t) | 國家主席習近平應邀赴秘魯出席亞太經合組織領導人非正式會議並進行國事訪問。臺灣與台灣互動。"
+            ],
+        );
     }
 
     #[test]
