@@ -6,7 +6,9 @@ use zhnews_tests::lsp::Server;
 
 const TRADITIONAL: &str = "國家主席習近平抵達秘魯首都利馬，出席亞太經合組織（APEC）會議。";
 const SIMPLIFIED: &str = "国家主席习近平抵达秘鲁首都利马。中美关系和中方立场。";
-const ASTRAL_CRLF: &str = "𠮷的習近平\r\n對秘\r\n魯訪問。";
+// Lines of about one width, as a wrapped paragraph (a line much narrower than its neighbours
+// ends its paragraph, see zhnews_core::document).
+const ASTRAL_CRLF: &str = "𠮷的習近平\r\n今日對秘\r\n魯訪問。";
 
 fn position(uri: &str, line: u32, character: u32) -> Value {
     json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
@@ -58,13 +60,13 @@ fn positions_count_utf16_units_and_names_span_crlf() {
     let hover = server.request("textDocument/hover", position("file:///news/c.txt", 2, 0));
     assert_eq!(
         hover["result"]["range"],
-        json!({"start": {"line": 1, "character": 1}, "end": {"line": 2, "character": 1}}),
+        json!({"start": {"line": 1, "character": 3}, "end": {"line": 2, "character": 1}}),
         "{hover}"
     );
     let tokens =
         server.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": "file:///news/c.txt"}}));
     // [deltaLine, deltaStart, length, type, modifiers]: 習近平 (person), 秘 and 魯 (place).
-    assert_eq!(tokens["result"]["data"], json!([0, 3, 3, 0, 0, 1, 1, 1, 1, 0, 1, 0, 1, 1, 0]), "{tokens}");
+    assert_eq!(tokens["result"]["data"], json!([0, 3, 3, 0, 0, 1, 3, 1, 1, 0, 1, 0, 1, 1, 0]), "{tokens}");
     assert_eq!(server.shutdown(), Some(0));
 }
 
@@ -98,7 +100,7 @@ fn cli_prints_mentions_as_json_lines_and_about_credits_the_data() {
     let dir = std::env::temp_dir().join(format!("zhnews-entities-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let file = dir.join("a.txt");
-    std::fs::write(&file, "𠮷的習近平\r\n對秘\r\n魯訪問。\n").expect("write");
+    std::fs::write(&file, format!("{ASTRAL_CRLF}\n")).expect("write");
     std::fs::write(dir.join("zhnews.toml"), "[entities]\nguesses = false\n").expect("write");
     let output = std::process::Command::new(zhnews_tests::zhnews_bin())
         .args(["entities", "--format", "json"])
@@ -119,7 +121,7 @@ fn cli_prints_mentions_as_json_lines_and_about_credits_the_data() {
         summary,
         [
             json!([0, 2, {"line": 0, "character": 5}, "習近平", "person", "Xi Jinping", "xi-jinping"]),
-            json!([1, 1, {"line": 2, "character": 1}, "秘\r\n魯", "place", "Peru", "peru"]),
+            json!([1, 3, {"line": 2, "character": 1}, "秘\r\n魯", "place", "Peru", "peru"]),
         ]
     );
     assert_eq!(lines[0]["path"], json!(file.display().to_string()));

@@ -36,6 +36,10 @@ pub const AGENCIES_TOML: &str = include_str!("../../../data/agencies.toml");
 /// gazetteer.
 pub const REGIONS_TOML: &str = include_str!("../../../data/regions.toml");
 
+/// The companies and news media news names most (`server/data/organisations.toml`, written by
+/// `scripts/make-organisations.py`), part of the curated gazetteer.
+pub const ORGANISATIONS_TOML: &str = include_str!("../../../data/organisations.toml");
+
 /// The entities of one gazetteer file, and the words it says are never entities.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
@@ -112,7 +116,7 @@ impl Gazetteer {
         static CURATED: OnceLock<Gazetteer> = OnceLock::new();
         CURATED.get_or_init(|| {
             let mut curated = Gazetteer::from_toml_str(CURATED_TOML, Source::Curated).unwrap_or_default();
-            for part in [AGENCIES_TOML, REGIONS_TOML] {
+            for part in [AGENCIES_TOML, REGIONS_TOML, ORGANISATIONS_TOML] {
                 if let Ok(part) = Gazetteer::from_toml_str(part, Source::Curated) {
                     curated.entities.extend(part.entities);
                     curated.ignore.extend(part.ignore);
@@ -164,6 +168,8 @@ mod tests {
         assert!(agencies.entities.len() >= 60, "{}", agencies.entities.len());
         let regions = Gazetteer::from_toml_str(REGIONS_TOML, Source::Curated).unwrap();
         assert!(regions.entities.len() >= 100, "{}", regions.entities.len());
+        let organisations = Gazetteer::from_toml_str(ORGANISATIONS_TOML, Source::Curated).unwrap();
+        assert!(organisations.entities.len() >= 80, "{}", organisations.entities.len());
         let names = |e: &Entity| {
             [&e.traditional, &e.simplified]
                 .into_iter()
@@ -173,7 +179,9 @@ mod tests {
         };
         let mut ids = std::collections::HashSet::new();
         let mut keys = std::collections::HashMap::new();
-        for entity in gazetteer.entities.iter().chain(&agencies.entities).chain(&regions.entities) {
+        for entity in
+            gazetteer.entities.iter().chain(&agencies.entities).chain(&regions.entities).chain(&organisations.entities)
+        {
             assert!(ids.insert(entity.id.as_str()), "duplicate id {}", entity.id);
             for key in names(entity) {
                 if let Some(other) = keys.insert(key.clone(), entity.id.as_str()) {
