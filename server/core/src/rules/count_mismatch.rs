@@ -6,8 +6,7 @@
 //!   or sums it up (`這「五個共同」`);
 //! - numbered sections `第一個亮點是…第六個亮點是` and the count of the same noun that announces
 //!   them in the paragraph before (`有六大亮點值得回顧`) or sums them up after the last one
-//!   (`這六大亮點`).
-//!
+//!   (`這六大亮點`);
 //! - a list after the count: after `：`, `——`, `分別是`, `包括`, `即` (`機構有四家，分別是甲、
 //!   乙、丙和丁`), as quoted names that end with the counted noun (`成立3個工作組，…「調查
 //!   工作組」、…「支援工作組」`), or as the next paragraph under a label that ends with the
