@@ -35,9 +35,9 @@ pub fn header_date(document: &Document) -> Option<Date> {
 /// The date of a CNA date code standing alone on one of the last lines (`1120823`: ROC year
 /// 112, that is 2023, August 23).
 pub fn roc_code_date(document: &Document) -> Option<Date> {
-    let mut last: Vec<&str> = lines(document).collect();
-    last.reverse();
-    last.into_iter().take(FOOTER_LINES).find_map(|line| {
+    let count = document.lines().line_count();
+    let last = (0..count).rev().map(|line| document.line_text(line)).filter(|line| !line.trim().is_empty());
+    last.take(FOOTER_LINES).find_map(|line| {
         let code = line.trim();
         if code.len() != 7 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return None;

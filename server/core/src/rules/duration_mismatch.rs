@@ -93,15 +93,22 @@ fn dated_period() -> &'static Regex {
 fn dated_periods(context: &RuleContext<'_>, ranges: &[&DateMention]) -> Vec<Finding> {
     let mut out = Vec::new();
     let document = context.document;
+    let day = |part: &crate::figures::DatePart| Some((part.year, part.month?, part.day?));
+    // The ranges by their first day, so each period looks only at the ranges it may match.
+    let mut by_start: std::collections::HashMap<_, Vec<&DateMention>> = std::collections::HashMap::new();
+    for range in ranges {
+        if let Some(start) = day(&range.start) {
+            by_start.entry(start).or_default().push(range);
+        }
+    }
     for date in context.figures.dates.iter().filter(|d| d.end.is_none()) {
         let text = paragraph_text(document, &date.span);
         let Some(c) = dated_period().captures(&text[date.span.joined.end..]) else { continue };
         let (action, number) = (c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str()));
         let Some(stated) = crate::numerals::parse_integer(number) else { continue };
-        let day = |part: &crate::figures::DatePart| Some((part.year, part.month?, part.day?));
         let Some(start) = day(&date.start) else { continue };
         // A range from the same day whose sentence names the same action.
-        let Some((range, counted)) = ranges.iter().find_map(|r| {
+        let Some((range, counted)) = by_start.get(&start).into_iter().flatten().find_map(|r| {
             let sentence = sentence_of(document, &r.span);
             let names_action = paragraph_text(document, &r.span)[sentence.as_range()].contains(action);
             (day(&r.start) == Some(start) && names_action).then_some((*r, inclusive_days(r)?))
@@ -181,20 +188,19 @@ fn clock_periods(context: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let document = context.document;
     let paragraphs = document.paragraphs();
+    // Each paragraph's times of day, found once.
+    let times: Vec<Vec<(u32, TextRange)>> = paragraphs.iter().map(|p| clock_times(&p.joined.text)).collect();
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let text = paragraph.joined.text.as_str();
-        for (end_minutes, end_range) in clock_times(text) {
+        for (k, &(end_minutes, end_range)) in times[index].iter().enumerate() {
             let Some(c) = elapsed_hours().captures(&text[end_range.end..]) else { continue };
             let approximate = c.get(1).is_some();
             let Some(hours) = c.get(2).and_then(|m| m.as_str().parse::<f64>().ok()) else { continue };
             // The start: the nearest earlier time of day after this one in the text, in this
             // paragraph or the next two (a report gives the end first, then the story).
             let later = (index..paragraphs.len().min(index + 3)).flat_map(|p| {
-                let from = if p == index { end_range.end } else { 0 };
-                clock_times(&paragraphs[p].joined.text)
-                    .into_iter()
-                    .filter(move |(_, r)| r.start >= from)
-                    .map(move |(m, r)| (p, m, r))
+                let skip = if p == index { k + 1 } else { 0 };
+                times[p].iter().skip(skip).map(move |&(m, r)| (p, m, r))
             });
             let Some((p, start_minutes, start_range)) = later.into_iter().find(|(_, m, _)| *m < end_minutes) else {
                 continue;

@@ -50,6 +50,9 @@ const CHANGE: &[&str] = &[
     "成长", "年增", "年減", "年减",
 ];
 
+/// How many figures before a sentence-opening breakdown are searched for its total.
+const PREVIOUS_REACH: usize = 32;
+
 /// Words that open a breakdown.
 const OPENERS: &[&str] = &["其中", "分別", "分别"];
 
@@ -132,6 +135,11 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
                 out.extend(check_gap(context, text, &inside));
             }
             previous.extend(inside);
+            // A breakdown's total is near it: the last few figures are enough, and keeping
+            // them all made a long paragraph of 其中 sentences quadratic.
+            if previous.len() > PREVIOUS_REACH {
+                previous.drain(..previous.len() - PREVIOUS_REACH);
+            }
         }
     }
     out
