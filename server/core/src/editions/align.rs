@@ -61,10 +61,7 @@ pub fn align(units_a: &[Unit], a: &[usize], units_b: &[Unit], b: &[usize]) -> Ve
         used_a[i] = true;
         used_b[j] = true;
     }
-    for i in 0..n {
-        if used_a[i] {
-            continue;
-        }
+    for i in (0..n).filter(|&i| !used_a[i]).collect::<Vec<_>>() {
         let best = (0..m).filter(|&j| !used_b[j]).map(|j| (j, sim(i, j))).max_by(|x, y| x.1.total_cmp(&y.1));
         if let Some((j, s)) = best
             && s >= MOVED_SIMILARITY
