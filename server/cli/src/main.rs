@@ -11,6 +11,7 @@ use exit::EXIT_ERROR;
 
 mod check;
 mod convert;
+mod editions;
 mod entities;
 mod exit;
 mod outline;
@@ -56,6 +57,9 @@ enum Command {
     /// Convert between Simplified and Traditional Chinese with OpenCC (to stdout, in place, or
     /// as a check).
     Convert(convert::Args),
+    /// Compare two editions of one story (a Traditional and a Simplified edition, two outlets'
+    /// rewrites) and report what differs: figures, words, missing passages, section order.
+    Editions(editions::Args),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +79,7 @@ fn main() -> ExitCode {
         Command::About => entities::about(),
         Command::Outline { files, format } => outline::run(&files, format),
         Command::Convert(args) => convert::run(&args),
+        Command::Editions(args) => editions::run(&args),
     }
 }
 

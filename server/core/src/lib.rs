@@ -14,6 +14,7 @@ pub mod config;
 pub mod config_error;
 pub mod convert;
 pub mod document;
+pub mod editions;
 pub mod entities;
 pub mod figures;
 pub mod finding;

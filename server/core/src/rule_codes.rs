@@ -30,7 +30,8 @@ impl RuleLevel {
     }
 }
 
-/// Every rule's code and default level, in the registry's order.
+/// Every rule's code and default level, in the registry's order: the single-document rules
+/// (`rules::RULES`), then the rules that compare two editions (`rules::EDITION_RULES`).
 pub const RULE_CODES: &[(&str, RuleLevel)] = &[
     ("count-mismatch", RuleLevel::Warning),
     ("duration-mismatch", RuleLevel::Warning),
@@ -42,6 +43,9 @@ pub const RULE_CODES: &[(&str, RuleLevel)] = &[
     ("weekday-mismatch", RuleLevel::Error),
     ("mixed-script", RuleLevel::Warning),
     ("variant-form", RuleLevel::Off),
+    ("edition-figure", RuleLevel::Warning),
+    ("edition-text", RuleLevel::Warning),
+    ("edition-missing", RuleLevel::Info),
 ];
 
 /// The level of the rule `code` unless configured, or `None` for a code no rule has.

@@ -11,7 +11,7 @@ mod human;
 mod json;
 mod progress;
 mod rdjson;
-mod report;
+pub(crate) mod report;
 mod sarif;
 
 use std::collections::HashMap;
@@ -90,7 +90,7 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    fn severity(self) -> Severity {
+    pub(crate) fn severity(self) -> Severity {
         match self {
             FailOn::Error => Severity::Error,
             FailOn::Warning => Severity::Warning,

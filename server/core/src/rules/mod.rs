@@ -4,6 +4,9 @@
 
 mod count_mismatch;
 mod duration_mismatch;
+mod edition_figure;
+mod edition_missing;
+mod edition_text;
 mod elapsed_mismatch;
 mod figure_conflict;
 mod invalid_date;
@@ -20,7 +23,7 @@ pub mod mixed_script;
 mod rule;
 pub mod variant_form;
 
-pub use rule::{Rule, RuleContext};
+pub use rule::{EditionRule, Rule, RuleContext};
 
 /// Every rule, in the order their findings are reported.
 pub static RULES: &[Rule] = &[
@@ -35,6 +38,11 @@ pub static RULES: &[Rule] = &[
     mixed_script::RULE,
     variant_form::RULE,
 ];
+
+/// The rules that compare two editions of one story. They need two documents, so
+/// [`run_all`] does not run them: `editions::compare` reports their findings, for
+/// `zhnews editions`, for the pairs `[[editions]]` names in `zhnews.toml`, and in the server.
+pub static EDITION_RULES: &[EditionRule] = &[edition_figure::RULE, edition_text::RULE, edition_missing::RULE];
 
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.code == code)
@@ -86,10 +94,14 @@ pub(crate) fn run_all_until(
 #[cfg(test)]
 mod tests {
     /// `config` knows the rules only through `rule_codes`: it must name each registered rule,
-    /// with its default level, in the registry's order.
+    /// with its default level, in the registry's order, the edition rules last.
     #[test]
     fn rule_codes_match_the_registry() {
-        let registered: Vec<_> = super::RULES.iter().map(|rule| (rule.code, rule.default_level)).collect();
+        let registered: Vec<_> = super::RULES
+            .iter()
+            .map(|rule| (rule.code, rule.default_level))
+            .chain(super::EDITION_RULES.iter().map(|rule| (rule.code, rule.default_level)))
+            .collect();
         assert_eq!(registered, crate::rule_codes::RULE_CODES);
     }
 }

@@ -26,3 +26,13 @@ pub struct Rule {
     /// Finds the problems; the registry sets each finding's severity from the configuration.
     pub check: fn(&RuleContext<'_>) -> Vec<Finding>,
 }
+
+/// A rule that compares two editions of one story ([`crate::editions`]): it needs two documents,
+/// so it has no `check` of its own here; `editions::compare` reports its findings.
+pub struct EditionRule {
+    /// Stable kebab-case code, also the key in `zhnews.toml`'s `[rules]`.
+    pub code: &'static str,
+    /// One line for menus and SARIF's `shortDescription`.
+    pub summary: &'static str,
+    pub default_level: RuleLevel,
+}
