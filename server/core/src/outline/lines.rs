@@ -102,11 +102,17 @@ static COMMENTATOR: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// `文/张亦筑`, `文 | 王天翊`, `撰文：卢志`, `文/张三 图/李四`: who wrote a feature.
+/// `文/张亦筑`, `文 | 王天翊`, `撰文：卢志`, `文/张三 图/李四`: who wrote a feature;
+/// `记者：谢欣` (names only after the colon: `记者：如何看待…` asks a question); a web page's
+/// `劉憲杰／台北` (a name and the place reported from) and `工商時報 沈賢有` (the outlet and
+/// its writer).
 static WRITER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
+    regex(concat!(
         r"^(?:(?:文|撰文|撰稿|作者|文字|口述|整理)[ \u3000]*[/／|｜丨:：]|(?:记者|記者|通讯员|通訊員)[ \u3000]*[/／|｜丨])[ \u3000]*[^，。？！?!；;]{1,30}$",
-    )
+        r"|^(?:记者|記者|通讯员|通訊員)[：:][ \u3000]*\p{Han}{2,4}(?:[ \u3000、，,]+\p{Han}{2,4}){0,3}$",
+        r"|^\p{Han}{2,4}[ \u3000]*[／/][ \u3000]*\p{Han}{2,3}(?:報導|报道)?$",
+        r"|^\p{Han}{1,6}(?:報|报|社|網|网|臺|台)[ \u3000]+\p{Han}{2,4}(?:[ \u3000、]+\p{Han}{2,4}){0,3}$",
+    ))
 });
 
 /// `图/视觉重庆`, `攝影：陳大文`: who took or drew the pictures.
@@ -522,6 +528,9 @@ mod tests {
             ("文 | 王天翊", Source),
             ("撰文：卢志", Source),
             ("文/张三 图/李四", Source),
+            ("记者：谢欣", Source),
+            ("劉憲杰／台北", Source),
+            ("工商時報 沈賢有", Source),
             ("图/视觉重庆", Credit),
             ("攝影：陳大文", Credit),
             ("（图片来源：视觉重庆）", Credit),

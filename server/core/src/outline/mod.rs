@@ -424,10 +424,10 @@ impl<'a> Scanner<'a> {
             .map(|(_, level)| *level);
         let marker = lines::heading_marker(bare).filter(|m| !lines::is_skeleton(m) || explicit);
         let max_len = if explicit || pattern_level.is_some() { 80 } else { 40 };
-        if pattern_level.is_none()
+        let punctuated = pattern_level.is_none()
             && !lines::headline_like(bare, explicit, max_len)
-            && !self.punctuated_head_stands_alone(lines, i, bare)
-        {
+            && self.punctuated_head_stands_alone(lines, i, bare);
+        if pattern_level.is_none() && !lines::headline_like(bare, explicit, max_len) && !punctuated {
             return None;
         }
         // A headline wrapped over two lines: the first ends mid-phrase or is very short.
@@ -486,7 +486,9 @@ impl<'a> Scanner<'a> {
             // The document's first line is where a headline stands: what follows it (a
             // byline, a dateline, a lead) is shorter or longer, but does not continue it.
             let first_of_document = self.at_document_start(i);
+            // A punctuated subhead was admitted as standing alone above longer text.
             let splits = strong
+                || punctuated
                 || (first_of_document && !self.continues(&joined, next) && !lines::ends_mid_phrase(&joined))
                 || next_line.indented
                 || next.starts_with(lines::CAPTION_MARKS)
@@ -544,8 +546,8 @@ impl<'a> Scanner<'a> {
         if !lines::punctuated_head(bare, max_len, max_commas, first_of_document) || lines::ends_mid_phrase(bare) {
             return false;
         }
-        let after_paragraph =
-            if i == 0 { !self.open_paragraph } else { lines::ends_paragraph(self.line(&lines[i - 1])) };
+        let after_heading = i > 0
+            && matches!(self.items.last(), Some(Item { kind: ItemKind::Heading(_), range }) if range.end == lines[i - 1].range.end);
         let Some(next) = lines.get(i + 1).map(|l| self.line(l)).or(self.lookahead) else { return false };
         // The questions of a Q&A (`问：…？` over `答：…`) are optional in an outline: left out.
         let qa = |text: &str, words: &[&str]| {
@@ -554,12 +556,29 @@ impl<'a> Scanner<'a> {
         if qa(bare, &["问", "問", "Q"]) || qa(next, &["答", "A"]) {
             return false;
         }
+        // Right below a subhead, two parallel questions (`出国前：…？` over `出国后：…？`) with
+        // the longer paragraph below the second are a deck; a single question there leads into
+        // its paragraph (`究竟程女士为何会如此在意…？`, the dev set's s11).
+        let next_len = lines::visible_len(next);
+        let parallel = after_heading
+            && lines::punctuated_head(next, max_len, max_commas, false)
+            && lines.get(i + 2).is_some_and(|l| {
+                let below = self.line(l);
+                lines::ends_paragraph(below) && next_len + 3 <= lines::visible_len(below)
+            });
+        // Right below the document's headline, a punctuated line is its deck or subtitle.
+        let under_headline = after_heading && self.items.len() == 1;
+        let after_paragraph = if i == 0 {
+            !self.open_paragraph
+        } else {
+            parallel || under_headline || lines::ends_paragraph(self.line(&lines[i - 1]))
+        };
         if !after_paragraph || self.continues(bare, next) {
             return false;
         }
         let len = lines::visible_len(bare);
         first_of_document
-            || (len + 3 <= lines::visible_len(next)
+            || ((len + 3 <= next_len || parallel)
                 && self.opener_len.is_none_or(|opener| len + 3 <= opener)
                 && self.wrap_len.is_none_or(|width| len + 3 <= width))
     }
@@ -711,9 +730,13 @@ fn rank(heading: &Heading) -> u32 {
     }
     match heading.markup.hashes {
         Some(hashes) => (hashes as u32) * 10 - 5,
-        None => 25,
+        None => UNMARKED,
     }
 }
+
+/// The rank of an unnumbered, unmarked subhead, and of a deck printed right below one.
+const UNMARKED: u32 = 25;
+const DECK: u32 = 26;
 
 fn section_kind(heading: &Heading) -> OutlineKind {
     if heading.point {
@@ -731,8 +754,8 @@ fn headline_material(heading: &Heading) -> bool {
 }
 
 /// Kicker, title and subtitles of a headline block.
-fn headline(block: &[(Heading, usize)]) -> Vec<Entry> {
-    let title = title_index(block);
+fn headline(block: &[(Heading, usize)], page: bool) -> Vec<Entry> {
+    let title = title_index(block, page);
     block
         .iter()
         .enumerate()
@@ -753,7 +776,7 @@ fn is_dash_line(text: &str) -> bool {
 }
 
 /// Which line of a headline block is its title; those above are kickers, those below subtitles.
-fn title_index(block: &[(Heading, usize)]) -> usize {
+fn title_index(block: &[(Heading, usize)], page: bool) -> usize {
     let dash = |h: &Heading| is_dash_line(&h.text);
     let mut title = block.iter().position(|(h, _)| !dash(h)).unwrap_or(0);
     if title == 0 && block.len() >= 2 && !dash(&block[1].0) {
@@ -765,10 +788,14 @@ fn title_index(block: &[(Heading, usize)]) -> usize {
             title = attendance + 1;
         }
         // A long first line over a much shorter second, or a first line that only frames the
-        // news (围绕…, 聚焦…), is a kicker over the headline.
+        // news (围绕…, 聚焦…), is a kicker over the headline. The first is a newspaper page's
+        // layout (`002`); an article on the web prints its title first and a short tagline
+        // below it (the dev set has 8 such subtitles under a first-line title and no kicker).
         // A second line of four characters or fewer is a name or a label under the headline
         // (a byline such as `余美霞`), not a title under a kicker.
-        else if (block.len() <= 3 && first * 2 >= second * 3 && second > 4) || opens_with_frame(&block[0].0.text) {
+        else if (page && block.len() <= 3 && first * 2 >= second * 3 && second > 4)
+            || opens_with_frame(&block[0].0.text)
+        {
             title = 1;
         }
     }
@@ -834,7 +861,7 @@ fn headline_of_next_story(above: &HanPairs, block: &[(Heading, usize)], after: &
 /// title is not judged: titles share generic pairs (重庆, 推动, 高质量发展) with other bodies,
 /// though always fewer than with their own. `own.len()` when no line does.
 fn told_elsewhere(own: &[(Heading, usize)], above: &HanPairs, bodies: &PageBodies, story: TextRange) -> usize {
-    for (m, (heading, _)) in own.iter().enumerate().skip(title_index(own) + 1) {
+    for (m, (heading, _)) in own.iter().enumerate().skip(title_index(own, true) + 1) {
         let pairs = han_pairs(&heading.text);
         if pairs.len() >= 3
             && !is_dash_line(&heading.text)
@@ -972,7 +999,7 @@ fn stories(text: &str, items: &[Item]) -> (Option<Heading>, Vec<Story>) {
                 let glued = block.last().is_some_and(|(h, _)| h.glued);
                 if is_headline && fresh {
                     // A headline at the top of a story.
-                    story.headline = headline(&block);
+                    story.headline = headline(&block, page);
                     story.cover(block_range);
                 } else if page && is_headline && !glued && story.has_body && !story.has_title() {
                     // A headline after its story's body. Its last lines may be the headline of
@@ -985,7 +1012,7 @@ fn stories(text: &str, items: &[Item]) -> (Option<Heading>, Vec<Story>) {
                     let (own, next) = block.split_at(block.len() - moved);
                     let (own, elsewhere) = own.split_at(told_elsewhere(own, &above, bodies, body_above));
                     if !own.is_empty() {
-                        story.headline = headline(own);
+                        story.headline = headline(own, page);
                         story.cover(TextRange::new(item.range.start, items[i + own.len() - 1].range.end));
                         // A source line right after the headline still belongs to it.
                         while let Some(Item {
@@ -1007,7 +1034,7 @@ fn stories(text: &str, items: &[Item]) -> (Option<Heading>, Vec<Story>) {
                         // A headline whose story is told elsewhere or not at all.
                         let first = i + own.len();
                         let mut story = Story::at(items[first].range.start);
-                        story.headline = headline(elsewhere);
+                        story.headline = headline(elsewhere, page);
                         story.cover(items[first + elsewhere.len() - 1].range);
                         stories.push(story);
                         last_end = items[first + elsewhere.len() - 1].range.end;
@@ -1015,7 +1042,7 @@ fn stories(text: &str, items: &[Item]) -> (Option<Heading>, Vec<Story>) {
                     if !next.is_empty() {
                         let start = items[i + own.len() + elsewhere.len()].range.start;
                         let mut story = Story::at(start);
-                        story.headline = headline(next);
+                        story.headline = headline(next, page);
                         story.cover(TextRange::new(start, block_range.end));
                         open = Some(story);
                         last_end = block_range.end;
@@ -1026,13 +1053,34 @@ fn stories(text: &str, items: &[Item]) -> (Option<Heading>, Vec<Story>) {
                     // A headline that opens the next story.
                     stories.extend(open.take());
                     let mut story = Story::at(item.range.start);
-                    story.headline = headline(&block);
+                    story.headline = headline(&block, page);
                     story.cover(block_range);
                     open = Some(story);
                 } else {
                     for (heading, end_before) in block {
-                        let entry = Entry { kind: section_kind(&heading), rank: rank(&heading), heading, end_before };
-                        story.sections.push(entry);
+                        let kind = section_kind(&heading);
+                        let mut rank = rank(&heading);
+                        // A deck right below an unnumbered subhead, with no text between,
+                        // is one level under it: two phrases set apart by a space or a
+                        // question (the dev set's s04, a section head over one or two such
+                        // lines). A plain phrase there is the subhead's second line
+                        // (`公路局：已完成全面巡查` over `未发现重大结构问题`), and so is any
+                        // line under one that ends with a colon; a box's label over an item
+                        // (`相关新闻` over a headline) is no deck either.
+                        let deck_shape = lines::han_space_han(&heading.text) || heading.text.ends_with(['？', '?']);
+                        if kind == OutlineKind::Subhead
+                            && deck_shape
+                            && story.sections.last().is_some_and(|prev| {
+                                prev.kind == OutlineKind::Subhead
+                                    && prev.heading.range.end == end_before
+                                    && (prev.rank == UNMARKED || prev.rank == DECK)
+                                    && !prev.heading.text.ends_with(['：', ':'])
+                                    && !lines::standing_head(&prev.heading.text)
+                            })
+                        {
+                            rank = DECK;
+                        }
+                        story.sections.push(Entry { kind, rank, heading, end_before });
                     }
                     story.cover(block_range);
                 }
