@@ -460,7 +460,8 @@ impl<'a> Scanner<'a> {
         let punctuated = pattern_level.is_none()
             && !lines::headline_like(bare, explicit, max_len)
             && self.punctuated_head_stands_alone(lines, i, bare);
-        if pattern_level.is_none() && !lines::headline_like(bare, explicit, max_len) && !punctuated {
+        let colon_first = pattern_level.is_none() && !explicit && self.colon_first_line(lines, i, bare);
+        if pattern_level.is_none() && !lines::headline_like(bare, explicit, max_len) && !punctuated && !colon_first {
             return None;
         }
         // A headline wrapped over two lines: the first ends mid-phrase or is very short.
@@ -483,8 +484,9 @@ impl<'a> Scanner<'a> {
             }
             let mut candidate = joined.clone();
             join_into(&mut candidate, next);
-            // A wrapped line that is itself followed by body text is a subhead, not a wrap.
-            if last + 2 < lines.len() && !self.is_heading_line(self.line(&lines[last + 2])) {
+            // A wrapped line that is itself followed by body text is a subhead, not a wrap
+            // (unless the first line ends with a colon: see `colon_first_line`).
+            if !colon_first && last + 2 < lines.len() && !self.is_heading_line(self.line(&lines[last + 2])) {
                 break;
             }
             joined = candidate;
@@ -616,6 +618,23 @@ impl<'a> Scanner<'a> {
                 && self.wrap_len.is_none_or(|width| len + 3 <= width))
     }
 
+    /// True when `lines[i]` (its text `bare`) is the first line of a subhead printed over two
+    /// lines whose first ends with a colon (`兩部門守則、指引：` over `棚網等「應具」阻燃特性`,
+    /// `有业主为文化研究者：` over `我不是钉子户 只想捍卫自己尊严`): short and headline-like but for
+    /// the colon, after a paragraph's end, over a headline-like line with no numbering, over a
+    /// longer paragraph. A colon in running text introduces a quotation or a list, which are
+    /// longer, end a sentence or are numbered.
+    fn colon_first_line(&self, lines: &[Line], i: usize, bare: &str) -> bool {
+        let Some(stem) = bare.strip_suffix(['：', ':']) else { return false };
+        if i == 0 || !lines::ends_paragraph(self.line(&lines[i - 1])) || !lines::headline_like(stem, false, 20) {
+            return false;
+        }
+        let Some(next) = lines.get(i + 1).map(|l| self.line(l)) else { return false };
+        lines::headline_like(next, false, 20)
+            && lines::heading_marker(next).is_none()
+            && self.longer_body_at(lines, i + 2, next)
+    }
+
     /// True when `lines[k]` is running text longer than `above` that ends its paragraph: the
     /// body below a block of short heading lines.
     fn longer_body_at(&self, lines: &[Line], k: usize, above: &str) -> bool {
@@ -643,6 +662,11 @@ impl<'a> Scanner<'a> {
         // A break after a question or exclamation mark (or any sentence end) is never in the
         // middle of a word, however often the characters around it recur.
         if text.ends_with(lines::FINAL) {
+            return false;
+        }
+        // Text kept one paragraph per line never breaks a line mid-word (see `Scanner::chunk`):
+        // there the words around a break recur only because a headline repeats a subhead's.
+        if self.wrap_len.is_none() {
             return false;
         }
         // Nor does text read on into a dateline or byline, which breaks any paragraph (a
