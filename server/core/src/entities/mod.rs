@@ -21,6 +21,7 @@ pub mod compose;
 pub mod config;
 mod entity;
 pub mod gazetteer;
+pub mod lac;
 pub mod normalise;
 pub mod pinyin;
 pub mod romanise;
