@@ -710,7 +710,7 @@ impl LanguageServer for Backend {
         tokio::spawn(async move {
             let loaded = tokio::task::spawn_blocking(|| {
                 zhnews_core::entities::EntityIndex::builtin();
-                zhnews_core::entities::tagger::load();
+                zhnews_core::entities::load_guessers();
             })
             .await;
             if loaded.is_ok() {

