@@ -10,9 +10,10 @@
 //! relational compounds (中美), "X side" forms (中方) and words that merely contain a name
 //! (發展中國家 is not 中國) stay unmarked.
 //!
-//! Beyond the dictionaries, jieba-rs part-of-speech tags on the Simplified lookup form propose
-//! unknown people, places and organisations ([`tagger`]); the tagger loads lazily and the
-//! analysis works without it.
+//! Beyond the dictionaries, Baidu's LAC model ([`lac`]) proposes unknown people, and jieba-rs
+//! part-of-speech tags on the Simplified lookup form propose the remaining unknown people,
+//! places and organisations ([`tagger`]); both load lazily ([`load_guessers`]) and the
+//! analysis works without them.
 //!
 //! Architecture Invariant: this module does no I/O. Gazetteer files arrive as text.
 
