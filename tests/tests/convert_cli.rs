@@ -146,7 +146,7 @@ fn a_long_text_converts_as_one_piece_would() {
 
     let converter = convert::converter(Backend::Embedded, OpenccConfig::S2t).unwrap();
     let document = zhnews_core::Document::new(text.as_str());
-    let mentions = entities::recognise(&document, EntityIndex::builtin(), entities::Options { tagger: None });
+    let mentions = entities::recognise(&document, EntityIndex::builtin(), entities::Options::NONE);
     let forms = convert::entity_forms(&text, &mentions, converter);
     let terms = ["长江实业".to_owned()];
     let expected =

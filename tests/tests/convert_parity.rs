@@ -189,7 +189,7 @@ fn names_are_the_only_difference_with_the_gazetteer_forms() {
     let (_dir, batch, _) = batch();
     let text = std::fs::read_to_string(&batch).expect("the batch");
     let document = zhnews_core::Document::new(text.as_str());
-    let mentions = entities::recognise(&document, EntityIndex::builtin(), entities::Options { tagger: None });
+    let mentions = entities::recognise(&document, EntityIndex::builtin(), entities::Options::NONE);
     for config in OpenccConfig::ALL.into_iter().filter(|config| !config.converts_phrases()) {
         let opencc = converter(Backend::Embedded, config).expect("converter").convert(&text).expect("conversion");
         let ours = zhnews_convert(config, "gazetteer", &batch);

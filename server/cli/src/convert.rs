@@ -272,7 +272,7 @@ mod tests {
             let converter = convert::converter(Backend::Embedded, config).unwrap();
             for text in &texts {
                 let document = zhnews_core::Document::new(text.as_str());
-                let mentions = entities::recognise(&document, index, entities::Options { tagger: None });
+                let mentions = entities::recognise(&document, index, entities::Options::NONE);
                 let forms = convert::entity_forms(text, &mentions, converter);
                 let protected = Protected { terms: &terms, forms: &forms, ..Protected::NONE };
                 let whole = convert::convert_text(converter, text, protected).unwrap();

@@ -40,7 +40,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
             }
         };
         if config.entities.guesses && !tagger_loaded {
-            zhnews_core::entities::tagger::load();
+            zhnews_core::entities::load_guessers();
             tagger_loaded = true;
         }
         let text = match read_text_file(file) {

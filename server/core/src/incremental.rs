@@ -47,11 +47,12 @@ pub struct ParagraphWork {
 pub struct EntityKey {
     index: u64,
     guesses: bool,
+    model: bool,
 }
 
 impl EntityKey {
     pub fn new(index: &EntityIndex, options: Options<'_>) -> EntityKey {
-        EntityKey { index: index.id(), guesses: options.tagger.is_some() }
+        EntityKey { index: index.id(), guesses: options.tagger.is_some(), model: options.model.is_some() }
     }
 }
 
@@ -267,7 +268,7 @@ mod tests {
                 (0..200usize, 0..8usize, proptest::collection::vec(0..PIECES.len(), 0..6)), 1..6),
             interrupt_after in proptest::collection::vec(proptest::option::of(0..12usize), 6),
         ) {
-            crate::entities::tagger::load();
+            crate::entities::load_guessers();
             let config = Config::default();
             let index = crate::entities::EntityIndex::builtin();
             let mut pieces = start;
@@ -347,7 +348,7 @@ mod tests {
         let second = analyse_incremental(ARTICLE, &config, &custom, &first);
         assert_eq!(report(&second), report(&analyse_with(ARTICLE, &config, &custom)));
         assert_ne!(report(&second), report(&first));
-        crate::entities::tagger::load();
+        crate::entities::load_guessers();
         let guesses = Config::default();
         let third = analyse_incremental(ARTICLE, &guesses, builtin, &first);
         assert_eq!(report(&third), report(&analyse_with(ARTICLE, &guesses, builtin)));
@@ -357,7 +358,7 @@ mod tests {
     /// a paragraph keeps does not depend on the settings.
     #[test]
     fn a_previous_analysis_under_other_settings_is_a_valid_start() {
-        crate::entities::tagger::load();
+        crate::entities::load_guessers();
         let index = crate::entities::EntityIndex::builtin();
         let before = Config::default();
         let after = Config::from_toml_str(

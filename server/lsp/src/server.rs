@@ -710,6 +710,8 @@ impl LanguageServer for Backend {
         tokio::spawn(async move {
             let loaded = tokio::task::spawn_blocking(|| {
                 zhnews_core::entities::EntityIndex::builtin();
+                // jieba only: the LAC model costs ~27 µs a byte (bench/RESULTS.md), minutes on the
+                // hostile 10 MB documents, until it runs after diagnostics are published.
                 zhnews_core::entities::tagger::load();
             })
             .await;

@@ -36,7 +36,7 @@ impl Article {
         let (config, index) =
             zhnews_workspace::gazetteer::config_and_index(path).map_err(|err| format!("{}: {err}", path.display()))?;
         if config.entities.guesses {
-            zhnews_core::entities::tagger::load();
+            zhnews_core::entities::load_guessers();
         }
         let text = zhnews_workspace::read_text_file(path).map_err(|err| err.to_string())?;
         let analysis = zhnews_core::analyse_with(&text, &config, &index);

@@ -49,7 +49,7 @@ pub fn score(root: &Path, exclusions: &Exclusions) -> Result<Scores, String> {
 
     let started = Instant::now();
     // Loading jieba is part of every analysis's cost on first use; counted apart.
-    zhnews_core::entities::tagger::load();
+    zhnews_core::entities::load_guessers();
     timings_ms.insert("tagger load".to_owned(), started.elapsed().as_millis());
 
     let started = Instant::now();

@@ -53,7 +53,7 @@ pub fn named_forms(text: &str, index: Option<&EntityIndex>, converter: &dyn Conv
     // Recognition reads the paragraphs only: the document's script profile is not counted
     // (the placeholder profile is never read).
     let document = Document::with_profiles(text, |_| ScriptProfile::default());
-    let mentions = entities::recognise(&document, index, entities::Options { tagger: None });
+    let mentions = entities::recognise(&document, index, entities::Options::NONE);
     entity_forms(text, &mentions, converter)
 }
 
@@ -109,7 +109,7 @@ mod tests {
     /// The definition `zhnews convert` used before it converted by pieces: the whole text, its
     /// [`Document`] with the script profile counted.
     fn whole(converter: &dyn Converter, text: &str, terms: &[String], index: &EntityIndex) -> String {
-        let mentions = entities::recognise(&Document::new(text), index, entities::Options { tagger: None });
+        let mentions = entities::recognise(&Document::new(text), index, entities::Options::NONE);
         let forms = entity_forms(text, &mentions, converter);
         convert_text(converter, text, Protected { terms, forms: &forms, ..Protected::NONE }).unwrap()
     }

@@ -107,7 +107,7 @@ mod tests {
     use crate::entities::{EntityIndex, Options, recognise};
 
     fn check(text: &str, expect: Expect) {
-        let mentions = recognise(&Document::new(text), EntityIndex::builtin(), Options { tagger: None });
+        let mentions = recognise(&Document::new(text), EntityIndex::builtin(), Options::NONE);
         let shown: Vec<String> = mentions
             .iter()
             .map(|m| format!("{}={} ({})", &text[m.range.as_range()], m.entity.english, m.entity.id))

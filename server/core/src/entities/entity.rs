@@ -49,6 +49,8 @@ impl EntityKind {
 pub enum Source {
     /// A part-of-speech guess by jieba: not in any gazetteer.
     Jieba,
+    /// A name proposed by the LAC model ([`super::lac`]): not in any gazetteer.
+    Model,
     /// An organisation named by a known place and an office after it (法國政府, 智利外交部):
     /// see [`super::compose`].
     Composed,
@@ -63,6 +65,7 @@ impl Source {
     pub fn label(self) -> &'static str {
         match self {
             Source::Jieba => "jieba guess",
+            Source::Model => "LAC model guess",
             Source::Composed => "composed from a known place and an office",
             Source::Cedict => "CC-CEDICT",
             Source::Curated => "curated gazetteer",
@@ -102,6 +105,6 @@ pub struct Mention {
 
 impl Mention {
     pub fn is_guess(&self) -> bool {
-        self.entity.source == Source::Jieba
+        matches!(self.entity.source, Source::Jieba | Source::Model)
     }
 }
