@@ -8,6 +8,7 @@
 //! identical findings in identical contexts share a fingerprint; callers count them.
 
 use crate::finding::Finding;
+use crate::text::floor_char_boundary;
 
 /// How many non-whitespace characters of context on each side of the span are hashed.
 pub const CONTEXT_CHARS: usize = 8;
@@ -64,14 +65,6 @@ pub fn excerpt(text: &str, finding: &Finding, max_chars: usize) -> String {
         out.push('…');
     }
     out
-}
-
-fn floor_char_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 /// 64-bit FNV-1a: tiny, and its output is fixed by its definition (unlike `std`'s hashers,

@@ -106,6 +106,15 @@ impl LineIndex {
     }
 }
 
+/// The largest character boundary of `text` at or below `offset` (the text's end when past it).
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 /// True for the Han ideographs of the CJK blocks, including the extensions outside the BMP
 /// (𠮷 is in Extension B) and the ideographic zero 〇.
 pub fn is_han(c: char) -> bool {

@@ -418,15 +418,8 @@ pub fn script_of(text: &str, fallback: Script) -> Script {
 }
 
 fn clamp(text: &str, range: TextRange) -> TextRange {
-    let floor = |mut at: usize| {
-        at = at.min(text.len());
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    };
-    let start = floor(range.start);
-    TextRange::new(start, floor(range.end).max(start))
+    let start = crate::text::floor_char_boundary(text, range.start);
+    TextRange::new(start, crate::text::floor_char_boundary(text, range.end).max(start))
 }
 
 /// Appends one edit per changed run between `original` (which starts at byte `base`) and

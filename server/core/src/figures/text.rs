@@ -8,10 +8,7 @@ pub const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
 
 /// The sentence of `text` that holds byte `offset` (sentences end after `。！？；`).
 pub fn sentence_at(text: &str, offset: usize) -> TextRange {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = crate::text::floor_char_boundary(text, offset);
     // Byte by byte: every rule asks for sentences, and `str::rfind(&[char])` decoded each
     // character (a seventh of a keystroke's re-analysis). Each sentence end is one ASCII byte or
     // a three-byte character led by E3 or EF, so only those bytes need a closer look.
@@ -82,6 +79,12 @@ pub fn fold_char(c: char) -> char {
 /// [`fold_char`] over a string.
 pub fn fold(text: &str) -> String {
     text.chars().map(fold_char).collect()
+}
+
+/// Up to `chars` characters of `text` right before byte `at` (a char boundary).
+pub fn chars_before(text: &str, at: usize, chars: usize) -> &str {
+    let start = text[..at].char_indices().rev().nth(chars.saturating_sub(1)).map_or(0, |(i, _)| i);
+    &text[start..at]
 }
 
 /// The Han text right after byte `offset`, up to `max` characters, stopping at punctuation.

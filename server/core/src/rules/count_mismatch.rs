@@ -33,7 +33,7 @@ use crate::finding::Finding;
 use crate::numerals::MarkerStyle;
 use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
-use crate::text::TextRange;
+use crate::text::{TextRange, floor_char_boundary};
 
 const CODE: &str = "count-mismatch";
 
@@ -147,15 +147,6 @@ fn list_finding(text: &str, quantity: &Quantity, items: &[&str], related: Vec<(T
 /// page with no sentence end is not searched to its end from every count.
 const LIST_REACH: usize = 600;
 
-/// The largest char boundary of `text` at or below `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// Words that introduce the items after a count (`有四家，分別是…`).
 const INTRODUCERS: &[&str] =
     &["：", ":", "——", "分別是", "分别是", "分別為", "分别为", "包括", "包含", "即", "依次是", "依次为", "依次為"];
@@ -182,7 +173,7 @@ fn following_list(context: &RuleContext<'_>, quantity: &Quantity) -> Option<Find
     // The items, where the list starts in the joined text, and the paragraph it is in.
     let (items, start, index) = match introduced {
         Some((start, rest)) => {
-            let rest = &rest[..floor_boundary(rest, LIST_REACH)];
+            let rest = &rest[..floor_char_boundary(rest, LIST_REACH)];
             let end = rest.find(['，', '。', '；', '！', '？', '（', '(']).unwrap_or(rest.len());
             (split_items(&rest[..end])?, start, here)
         }
@@ -295,7 +286,7 @@ fn quoted_items<'t>(text: &'t str, from: usize, noun: &str) -> Option<(usize, Ve
     if !(2..=6).contains(&noun.chars().count()) {
         return None;
     }
-    let reach = from + floor_boundary(&text[from..], LIST_REACH);
+    let reach = from + floor_char_boundary(&text[from..], LIST_REACH);
     let end = text[from..reach].find(['。', '！', '？', '；']).map_or(reach, |i| from + i);
     let sentence = &text[from..end];
     let mut items: Vec<(usize, &str)> = Vec::new();

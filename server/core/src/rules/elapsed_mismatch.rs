@@ -30,6 +30,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::figures::support::{finding, paragraph_text, sentence_of, span_text};
+use crate::figures::text::chars_before;
 use crate::figures::{DateMention, Quantity, QuantityKind, YearSource};
 use crate::finding::Finding;
 use crate::rule_codes::RuleLevel;
@@ -170,8 +171,7 @@ fn check_one(context: &RuleContext<'_>, quantity: &Quantity, stated: u64, kind: 
         })?,
         Kind::Anniversary => years_in(context, p, sentence).filter(|d| written(d)).find(|d| {
             let after: String = text[d.span.joined.end..].chars().take(6).collect();
-            let before: String =
-                text[..d.span.joined.start].chars().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+            let before = chars_before(text, d.span.joined.start, 3);
             if after.starts_with(['是', '，', '、']) && !FOUNDING.iter().any(|w| before.contains(w)) {
                 return false; // 2023年是…十周年: the year of the anniversary, not of the founding
             }
@@ -211,11 +211,9 @@ fn check_one(context: &RuleContext<'_>, quantity: &Quantity, stated: u64, kind: 
     if let Some(span) = later_span {
         related.push((span, format!("the later year: {to}")));
     }
-    let lead: String = match kind {
-        Kind::Gap => {
-            text[..quantity.span.joined.start].chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect()
-        }
-        _ => String::new(),
+    let lead = match kind {
+        Kind::Gap => chars_before(text, quantity.span.joined.start, 2),
+        _ => "",
     };
     let stated_text = format!("{lead}{}", span_text(document, &quantity.span));
     let expected = match kind {

@@ -21,7 +21,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::figures::support::{finding, is_title, paragraph_text, sentence_of, span_text};
-use crate::figures::text::fold;
+use crate::figures::text::{chars_before, fold};
 use crate::figures::{Figures, Quantity, QuantityKind};
 use crate::finding::Finding;
 use crate::rule_codes::RuleLevel;
@@ -82,10 +82,8 @@ fn key(text: &str, q: &Quantity) -> Option<Key> {
     if q.kind != QuantityKind::Count || SKIPPED_UNITS.contains(&q.unit_key.as_str()) {
         return None;
     }
-    let mut verb: Vec<char> = text[..q.span.joined.start].chars().rev().take(2).collect();
-    verb.reverse();
-    let verb: String = verb.into_iter().collect();
-    let verb = if verb.chars().count() == 2 && verb.chars().all(crate::text::is_han) { verb } else { String::new() };
+    let verb = chars_before(text, q.span.joined.start, 2);
+    let verb = if verb.chars().count() == 2 && verb.chars().all(crate::text::is_han) { verb } else { "" };
     if q.unit_key == "人" || q.unit_key == "名" {
         // The outcome follows the count (`3人死亡`, `150人仍失聯`); a noun between them names a
         // group within the count (`3名男子被捕`, `一名同事失聯`), not the same figure, unless
@@ -106,7 +104,7 @@ fn key(text: &str, q: &Quantity) -> Option<Key> {
     if noun.chars().count() < 2 && !by_verb {
         return None;
     }
-    Some(Key { unit: q.unit_key.clone(), noun: fold(&noun), verb: fold(&verb) })
+    Some(Key { unit: q.unit_key.clone(), noun: fold(&noun), verb: fold(verb) })
 }
 
 /// The year a figure is about: the last year written (or `今年`/`去年`…) before it in its

@@ -30,6 +30,7 @@
 //! 12 + 20 = 32, more than the 30 stated.
 
 use crate::figures::support::{finding, span_text};
+use crate::figures::text::chars_before;
 use crate::figures::{Quantity, QuantityKind};
 use crate::finding::Finding;
 use crate::rule_codes::RuleLevel;
@@ -76,15 +77,9 @@ fn is_share(q: &Quantity) -> bool {
     matches!(q.kind, QuantityKind::Percent | QuantityKind::Fraction)
 }
 
-/// The text of up to `chars` characters before byte `at`.
-fn before(text: &str, at: usize, chars: usize) -> &str {
-    let start = text[..at].char_indices().rev().nth(chars.saturating_sub(1)).map_or(0, |(i, _)| i);
-    &text[start..at]
-}
-
 /// True when a percentage is a rate of change: a change word in its clause before it.
 fn is_change(text: &str, q: &Quantity) -> bool {
-    let clause = before(text, q.span.joined.start, 8);
+    let clause = chars_before(text, q.span.joined.start, 8);
     let clause = clause.rsplit(['，', '、', '；', '：', ',']).next().unwrap_or(clause);
     CHANGE.iter().any(|w| clause.contains(w))
 }
@@ -153,7 +148,8 @@ fn check_sentence(
     previous: &[&Quantity],
 ) -> Option<Finding> {
     let body = &text[sentence.as_range()];
-    let remainder_before = |q: &Quantity| REMAINDER.iter().any(|w| before(text, q.span.joined.start, 8).contains(w));
+    let remainder_before =
+        |q: &Quantity| REMAINDER.iter().any(|w| chars_before(text, q.span.joined.start, 8).contains(w));
     // 其中 opens a breakdown; so does 分別 (城鎮和農村分別新增3萬個和2萬個), and 中的 right
     // after a figure's noun (22條航線中的20條).
     let zhongde = inside.iter().find_map(|q| {
@@ -256,7 +252,7 @@ fn heads_between<'q>(
 fn check_gap(context: &RuleContext<'_>, text: &str, inside: &[&Quantity]) -> Option<Finding> {
     let gap = inside.iter().copied().find(|q| {
         q.kind == QuantityKind::PercentPoint && q.is_exact() && {
-            let around = format!("{}{}", before(text, q.span.joined.start, 4), q.noun);
+            let around = format!("{}{}", chars_before(text, q.span.joined.start, 4), q.noun);
             GAP.iter().any(|w| around.contains(w))
         }
     })?;
