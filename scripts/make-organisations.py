@@ -10,7 +10,7 @@
 # short forms that name something else as often (國泰 is also Cathay's bank in Taiwan, 長榮
 # its shipping line, 港台 Hong Kong and Taiwan, 界面 an interface, 經濟日報 a mainland paper
 # too): a hover on every apple would be noise. Their long forms (蘋果公司, 小米集團) are listed.
-import pathlib, subprocess, tomllib
+from gazetteer_entries import Entries, slug
 
 COMPANIES = [
     # (Traditional, English, description, aliases)
@@ -139,48 +139,16 @@ MEDIA = [
     ("半島電視台", "Al Jazeera", "Qatari broadcaster", []),
 ]
 
-data = pathlib.Path(__file__).resolve().parent.parent / "server" / "data"
-known = set()
-for name in ("gazetteer.toml", "agencies.toml", "regions.toml"):
-    for e in tomllib.loads((data / name).read_text(encoding="utf-8")).get("entity", []):
-        known.update([e["traditional"], e["simplified"], *e.get("aliases", [])])
-
-def t2s(s):
-    return subprocess.run(["opencc", "-c", "t2s.json"], input=s, capture_output=True, text=True).stdout.strip()
-
-def q(s):
-    return '"' + s.replace('"', '\\"') + '"'
-
-out = ["""# The companies and news media Chinese-language news names most, with their official English
+entries = Entries("org", """# The companies and news media Chinese-language news names most, with their official English
 # names. Written by hand for zhnews (the facts are the maintainers'); the Simplified forms are
 # OpenCC's t2s of the Traditional ones, and a region's other name is an alias (輝達/英偉達).
 # scripts/make-organisations.py wrote this file. Part of the curated gazetteer (same schema and
 # licence as gazetteer.toml, loaded with it; see server/core/src/entities/gazetteer.rs).
-"""]
-seen = set(known)
-def entry(prefix, trad, english, desc, aliases):
-    simp = t2s(trad)
-    if trad in known or simp in known:
-        return
-    names = list(dict.fromkeys([trad, simp] + [f for a in aliases for f in (a, t2s(a))]))
-    names = [n for n in names if n not in seen]
-    if trad not in names:
-        return
-    seen.update(names)
-    slug = "".join(c.lower() if c.isalnum() else "-" for c in english).strip("-")
-    while "--" in slug:
-        slug = slug.replace("--", "-")
-    lines = ["[[entity]]", f"id = {q(prefix + slug)}", 'type = "org"', f"traditional = {q(trad)}", f"simplified = {q(simp)}"]
-    rest = [n for n in names if n not in (trad, simp)]
-    if rest:
-        lines.append("aliases = [" + ", ".join(q(a) for a in rest) + "]")
-    lines += [f"english = {q(english)}", f"description = {q(desc)}", ""]
-    out.append("\n".join(lines))
-
-out.append("# Companies.\n")
-for row in COMPANIES:
-    entry("company-", *row)
-out.append("# News media.\n")
-for row in MEDIA:
-    entry("media-", *row)
-print("\n".join(out))
+""", ["gazetteer.toml", "agencies.toml", "regions.toml"])
+entries.section("Companies.")
+for trad, english, description, aliases in COMPANIES:
+    entries.add("company-" + slug(english), trad, english, description, aliases)
+entries.section("News media.")
+for trad, english, description, aliases in MEDIA:
+    entries.add("media-" + slug(english), trad, english, description, aliases)
+entries.print()

@@ -2,7 +2,7 @@
 # Writes server/data/regions.toml (Hong Kong, Macau and Taiwan administrative areas) from the
 # lists below; the Simplified forms come from the opencc tool (Debian package opencc).
 #   scripts/make-regions.py > server/data/regions.toml
-import subprocess
+from gazetteer_entries import Entries, slug
 HK_DISTRICTS = [("中西區","Central and Western District"),("灣仔區","Wan Chai District"),("東區","Eastern District"),("南區","Southern District"),("油尖旺區","Yau Tsim Mong District"),("深水埗區","Sham Shui Po District"),("九龍城區","Kowloon City District"),("黃大仙區","Wong Tai Sin District"),("觀塘區","Kwun Tong District"),("葵青區","Kwai Tsing District"),("荃灣區","Tsuen Wan District"),("屯門區","Tuen Mun District"),("元朗區","Yuen Long District"),("北區","North District"),("大埔區","Tai Po District"),("沙田區","Sha Tin District"),("西貢區","Sai Kung District"),("離島區","Islands District")]
 # Areas and new towns: name, English, aliases. (A district's area name stands alone in news: 大埔, 沙田.)
 HK_AREAS = [("深水埗","Sham Shui Po"),("九龍城","Kowloon City"),("黃大仙","Wong Tai Sin"),("觀塘","Kwun Tong"),("葵青","Kwai Tsing"),("荃灣","Tsuen Wan"),("屯門","Tuen Mun"),("元朗","Yuen Long"),("大埔","Tai Po"),("沙田","Sha Tin"),("西貢","Sai Kung"),("灣仔","Wan Chai"),
@@ -12,18 +12,7 @@ HK_AREAS = [("深水埗","Sham Shui Po"),("九龍城","Kowloon City"),("黃大�
 ("香港島","Hong Kong Island"),("港島","Hong Kong Island"),("九龍","Kowloon"),("新界","New Territories"),("新九龍","New Kowloon"),("維多利亞港","Victoria Harbour"),("維港","Victoria Harbour")]
 MO = [("澳門半島","Macau Peninsula"),("氹仔","Taipa"),("路環","Coloane"),("路氹","Cotai")]
 TW = [("臺北市","Taipei City",["台北市"]),("新北市","New Taipei City",[]),("桃園市","Taoyuan City",[]),("臺中市","Taichung City",["台中市"]),("臺南市","Tainan City",["台南市"]),("高雄市","Kaohsiung City",[]),("基隆市","Keelung City",[]),("新竹市","Hsinchu City",[]),("新竹縣","Hsinchu County",[]),("苗栗縣","Miaoli County",[]),("彰化縣","Changhua County",[]),("南投縣","Nantou County",[]),("雲林縣","Yunlin County",[]),("嘉義市","Chiayi City",[]),("嘉義縣","Chiayi County",[]),("屏東縣","Pingtung County",[]),("宜蘭縣","Yilan County",[]),("花蓮縣","Hualien County",[]),("臺東縣","Taitung County",["台東縣"]),("澎湖縣","Penghu County",[]),("金門縣","Kinmen County",[]),("連江縣","Lienchiang County",["馬祖"])]
-import pathlib, tomllib
-# Names the curated gazetteer or the agencies already have are left to them.
-data = pathlib.Path(__file__).resolve().parent.parent / "server" / "data"
-known = set()
-for name in ("gazetteer.toml", "agencies.toml"):
-    for e in tomllib.loads((data / name).read_text(encoding="utf-8")).get("entity", []):
-        known.update([e["traditional"], e["simplified"], *e.get("aliases", [])])
-
-def t2s(s):
-    return subprocess.run(["opencc","-c","t2s.json"],input=s,capture_output=True,text=True).stdout.strip()
-def q(s): return '"'+s.replace('"','\\"')+'"'
-out=["""# The administrative areas of Hong Kong, Macau and Taiwan, with their official English names:
+entries = Entries("place", """# The administrative areas of Hong Kong, Macau and Taiwan, with their official English names:
 # Hong Kong's 18 districts and the areas and new towns its news names most, Macau's islands and
 # reclaimed land, Taiwan's special municipalities, counties and provincial cities. Written by
 # hand for zhnews from the governments' own lists (Hong Kong's District Councils and Lands
@@ -34,39 +23,23 @@ out=["""# The administrative areas of Hong Kong, Macau and Taiwan, with their of
 #
 # Hong Kong names are romanised in the Government's Cantonese spelling (Tai Po, Sha Tin), not
 # in pinyin: that is how readers find them on a map.
-"""]
-seen=set()
-def entry(id_, trad, english, desc, aliases=()):
-    simp=t2s(trad)
-    if trad in known or simp in known:
-        return
-    al=[]
-    for a in aliases:
-        for f in (a, t2s(a)):
-            if f not in (trad,simp) and f not in al: al.append(f)
-    for k in dict.fromkeys([trad,simp]+al):
-        assert k not in seen, k
-        seen.add(k)
-    lines=["[[entity]]",f"id = {q(id_)}",'type = "place"',f"traditional = {q(trad)}",f"simplified = {q(simp)}"]
-    if al: lines.append("aliases = ["+", ".join(q(a) for a in al)+"]")
-    lines+= [f"english = {q(english)}", f"description = {q(desc)}",""]
-    out.append("\n".join(lines))
-def slug(e): return "".join(c.lower() if c.isalnum() else "-" for c in e).strip("-").replace("--","-")
-out.append("# Hong Kong: the 18 districts.\n")
-areas={t:e for t,e in HK_AREAS if e}
-for t,e in HK_DISTRICTS:
-    entry("hk-district-"+slug(e.replace(" District","")), t, e, "One of Hong Kong's 18 districts")
-out.append("# Hong Kong: areas and new towns.\n")
-first={}
-for t,e in HK_AREAS:
-    if e: first.setdefault(e,[]).append(t)
-for e,names in first.items():
-    entry("hk-"+slug(e), names[0], e, "Area of Hong Kong", names[1:])
-out.append("# Macau.\n")
-for t,e in MO:
-    entry("mo-"+slug(e), t, e, "Area of Macau")
-out.append("# Taiwan: special municipalities, counties and provincial cities.\n")
-for t,e,al in TW:
-    kind = "Special municipality of Taiwan" if t in ("臺北市","新北市","桃園市","臺中市","臺南市","高雄市") else ("County of Taiwan" if t.endswith("縣") else "Provincial city of Taiwan")
-    entry("tw-"+slug(e), t, e, kind, al)
-print("\n".join(out))
+""", ["gazetteer.toml", "agencies.toml"])
+entries.section("Hong Kong: the 18 districts.")
+for t, e in HK_DISTRICTS:
+    entries.add("hk-district-" + slug(e.replace(" District", "")), t, e, "One of Hong Kong's 18 districts")
+entries.section("Hong Kong: areas and new towns.")
+# One entry per English name; the other names are its aliases (港島 for 香港島).
+first = {}
+for t, e in HK_AREAS:
+    first.setdefault(e, []).append(t)
+for e, names in first.items():
+    entries.add("hk-" + slug(e), names[0], e, "Area of Hong Kong", names[1:])
+entries.section("Macau.")
+for t, e in MO:
+    entries.add("mo-" + slug(e), t, e, "Area of Macau")
+entries.section("Taiwan: special municipalities, counties and provincial cities.")
+MUNICIPALITIES = ("臺北市", "新北市", "桃園市", "臺中市", "臺南市", "高雄市")
+for t, e, al in TW:
+    kind = "Special municipality of Taiwan" if t in MUNICIPALITIES else ("County of Taiwan" if t.endswith("縣") else "Provincial city of Taiwan")
+    entries.add("tw-" + slug(e), t, e, kind, al)
+entries.print()

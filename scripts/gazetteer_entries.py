@@ -1,0 +1,60 @@
+"""Writes curated gazetteer entries (the schema of server/data/gazetteer.toml) for the data
+scripts beside it (make-regions.py, make-organisations.py): Simplified forms from the opencc
+tool (Debian package opencc), names another curated file already has left to it, no name given
+twice."""
+import pathlib
+import subprocess
+import tomllib
+
+DATA = pathlib.Path(__file__).resolve().parent.parent / "server" / "data"
+
+
+def t2s(text):
+    return subprocess.run(["opencc", "-c", "t2s.json"], input=text, capture_output=True, text=True).stdout.strip()
+
+
+def quote(text):
+    return '"' + text.replace('"', '\\"') + '"'
+
+
+def slug(english):
+    out = "".join(c.lower() if c.isalnum() else "-" for c in english).strip("-")
+    while "--" in out:
+        out = out.replace("--", "-")
+    return out
+
+
+class Entries:
+    """The entries of one file of entity type `kind`, after a header comment."""
+
+    def __init__(self, kind, header, known_files):
+        self.kind = kind
+        self.out = [header]
+        self.known = set()
+        for name in known_files:
+            for e in tomllib.loads((DATA / name).read_text(encoding="utf-8")).get("entity", []):
+                self.known.update([e["traditional"], e["simplified"], *e.get("aliases", [])])
+        self.seen = set(self.known)
+
+    def section(self, comment):
+        self.out.append(f"# {comment}\n")
+
+    def add(self, id_, trad, english, description, aliases=()):
+        simp = t2s(trad)
+        if trad in self.known or simp in self.known:
+            return
+        names = list(dict.fromkeys([trad, simp] + [f for a in aliases for f in (a, t2s(a))]))
+        names = [n for n in names if n not in self.seen]
+        if trad not in names:
+            return
+        self.seen.update(names)
+        lines = ["[[entity]]", f"id = {quote(id_)}", f'type = "{self.kind}"', f"traditional = {quote(trad)}",
+                 f"simplified = {quote(simp)}"]
+        rest = [n for n in names if n not in (trad, simp)]
+        if rest:
+            lines.append("aliases = [" + ", ".join(quote(a) for a in rest) + "]")
+        lines += [f"english = {quote(english)}", f"description = {quote(description)}", ""]
+        self.out.append("\n".join(lines))
+
+    def print(self):
+        print("\n".join(self.out))
