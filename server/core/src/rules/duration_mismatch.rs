@@ -151,7 +151,7 @@ fn inclusive_days(range: &DateMention) -> Option<i64> {
     if end_date < start {
         end_date = on(end, 2025)?;
     }
-    Some(i64::from(start.until(end_date).ok()?.get_days()) + 1)
+    crate::figures::DateRange { start, end: end_date }.inclusive_days()
 }
 
 /// A time of day: `21时35分`, `14時10分`, `8点`.
