@@ -36,6 +36,16 @@ fn lac_words(bencher: Bencher) {
     bencher.bench(|| paragraphs.iter().map(|p| model.words(black_box(p)).len()).sum::<usize>());
 }
 
+/// The model's tag sequence for every paragraph, the paragraphs run as batches
+/// ([`lac::Lac::words_batch`]): what entity recognition runs.
+#[divan::bench(sample_count = 10)]
+fn lac_words_batch(bencher: Bencher) {
+    let model = lac::load();
+    let paragraphs = paragraphs();
+    let texts: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    bencher.bench(|| model.words_batch(black_box(&texts)).iter().map(Vec::len).sum::<usize>());
+}
+
 /// One paragraph of about 100 characters: the cost of an edit.
 #[divan::bench(sample_count = 20)]
 fn lac_one_paragraph(bencher: Bencher) {
