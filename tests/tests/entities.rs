@@ -47,6 +47,29 @@ fn hover_shows_the_entity_in_both_scripts() {
 }
 
 #[test]
+fn people_from_the_lac_model_reach_the_hover_after_the_diagnostics() {
+    let mut server = start();
+    // 卓榮泰 is in no dictionary: the model proposes him after the analysis, in the background.
+    server.open("file:///news/d.txt", "plaintext", "行政院長卓榮泰今天表示支持。");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let markdown = loop {
+        let hover = server.request("textDocument/hover", position("file:///news/d.txt", 0, 5));
+        let markdown = hover["result"]["contents"]["value"].as_str().unwrap_or_default().to_owned();
+        if markdown.contains("LAC model") || std::time::Instant::now() > deadline {
+            break markdown;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert!(markdown.contains("**卓榮泰** · **卓荣泰**"), "{markdown}");
+    assert!(markdown.contains("source: LAC model guess"), "{markdown}");
+    let hover = server.request("textDocument/hover", position("file:///news/d.txt", 0, 5));
+    assert_eq!(
+        hover["result"]["range"],
+        json!({"start": {"line": 0, "character": 4}, "end": {"line": 0, "character": 7}})
+    );
+}
+
+#[test]
 fn positions_count_utf16_units_and_names_span_crlf() {
     let mut server = start();
     // 𠮷 is two UTF-16 units: 習 starts at character 3.

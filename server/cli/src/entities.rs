@@ -40,7 +40,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
             }
         };
         if config.entities.guesses && !tagger_loaded {
-            zhnews_core::entities::load_guessers();
+            zhnews_core::entities::tagger::load();
             tagger_loaded = true;
         }
         let text = match read_text_file(file) {
@@ -52,6 +52,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
             }
         };
         let analysis = zhnews_core::analyse_with(&text, &config, &index);
+        analysis.guess_people(&config, &index, zhnews_core::entities::lac::load(), &|| false);
         if print(&mut stdout, &file.display().to_string(), &analysis, format).is_err() {
             return ExitCode::from(EXIT_ERROR);
         }
@@ -69,7 +70,7 @@ fn position(analysis: &Analysis, offset: usize) -> (usize, usize) {
 
 fn print(out: &mut impl Write, path: &str, analysis: &Analysis, format: Format) -> std::io::Result<()> {
     let text = analysis.document.text();
-    for mention in &analysis.entities {
+    for mention in analysis.entities() {
         let surface = &text[mention.range.as_range()];
         let (line, character) = position(analysis, mention.range.start);
         let (end_line, end_character) = position(analysis, mention.range.end);

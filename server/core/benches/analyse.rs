@@ -54,7 +54,7 @@ fn analyse_25kb(bencher: Bencher) {
 fn hover_after_analysis(bencher: Bencher) {
     let text = article();
     let analysis = analyse(&text, &Config::default());
-    let mut offsets: Vec<usize> = analysis.entities.iter().map(|m| m.range.start).collect();
+    let mut offsets: Vec<usize> = analysis.entities().iter().map(|m| m.range.start).collect();
     offsets.extend(text.char_indices().map(|(at, _)| at).step_by(text.chars().count() / 100 + 1));
     bencher
         .counter(divan::counter::ItemsCount::new(offsets.len()))

@@ -17,8 +17,14 @@ pub struct Analysis {
     /// Quantities, dates and ordinal sequences, found once and shared by the figure rules.
     pub figures: Figures,
     pub findings: Vec<Finding>,
-    /// Named entities in text order (see [`crate::entities`]).
-    pub entities: Vec<crate::entities::Mention>,
+    /// Named entities in text order (see [`crate::entities`]), from the dictionaries and jieba:
+    /// what the rules saw.
+    entities: Vec<crate::entities::Mention>,
+    /// [`Analysis::entities`] with the LAC model's people, once [`Analysis::guess_people`]
+    /// has run to the end.
+    with_people: std::sync::OnceLock<Vec<crate::entities::Mention>>,
+    /// The region whose romanisation guessed people get.
+    region: Option<crate::entities::romanise::Region>,
     /// Titles, stories and sections, built on first use by [`Analysis::outline`]: no rule needs
     /// them, and a keystroke's re-analysis (what a hover waits for) should not pay for them.
     outline: std::sync::OnceLock<Vec<crate::outline::OutlineNode>>,
@@ -163,6 +169,8 @@ pub(crate) fn analyse_from<'i>(
             figures: Figures::default(),
             findings: Vec::new(),
             entities: Vec::new(),
+            with_people: std::sync::OnceLock::new(),
+            region: None,
             outline: std::sync::OnceLock::from(Vec::new()),
             outline_config: config.outline.clone(),
             cache,
@@ -173,11 +181,10 @@ pub(crate) fn analyse_from<'i>(
         return Err(Interrupted::new(document, work.finish()));
     }
     let figures = Figures::assemble(&document, config, work.figures());
-    let entities = if entities_with.is_some() {
-        let region = crate::entities::region(&document, config.entities.region);
-        crate::entities::place(&document, work.entities(), region)
-    } else {
-        Vec::new()
+    let region = entities_with.and_then(|_| crate::entities::region(&document, config.entities.region));
+    let entities = match entities_with {
+        Some(_) => crate::entities::place(&document, work.entities(), region),
+        None => Vec::new(),
     };
     let Some(findings) = rules::run_all_until(&document, &figures, config, &entities, cancelled) else {
         return Err(Interrupted::new(document, work.finish()));
@@ -188,6 +195,8 @@ pub(crate) fn analyse_from<'i>(
         figures,
         findings,
         entities,
+        with_people: std::sync::OnceLock::new(),
+        region,
         outline: std::sync::OnceLock::new(),
         outline_config: config.outline.clone(),
         cache: work.finish(),
@@ -200,7 +209,78 @@ impl Analysis {
     pub fn outline(&self) -> &[crate::outline::OutlineNode] {
         self.outline.get_or_init(|| crate::outline::outline(&self.document, &self.outline_config))
     }
+
+    /// The named entities in text order: with the LAC model's people once
+    /// [`Analysis::guess_people`] has run, before that from the dictionaries and jieba alone.
+    pub fn entities(&self) -> &[crate::entities::Mention] {
+        self.with_people.get().unwrap_or(&self.entities)
+    }
+
+    /// Adds the people the LAC model finds to [`Analysis::entities`], after the analysis (no
+    /// rule needs them, and the model costs more than everything else together). `config` and
+    /// `index` are the ones the analysis was made with. The model runs only on paragraphs it
+    /// has not read in this analysis or in one whose paragraphs this one reused, in batches;
+    /// `cancelled` is checked before each batch, and a cancelled pass returns false, leaving
+    /// the entities as they were (the paragraphs it read stay done for the next version).
+    pub fn guess_people(
+        &self,
+        config: &Config,
+        index: &crate::entities::EntityIndex,
+        model: &crate::entities::lac::Lac,
+        cancelled: &dyn Fn() -> bool,
+    ) -> bool {
+        if !self.is_chinese || !config.entities.enabled || !config.entities.guesses || self.with_people.get().is_some()
+        {
+            return true;
+        }
+        let paragraphs = self.document.paragraphs();
+        let pending: Vec<usize> =
+            self.cache.people().enumerate().filter(|(_, people)| people.is_none()).map(|(at, _)| at).collect();
+        let mut rest = pending.as_slice();
+        while !rest.is_empty() {
+            if cancelled() {
+                return false;
+            }
+            let mut characters = 0;
+            let take = rest
+                .iter()
+                .take_while(|&&at| {
+                    characters += paragraphs[at].joined.text.chars().count();
+                    characters <= PEOPLE_BATCH_CHARACTERS
+                })
+                .count()
+                .max(1);
+            let (batch, tail) = rest.split_at(take);
+            rest = tail;
+            let lookups: Vec<String> =
+                batch.iter().map(|&at| crate::entities::lookup_text(&paragraphs[at].joined.text)).collect();
+            let lookups: Vec<&str> = lookups.iter().map(String::as_str).collect();
+            for (&at, people) in batch.iter().zip(crate::entities::model_people(model, &lookups)) {
+                self.cache.set_people(at, people);
+            }
+        }
+        let tagger = crate::entities::options(config).tagger;
+        let found: Vec<std::borrow::Cow<'_, [crate::entities::Found]>> = paragraphs
+            .iter()
+            .zip(self.cache.entities().zip(self.cache.people()))
+            .map(|(paragraph, (found, people))| match people {
+                Some(people) if !people.is_empty() => std::borrow::Cow::Owned(crate::entities::find_with_people(
+                    &paragraph.joined.text,
+                    index,
+                    tagger,
+                    Some(people),
+                )),
+                _ => std::borrow::Cow::Borrowed(found),
+            })
+            .collect();
+        let _ = self.with_people.set(crate::entities::place(&self.document, found.iter().map(|f| &**f), self.region));
+        true
+    }
 }
+
+/// About how many characters [`Analysis::guess_people`] gives the model at once: a batch of
+/// paragraphs is a few milliseconds of work, so a cancelled pass stops soon.
+const PEOPLE_BATCH_CHARACTERS: usize = 2048;
 
 /// Builds the tables every analysis of Chinese text needs (script tables, the built-in entity
 /// index) so that the first [`analyse`] does not wait for them. The language server calls this
@@ -247,7 +327,70 @@ mod tests {
         warm_up();
         let warm = analyse(text, &config);
         assert_eq!(format!("{:?}", cold.findings), format!("{:?}", warm.findings));
-        assert_eq!(cold.entities.len(), warm.entities.len());
-        assert!(!warm.entities.is_empty());
+        assert_eq!(cold.entities().len(), warm.entities().len());
+        assert!(!warm.entities().is_empty());
+    }
+
+    /// The people in `analysis.entities()` the LAC model proposed.
+    fn model_people(analysis: &Analysis) -> Vec<&str> {
+        let text = analysis.document.text();
+        analysis
+            .entities()
+            .iter()
+            .filter(|m| m.entity.source == crate::entities::Source::Model)
+            .map(|m| &text[m.range.as_range()])
+            .collect()
+    }
+
+    const PAGE: &str = "臺北市長蔣萬安今天出席活動。\n\n國家主席習近平抵達利馬。\n\n行政院長卓榮泰表示支持。\n";
+
+    #[test]
+    fn the_model_adds_people_after_the_analysis_and_the_rules_never_see_them() {
+        let config = Config::default();
+        let index = crate::entities::EntityIndex::builtin();
+        let model = crate::entities::lac::load();
+        let analysis = analyse_with(PAGE, &config, index);
+        assert!(model_people(&analysis).is_empty());
+        let findings = format!("{:?}", analysis.findings);
+        assert!(analysis.guess_people(&config, index, model, &|| false));
+        assert_eq!(model_people(&analysis), ["蔣萬安", "卓榮泰"]);
+        assert_eq!(format!("{:?}", analysis.findings), findings);
+        // Dictionary names stay as they were.
+        assert!(analysis.entities().iter().any(|m| &PAGE[m.range.as_range()] == "習近平" && !m.is_guess()));
+
+        let off = Config {
+            entities: crate::entities::config::EntitiesConfig { guesses: false, ..config.entities.clone() },
+            ..config.clone()
+        };
+        let analysis = analyse_with(PAGE, &off, index);
+        assert!(analysis.guess_people(&off, index, model, &|| false));
+        assert!(model_people(&analysis).is_empty(), "guesses = false turns the model off too");
+    }
+
+    #[test]
+    fn a_cancelled_model_pass_changes_nothing_and_an_edit_reruns_only_its_paragraph() {
+        let config = Config::default();
+        let index = crate::entities::EntityIndex::builtin();
+        let model = crate::entities::lac::load();
+        let analysis = analyse_with(PAGE, &config, index);
+        assert!(!analysis.guess_people(&config, index, model, &|| true));
+        assert!(model_people(&analysis).is_empty());
+        assert_eq!(analysis.cache.people().filter(Option::is_some).count(), 0);
+        assert!(analysis.guess_people(&config, index, model, &|| false));
+        assert_eq!(analysis.cache.people().filter(Option::is_some).count(), 3);
+
+        let edited = PAGE.replace("表示支持", "表示反對");
+        let next = analyse_incremental(&edited, &config, index, &analysis);
+        // The two paragraphs the edit left alone keep the model's people; the new version's
+        // entities have none until its own pass, which reads the edited paragraph only.
+        assert_eq!(next.cache.people().map(|p| p.is_some()).collect::<Vec<_>>(), [true, true, false]);
+        assert!(model_people(&next).is_empty());
+        let calls = std::cell::Cell::new(0);
+        assert!(next.guess_people(&config, index, model, &|| {
+            calls.set(calls.get() + 1);
+            false
+        }));
+        assert_eq!(calls.get(), 1, "one batch: the edited paragraph");
+        assert_eq!(model_people(&next), ["蔣萬安", "卓榮泰"]);
     }
 }

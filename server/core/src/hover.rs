@@ -13,7 +13,7 @@ type Provider = fn(&Analysis, usize) -> Option<HoverInfo>;
 /// Hover providers, most specific first.
 const PROVIDERS: &[Provider] = &[
     |analysis, offset| crate::figures::hover::hover(&analysis.figures, offset),
-    |analysis, offset| crate::entities::hover(&analysis.entities, analysis.document.text(), offset),
+    |analysis, offset| crate::entities::hover(analysis.entities(), analysis.document.text(), offset),
 ];
 
 /// The hover for the byte offset `offset`, if any feature has one.

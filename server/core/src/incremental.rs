@@ -17,12 +17,13 @@
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::document::Document;
 use crate::entities::{EntityIndex, Found, Options};
 use crate::figures::ParagraphFigures;
 use crate::script::ScriptProfile;
+use crate::text::TextRange;
 
 /// The per-paragraph work of one analysis, in paragraph order.
 #[derive(Clone, Debug, Default)]
@@ -40,6 +41,10 @@ pub struct ParagraphWork {
     figures: Option<ParagraphFigures>,
     /// The names, with the index and options they were found with.
     entities: Option<(EntityKey, Vec<Found>)>,
+    /// The people the LAC model found in the paragraph's lookup text, once
+    /// [`crate::Analysis::guess_people`] has run on it: a function of the text alone, kept by
+    /// every later analysis the paragraph is reused in.
+    people: OnceLock<Vec<TextRange>>,
 }
 
 /// What entity recognition depends on besides the text.
@@ -47,12 +52,17 @@ pub struct ParagraphWork {
 pub struct EntityKey {
     index: u64,
     guesses: bool,
-    model: bool,
 }
 
 impl EntityKey {
     pub fn new(index: &EntityIndex, options: Options<'_>) -> EntityKey {
-        EntityKey { index: index.id(), guesses: options.tagger.is_some(), model: options.model.is_some() }
+        EntityKey { index: index.id(), guesses: options.tagger.is_some() }
+    }
+}
+
+impl ParagraphWork {
+    fn found(&self) -> &[Found] {
+        self.entities.as_ref().map_or(&[][..], |(_, found)| found.as_slice())
     }
 }
 
@@ -69,6 +79,25 @@ impl ParagraphCache {
 
     pub fn is_empty(&self) -> bool {
         self.work.is_empty()
+    }
+
+    /// Each paragraph's names as the analysis found them (none where entities were off).
+    pub(crate) fn entities(&self) -> impl Iterator<Item = &[Found]> {
+        self.work.iter().map(|work| work.found())
+    }
+
+    /// Each paragraph's people from the LAC model, `None` where the model has not run on it.
+    pub(crate) fn people(&self) -> impl Iterator<Item = Option<&[TextRange]>> {
+        self.work.iter().map(|work| work.people.get().map(Vec::as_slice))
+    }
+
+    /// Records the model's people of paragraph `at` (found by the caller with the model).
+    pub(crate) fn set_people(&self, at: usize, people: Vec<TextRange>) {
+        if let Some(work) = self.work.get(at) {
+            // A paragraph shared with another analysis may have been done there meanwhile:
+            // the same text gives the same people.
+            let _ = work.people.set(people);
+        }
     }
 
     /// How many paragraphs have had the work of a Chinese text done (an analysis that was
@@ -116,7 +145,7 @@ impl Builder {
             }
             None => {
                 let profile = ScriptProfile::of(joined);
-                builder.work.push(Arc::new(ParagraphWork { profile, figures: None, entities: None }));
+                builder.work.push(Arc::new(ParagraphWork { profile, ..ParagraphWork::default() }));
                 builder.reused.push(false);
                 profile
             }
@@ -162,7 +191,12 @@ impl Builder {
                 }
                 _ => work.entities.clone(),
             };
-            *work = Arc::new(ParagraphWork { profile: work.profile, figures: Some(figures), entities: found });
+            *work = Arc::new(ParagraphWork {
+                profile: work.profile,
+                figures: Some(figures),
+                entities: found,
+                people: work.people.clone(),
+            });
         }
         ControlFlow::Continue(())
     }
@@ -172,7 +206,7 @@ impl Builder {
     }
 
     pub(crate) fn entities(&self) -> impl Iterator<Item = &[Found]> {
-        self.work.iter().map(|work| work.entities.as_ref().map_or(&[][..], |(_, found)| found.as_slice()))
+        self.work.iter().map(|work| work.found())
     }
 
     pub(crate) fn finish(self) -> ParagraphCache {
@@ -243,7 +277,7 @@ mod tests {
             analysis.is_chinese,
             analysis.figures,
             analysis.findings,
-            analysis.entities,
+            analysis.entities(),
             analysis.outline()
         )
     }
@@ -268,7 +302,7 @@ mod tests {
                 (0..200usize, 0..8usize, proptest::collection::vec(0..PIECES.len(), 0..6)), 1..6),
             interrupt_after in proptest::collection::vec(proptest::option::of(0..12usize), 6),
         ) {
-            crate::entities::load_guessers();
+            crate::entities::tagger::load();
             let config = Config::default();
             let index = crate::entities::EntityIndex::builtin();
             let mut pieces = start;
@@ -328,7 +362,7 @@ mod tests {
         let third = analyse_incremental(&moved, &config, index, &second);
         assert_eq!(third.cache.reused(), 4);
         fn names(a: &Analysis) -> Vec<&str> {
-            a.entities.iter().map(|m| &a.document.text()[m.range.as_range()]).collect()
+            a.entities().iter().map(|m| &a.document.text()[m.range.as_range()]).collect()
         }
         assert_eq!(names(&third), names(&first));
         assert!(names(&third).contains(&"錢\n凱港"));
@@ -348,7 +382,7 @@ mod tests {
         let second = analyse_incremental(ARTICLE, &config, &custom, &first);
         assert_eq!(report(&second), report(&analyse_with(ARTICLE, &config, &custom)));
         assert_ne!(report(&second), report(&first));
-        crate::entities::load_guessers();
+        crate::entities::tagger::load();
         let guesses = Config::default();
         let third = analyse_incremental(ARTICLE, &guesses, builtin, &first);
         assert_eq!(report(&third), report(&analyse_with(ARTICLE, &guesses, builtin)));
@@ -358,7 +392,7 @@ mod tests {
     /// a paragraph keeps does not depend on the settings.
     #[test]
     fn a_previous_analysis_under_other_settings_is_a_valid_start() {
-        crate::entities::load_guessers();
+        crate::entities::tagger::load();
         let index = crate::entities::EntityIndex::builtin();
         let before = Config::default();
         let after = Config::from_toml_str(

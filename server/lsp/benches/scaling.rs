@@ -44,7 +44,7 @@ fn main() {
                 document: &analysis.document,
                 figures: &analysis.figures,
                 config: &config,
-                entities: &analysis.entities,
+                entities: analysis.entities(),
             };
             for rule in RULES {
                 row(&format!("rule:{}", rule.code), best_of(|| (rule.check)(&context).len()), "");

@@ -175,7 +175,7 @@ pub fn conversions(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
     // The forms of the names, per configuration, computed when first needed; none with
     // `convert.names = "keep"`.
     let mentions: &[Mention] = match settings.names {
-        Names::Gazetteer => &request.analysis.entities,
+        Names::Gazetteer => request.analysis.entities(),
         Names::Keep => &[],
     };
     let mut forms: Vec<(OpenccConfig, Vec<Form>)> = Vec::new();
@@ -251,7 +251,7 @@ pub fn resolve(request: &Request<'_>, config: OpenccConfig) -> Result<WorkspaceE
     let text = document.text();
     let converter = convert::converter(Backend::DEFAULT, config).map_err(|err| err.to_string())?;
     let forms = match request.config.convert.names {
-        Names::Gazetteer => convert::entity_forms(text, &request.analysis.entities, converter),
+        Names::Gazetteer => convert::entity_forms(text, request.analysis.entities(), converter),
         Names::Keep => Vec::new(),
     };
     let protected = Protected { terms: &request.config.convert.protected, forms: &forms, ..Protected::NONE };

@@ -49,7 +49,7 @@ fn token_type(kind: EntityKind) -> Option<u32> {
 pub fn semantic_tokens(rope: &Rope, analysis: &Analysis, encoding: PositionEncoding) -> Vec<SemanticToken> {
     let text = analysis.document.text();
     let mut absolute: Vec<(Position, u32, u32, u32)> = Vec::new();
-    for mention in &analysis.entities {
+    for mention in analysis.entities() {
         let Some(kind) = token_type(mention.entity.kind) else {
             continue;
         };
@@ -84,13 +84,13 @@ pub fn semantic_tokens(rope: &Rope, analysis: &Analysis, encoding: PositionEncod
 
 /// The mention under a byte offset.
 pub fn mention_at(analysis: &Analysis, offset: usize) -> Option<&Mention> {
-    zhnews_core::entities::mention_at(&analysis.entities, analysis.document.text(), offset)
+    zhnews_core::entities::mention_at(analysis.entities(), analysis.document.text(), offset)
 }
 
 /// Every mention of entity `id` in one document, as ranges.
 pub fn ranges_of(rope: &Rope, analysis: &Analysis, id: &str, encoding: PositionEncoding) -> Vec<Range> {
     analysis
-        .entities
+        .entities()
         .iter()
         .filter(|m| m.entity.id == id)
         .map(|m| byte_range_to_range(rope, m.range.start, m.range.end, encoding))
@@ -157,7 +157,7 @@ pub fn symbols(
 ) -> Vec<SymbolInformation> {
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
-    for mention in &analysis.entities {
+    for mention in analysis.entities() {
         let entity = &mention.entity;
         if !symbol_matches(query_key, &mention.key, entity) || !seen.insert(entity.id.as_str()) {
             continue;
@@ -194,7 +194,7 @@ pub fn add_to_gazetteer_actions(
     gazetteer: Option<&Path>,
 ) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
-    for mention in analysis.entities.iter().filter(|m| m.is_guess()) {
+    for mention in analysis.entities().iter().filter(|m| m.is_guess()) {
         if mention.range.start > range.end || range.start > mention.range.end {
             continue;
         }

@@ -26,6 +26,11 @@ use crate::to_proto;
 /// of it were recorded).
 pub const TEST_METHODS_ENV: &str = "ZHNEWS_LSP_TEST_METHODS";
 
+/// The largest document the LAC model reads (about 40 articles; the model costs about 10 ms
+/// of CPU per kilobyte, bench/RESULTS.md): a larger file, a whole archive in one page, keeps
+/// jieba's guesses rather than keep a core busy for minutes.
+const MODEL_MAX_BYTES: usize = 1 << 20;
+
 #[derive(Clone)]
 pub struct Backend {
     client: Client,
@@ -378,11 +383,36 @@ impl Backend {
         };
         let replaced =
             lock(&self.state.documents).get_mut(uri).map(|d| d.finish(&job, analysis.clone())).unwrap_or_default();
+        self.guess_people(uri, &job, analysis.clone());
         // Freeing a large document's analysis takes milliseconds: not on the request path.
         if !replaced.is_empty() {
             tokio::task::spawn_blocking(move || drop(replaced));
         }
         Some(Attempt::Done(job.version, rope, analysis))
+    }
+
+    /// Adds the LAC model's people to a finished analysis in the background
+    /// ([`Analysis::guess_people`]), once the model has loaded, until the job's version stops
+    /// being current; hovers meanwhile show the analysis's own names. Documents over
+    /// [`MODEL_MAX_BYTES`] keep jieba's guesses only.
+    fn guess_people(&self, uri: &Uri, job: &Job, analysis: Arc<Analysis>) {
+        let Some(model) = zhnews_core::entities::lac::model() else { return };
+        if analysis.document.text().len() > MODEL_MAX_BYTES || job.cancel.is_cancelled() {
+            return;
+        }
+        let (backend, uri, cancel) = (self.clone(), uri.clone(), job.cancel.clone());
+        tokio::spawn(async move {
+            let config = backend.config_for(&uri).await;
+            let path = uri.to_file_path().map(|p| p.into_owned());
+            let done = tokio::task::spawn_blocking(move || {
+                let (index, _) = zhnews_workspace::gazetteer::index_for(path.as_deref(), &config);
+                analysis.guess_people(&config, &index, model, &|| cancel.is_cancelled())
+            })
+            .await;
+            if let Err(err) = done {
+                tracing::error!("the LAC model's pass over {} failed: {err}", uri.as_str());
+            }
+        });
     }
 
     /// Analyses `rope`, the text of `uri`, on a blocking thread, starting from the job's
@@ -710,9 +740,9 @@ impl LanguageServer for Backend {
         tokio::spawn(async move {
             let loaded = tokio::task::spawn_blocking(|| {
                 zhnews_core::entities::EntityIndex::builtin();
-                // jieba only: the LAC model costs ~27 µs a byte (bench/RESULTS.md), minutes on the
-                // hostile 10 MB documents, until it runs after diagnostics are published.
                 zhnews_core::entities::tagger::load();
+                // Analyses from now on get the model's people after them (`guess_people`).
+                zhnews_core::entities::lac::load();
             })
             .await;
             if loaded.is_ok() {

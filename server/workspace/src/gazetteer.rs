@@ -163,7 +163,7 @@ mod tests {
         let ids = || {
             let (config, index) = config_and_index(&file).unwrap();
             let analysis = zhnews_core::analyse_with("外交部發言人華春瑩表示。", &config, &index);
-            analysis.entities.iter().map(|m| m.entity.id.clone()).collect::<Vec<_>>()
+            analysis.entities().iter().map(|m| m.entity.id.clone()).collect::<Vec<_>>()
         };
         assert_eq!(ids(), ["mfa", "first"]);
         // A later modification time makes the next lookup rebuild the index.

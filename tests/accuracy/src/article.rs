@@ -32,14 +32,29 @@ pub struct Article {
 }
 
 impl Article {
+    /// The analysis of the file at `path` as `zhnews check` makes it (no LAC model: no rule
+    /// needs it).
     pub fn load(path: &Path) -> Result<Article, String> {
+        Article::load_with(path, false)
+    }
+
+    /// The analysis of the file at `path` as the editor ends up with it, the LAC model's
+    /// people added ([`zhnews_core::Analysis::guess_people`]).
+    pub fn load_with_people(path: &Path) -> Result<Article, String> {
+        Article::load_with(path, true)
+    }
+
+    fn load_with(path: &Path, people: bool) -> Result<Article, String> {
         let (config, index) =
             zhnews_workspace::gazetteer::config_and_index(path).map_err(|err| format!("{}: {err}", path.display()))?;
         if config.entities.guesses {
-            zhnews_core::entities::load_guessers();
+            zhnews_core::entities::tagger::load();
         }
         let text = zhnews_workspace::read_text_file(path).map_err(|err| err.to_string())?;
         let analysis = zhnews_core::analyse_with(&text, &config, &index);
+        if people {
+            analysis.guess_people(&config, &index, zhnews_core::entities::lac::load(), &|| false);
+        }
         Ok(Article::new(analysis))
     }
 

@@ -188,9 +188,9 @@ fn spurious(article: &Article, key: &EntitiesKey) -> (Spurious, Vec<String>) {
         }
         spurious.positions += 1;
         if let Some(hover) =
-            zhnews_core::entities::hover(&article.analysis.entities, article.analysis.document.text(), offset)
+            zhnews_core::entities::hover(article.analysis.entities(), article.analysis.document.text(), offset)
         {
-            let mention = zhnews_core::entities::mention_at(&article.analysis.entities, text, offset);
+            let mention = zhnews_core::entities::mention_at(article.analysis.entities(), text, offset);
             let kind = mention.map_or("other", |m| m.entity.kind.key()).to_owned();
             let surface = &text[hover.range.as_range()];
             if examples.last().is_none_or(|last: &String| !last.ends_with(&format!("{surface} ({kind})"))) {

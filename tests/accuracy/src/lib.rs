@@ -49,13 +49,13 @@ pub fn score(root: &Path, exclusions: &Exclusions) -> Result<Scores, String> {
 
     let started = Instant::now();
     // Loading jieba is part of every analysis's cost on first use; counted apart.
-    zhnews_core::entities::load_guessers();
+    zhnews_core::entities::tagger::load();
     timings_ms.insert("tagger load".to_owned(), started.elapsed().as_millis());
 
     let started = Instant::now();
     let mut articles: BTreeMap<String, Article> = BTreeMap::new();
     for file in &keys.articles {
-        articles.insert(file.clone(), Article::load(&root.join(file))?);
+        articles.insert(file.clone(), Article::load_with_people(&root.join(file))?);
     }
     timings_ms.insert("analysis".to_owned(), started.elapsed().as_millis());
     let mut files: BTreeMap<String, usize> = BTreeMap::new();

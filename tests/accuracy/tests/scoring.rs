@@ -56,7 +56,7 @@ fn keys_from_output(dir: &Path, extra_heading: Option<usize>, extra_entity: Opti
 
     let mut entities: Vec<serde_json::Value> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for mention in &analysis.entities {
+    for mention in analysis.entities() {
         let surface = &ARTICLE[mention.range.as_range()];
         let kind = mention.entity.kind.key();
         if !["person", "place", "org"].contains(&kind) || !seen.insert(surface.to_owned()) {

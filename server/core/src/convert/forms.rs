@@ -176,7 +176,7 @@ mod tests {
         let index = EntityIndex::with_layers(&[&gazetteer]);
         let analysis = crate::analyse_with(text, &Config::default(), &index);
         let converter = converter(Backend::Embedded, OpenccConfig::from_name(config).unwrap()).unwrap();
-        entity_forms(text, &analysis.entities, converter)
+        entity_forms(text, analysis.entities(), converter)
             .into_iter()
             .map(|form| (text[form.range.as_range()].to_owned(), form.text))
             .collect()
@@ -278,8 +278,8 @@ mod tests {
         let index = EntityIndex::builtin();
         let analysis = crate::analyse_with(text, &Config::default(), index);
         let converter = converter(Backend::Embedded, OpenccConfig::T2s).unwrap();
-        for form in entity_forms(text, &analysis.entities, converter) {
-            let mention = analysis.entities.iter().find(|m| m.range == form.range).unwrap();
+        for form in entity_forms(text, analysis.entities(), converter) {
+            let mention = analysis.entities().iter().find(|m| m.range == form.range).unwrap();
             assert!(mention.entity.source >= Source::Curated, "{mention:?}");
         }
     }

@@ -155,13 +155,13 @@ fn changes_anything_agrees_with_the_edits() {
 fn changes_anything_honours_the_forms_of_names() {
     for text in ["于立军\n", "人民代表于立\n军出席大會"] {
         let analysis = crate::analyse(text, &crate::Config::default());
-        assert!(!analysis.entities.is_empty(), "{text}");
+        assert!(!analysis.entities().is_empty(), "{text}");
         let line = TextRange::new(0, text.find('军').unwrap());
         for range in [line, TextRange::new(0, text.len())] {
-            let forms = entity_forms(text, &analysis.entities, embedded("s2t"));
+            let forms = entity_forms(text, analysis.entities(), embedded("s2t"));
             let protected = Protected { forms: &forms, ..Protected::NONE };
             let edits = conversion_edits(embedded("s2t"), text, range, protected).unwrap();
-            let changes = changes_anything(embedded("s2t"), text, range, &[], &analysis.entities).unwrap();
+            let changes = changes_anything(embedded("s2t"), text, range, &[], analysis.entities()).unwrap();
             assert_eq!(changes, !edits.is_empty(), "{text:?} {range:?}: {edits:?}");
         }
     }
@@ -273,7 +273,7 @@ fn check_names(config: &str, text: &str, protected: &[&str], expect: Expect) {
     let terms: Vec<String> = protected.iter().map(|s| (*s).to_owned()).collect();
     let converter = embedded(config);
     let analysis = crate::analyse(text, &crate::Config::default());
-    let forms = entity_forms(text, &analysis.entities, converter);
+    let forms = entity_forms(text, analysis.entities(), converter);
     let protected = Protected { terms: &terms, forms: &forms, ..Protected::NONE };
     let edits = conversion_edits(converter, text, TextRange::new(0, text.len()), protected).unwrap();
     let mut out: Vec<String> = edits
@@ -377,7 +377,7 @@ fn a_form_cut_by_the_range_converts_only_its_inside() {
 fn convert_named(config: &str, text: &str) -> String {
     let converter = embedded(config);
     let analysis = crate::analyse(text, &crate::Config::default());
-    let forms = entity_forms(text, &analysis.entities, converter);
+    let forms = entity_forms(text, analysis.entities(), converter);
     let protected = Protected { forms: &forms, ..Protected::NONE };
     let whole = convert_text(converter, text, protected).unwrap();
     let edits = conversion_edits(converter, text, TextRange::new(0, text.len()), protected).unwrap();

@@ -10,10 +10,11 @@
 //! relational compounds (中美), "X side" forms (中方) and words that merely contain a name
 //! (發展中國家 is not 中國) stay unmarked.
 //!
-//! Beyond the dictionaries, Baidu's LAC model ([`lac`]) proposes unknown people, and jieba-rs
-//! part-of-speech tags on the Simplified lookup form propose the remaining unknown people,
-//! places and organisations ([`tagger`]); both load lazily ([`load_guessers`]) and the
-//! analysis works without them.
+//! Beyond the dictionaries, jieba-rs part-of-speech tags on the Simplified lookup form propose
+//! unknown people, places and organisations ([`tagger`]), once the tagger has loaded. Baidu's
+//! LAC model ([`lac`]) proposes people too, in a pass of its own after the analysis
+//! ([`crate::Analysis::guess_people`]): its people win over jieba's guesses where they overlap.
+//! Both load lazily, and the analysis works without them.
 //!
 //! Architecture Invariant: this module does no I/O. Gazetteer files arrive as text.
 
@@ -257,6 +258,25 @@ enum FoundKind {
 /// sorting: a function of that text, the index and the options alone (see
 /// [`crate::incremental`]).
 pub fn find_in_paragraph(joined: &str, index: &EntityIndex, options: Options<'_>) -> Vec<Found> {
+    let people = options.model.map(|model| model_people(model, &[&lookup_text(joined)]).pop().unwrap_or_default());
+    find_with_people(joined, index, options.tagger, people.as_deref())
+}
+
+/// The text names are looked up in for a paragraph's joined text: [`Normalised`], what the
+/// LAC model reads too.
+pub fn lookup_text(joined: &str) -> String {
+    Normalised::new(joined).text
+}
+
+/// [`find_in_paragraph`] with the people the LAC model found in the paragraph's lookup text
+/// given ([`model_people`]), not found here: dictionary names first, then the model's people
+/// where no dictionary name overlaps, then jieba's guesses where neither does.
+pub fn find_with_people(
+    joined: &str,
+    index: &EntityIndex,
+    tagger: Option<&tagger::Tagger>,
+    people: Option<&[TextRange]>,
+) -> Vec<Found> {
     let mut found = Vec::new();
     let normalised = Normalised::new(joined);
     let resolved: Vec<(TextRange, Option<Arc<Entity>>)> =
@@ -273,14 +293,16 @@ pub fn find_in_paragraph(joined: &str, index: &EntityIndex, options: Options<'_>
             found.push(Found { joined, key, what: FoundKind::Known(entity) });
         }
     }
-    let model = options.model.map(|model| (model_candidates(model, &normalised.text), Source::Model));
-    let jieba = options.tagger.map(|tagger| (tagger.candidates(&normalised.text), Source::Jieba));
+    let model = people.map(|people| (people.iter().map(|&range| (range, EntityKind::Person)).collect(), Source::Model));
+    let jieba = tagger.map(|tagger| (tagger.candidates(&normalised.text), Source::Jieba));
     for (candidates, source) in model.into_iter().chain(jieba) {
         for (range, kind) in candidates {
             if known.iter().any(|k| k.start < range.end && range.start < k.end) {
                 continue;
             }
-            let key = &normalised.text[range.as_range()];
+            let Some(key) = normalised.text.get(range.as_range()) else {
+                continue;
+            };
             if index.is_ignored(key) || tagger::is_false_positive(key) {
                 continue;
             }
@@ -309,27 +331,29 @@ fn is_form_of_address(name: &str) -> bool {
         || (chars.len() == 2 && (matches!(chars[0], '老' | '小' | '阿') || FUNCTION_WORDS.contains(&chars[1])))
 }
 
-/// The people the LAC model finds in a lookup text: words it tags `PER` of two or more Han
-/// characters (a middle dot may join the parts of a transliterated name), other than forms of
-/// address.
-fn model_candidates(model: &lac::Lac, text: &str) -> Vec<(TextRange, EntityKind)> {
-    model
-        .words(text)
-        .into_iter()
-        .filter_map(|word| {
-            // People only: on the development set the model's places and organisations added
-            // 0.5% spurious hovers (特區政府 and 屋苑 unkeyed, 宏福苑大, 在工地) for hovers with no
-            // English (places hovered 64% -> 83%, organisations 37% -> 52%, spurious 0.3% -> 0.8%).
-            let kind = match word.tag {
-                "PER" => EntityKind::Person,
-                _ => return None,
-            };
-            let name = &text[word.range.as_range()];
-            if is_form_of_address(name) {
-                return None;
-            }
-            (name.chars().filter(|&c| is_han(c)).count() >= 2 && name.chars().all(|c| is_han(c) || c == '·'))
-                .then_some((word.range, kind))
+/// The people the LAC model finds in each lookup text ([`lookup_text`]), the texts run as one
+/// batch: words it tags `PER` of two or more Han characters (a middle dot may join the parts
+/// of a transliterated name), other than forms of address.
+pub fn model_people(model: &lac::Lac, lookup_texts: &[&str]) -> Vec<Vec<TextRange>> {
+    lookup_texts
+        .iter()
+        .zip(model.words_batch(lookup_texts))
+        .map(|(text, words)| {
+            words
+                .into_iter()
+                // People only: on the development set the model's places and organisations
+                // added 0.5% spurious hovers (特區政府 and 屋苑 unkeyed, 宏福苑大, 在工地) for
+                // hovers with no English (places hovered 64% -> 83%, organisations 37% -> 52%,
+                // spurious 0.3% -> 0.8%).
+                .filter(|word| word.tag == "PER")
+                .map(|word| word.range)
+                .filter(|range| {
+                    let name = &text[range.as_range()];
+                    !is_form_of_address(name)
+                        && name.chars().filter(|&c| is_han(c)).count() >= 2
+                        && name.chars().all(|c| is_han(c) || c == '·')
+                })
+                .collect()
         })
         .collect()
 }
@@ -364,8 +388,16 @@ pub fn place<'a>(
 
 /// Every name in the document, in text order, without overlaps.
 pub fn recognise(document: &Document, index: &EntityIndex, options: Options<'_>) -> Vec<Mention> {
-    let found: Vec<Vec<Found>> =
-        document.paragraphs().iter().map(|p| find_in_paragraph(&p.joined.text, index, options)).collect();
+    let paragraphs = document.paragraphs();
+    let people = options.model.map(|model| {
+        let lookups: Vec<String> = paragraphs.iter().map(|p| lookup_text(&p.joined.text)).collect();
+        model_people(model, &lookups.iter().map(String::as_str).collect::<Vec<_>>())
+    });
+    let found: Vec<Vec<Found>> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| find_with_people(&p.joined.text, index, options.tagger, people.as_ref().map(|p| p[i].as_slice())))
+        .collect();
     place(document, found.iter().map(Vec::as_slice), region(document, None))
 }
 
@@ -460,19 +492,14 @@ pub fn analyse(document: &Document, config: &crate::Config, index: &EntityIndex)
     recognise(document, index, options(config))
 }
 
-/// The recognition options `config` asks for (guesses only once the tagger or the model has
-/// loaded).
+/// The recognition options of an analysis under `config`: jieba's guesses once the tagger has
+/// loaded. The LAC model is never part of an analysis (no rule needs its people, and it costs
+/// far more than the rest): [`crate::Analysis::guess_people`] adds them afterwards.
 pub fn options(config: &crate::Config) -> Options<'static> {
     if !config.entities.guesses {
         return Options::NONE;
     }
-    Options { tagger: tagger::tagger(), model: lac::model() }
-}
-
-/// Loads what guesses need (jieba's tagger and the LAC model), blocking, once.
-pub fn load_guessers() {
-    tagger::load();
-    lac::load();
+    Options { tagger: tagger::tagger(), model: None }
 }
 
 /// The hover for the entity mentioned at `offset` in `text` (a provider in [`crate::hover`]).

@@ -137,8 +137,8 @@ fn cedict_hovers_carry_the_attribution() {
 #[test]
 fn disabled_entities_and_non_chinese_text_give_nothing() {
     let config = crate::Config::from_toml_str("[entities]\nenabled = false\n").unwrap();
-    assert!(crate::analyse("國家主席習近平抵達利馬。", &config).entities.is_empty());
-    assert!(crate::analyse("Xi Jinping met Lula at the G20 in Rio.", &crate::Config::default()).entities.is_empty());
+    assert!(crate::analyse("國家主席習近平抵達利馬。", &config).entities().is_empty());
+    assert!(crate::analyse("Xi Jinping met Lula at the G20 in Rio.", &crate::Config::default()).entities().is_empty());
 }
 
 #[test]
