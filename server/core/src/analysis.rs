@@ -252,10 +252,8 @@ impl Analysis {
                 .max(1);
             let (batch, tail) = rest.split_at(take);
             rest = tail;
-            let lookups: Vec<String> =
-                batch.iter().map(|&at| crate::entities::lookup_text(&paragraphs[at].joined.text)).collect();
-            let lookups: Vec<&str> = lookups.iter().map(String::as_str).collect();
-            for (&at, people) in batch.iter().zip(crate::entities::model_people(model, &lookups)) {
+            let joined: Vec<&str> = batch.iter().map(|&at| paragraphs[at].joined.text.as_str()).collect();
+            for (&at, people) in batch.iter().zip(crate::entities::model_people(model, &joined)) {
                 self.cache.set_people(at, people);
             }
         }

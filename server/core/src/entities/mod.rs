@@ -258,18 +258,12 @@ enum FoundKind {
 /// sorting: a function of that text, the index and the options alone (see
 /// [`crate::incremental`]).
 pub fn find_in_paragraph(joined: &str, index: &EntityIndex, options: Options<'_>) -> Vec<Found> {
-    let people = options.model.map(|model| model_people(model, &[&lookup_text(joined)]).pop().unwrap_or_default());
+    let people = options.model.map(|model| model_people(model, &[joined]).pop().unwrap_or_default());
     find_with_people(joined, index, options.tagger, people.as_deref())
 }
 
-/// The text names are looked up in for a paragraph's joined text: [`Normalised`], what the
-/// LAC model reads too.
-pub fn lookup_text(joined: &str) -> String {
-    Normalised::new(joined).text
-}
-
-/// [`find_in_paragraph`] with the people the LAC model found in the paragraph's lookup text
-/// given ([`model_people`]), not found here: dictionary names first, then the model's people
+/// [`find_in_paragraph`] with the people the LAC model found in the paragraph given
+/// ([`model_people`], ranges in `joined`), not found here: dictionary names first, then the model's people
 /// where no dictionary name overlaps, then jieba's guesses where neither does.
 pub fn find_with_people(
     joined: &str,
@@ -282,18 +276,25 @@ pub fn find_with_people(
     let resolved: Vec<(TextRange, Option<Arc<Entity>>)> =
         index.resolve(&normalised.text).into_iter().map(|(range, target)| (range, target.entity())).collect();
     let resolved = compose::compose(&normalised.text, resolved);
+    let people: Option<Vec<TextRange>> =
+        people.map(|people| people.iter().filter_map(|&range| normalised.from_source(range)).collect());
     let mut known: Vec<TextRange> = Vec::new();
     for (range, entity) in resolved {
-        known.push(range);
         let Some(entity) = entity else {
+            known.push(range);
             continue;
         };
+        if gives_way(range, entity.source, people.as_deref().unwrap_or_default()) {
+            continue;
+        }
+        known.push(range);
         if let Some(joined) = normalised.to_source(range) {
             let key = normalised.text[range.as_range()].to_owned();
             found.push(Found { joined, key, what: FoundKind::Known(entity) });
         }
     }
-    let model = people.map(|people| (people.iter().map(|&range| (range, EntityKind::Person)).collect(), Source::Model));
+    let model =
+        people.map(|people| (people.into_iter().map(|range| (range, EntityKind::Person)).collect(), Source::Model));
     let jieba = tagger.map(|tagger| (tagger.candidates(&normalised.text), Source::Jieba));
     for (candidates, source) in model.into_iter().chain(jieba) {
         for (range, kind) in candidates {
@@ -316,6 +317,20 @@ pub fn find_with_people(
     found
 }
 
+/// True when a dictionary name at `range` gives way to one of the model's `people`: it lies
+/// across a person's edge (刘晓明报道 holds no 明报, Ming Pao), or, for CC-CEDICT's entries,
+/// inside a person (李国庆 is no 国庆, National Day). The model read the name's context; a
+/// match of a short dictionary word did not. A name that holds the whole person (习近平 over
+/// 近平) keeps its place, and so does a curated name inside a longer word the model took.
+fn gives_way(range: TextRange, source: Source, people: &[TextRange]) -> bool {
+    people.iter().any(|person| {
+        let overlaps = person.start < range.end && range.start < person.end;
+        let holds = range.start <= person.start && person.end <= range.end;
+        let inside = person.start <= range.start && range.end <= person.end;
+        overlaps && !holds && (!inside || source == Source::Cedict)
+    })
+}
+
 /// True for what the model tags as a person but news keys do not count as a name: a surname
 /// with a form of address (郭先生, 陳婆婆, 梁太, 老李, 小王), an anonymised name (李某, 朱某勤),
 /// or a surname followed by a word the model took into the name (李说, 曹在), seen on the
@@ -331,14 +346,28 @@ fn is_form_of_address(name: &str) -> bool {
         || (chars.len() == 2 && (matches!(chars[0], '老' | '小' | '阿') || FUNCTION_WORDS.contains(&chars[1])))
 }
 
-/// The people the LAC model finds in each lookup text ([`lookup_text`]), the texts run as one
-/// batch: words it tags `PER` of two or more Han characters (a middle dot may join the parts
-/// of a transliterated name), other than forms of address.
-pub fn model_people(model: &lac::Lac, lookup_texts: &[&str]) -> Vec<Vec<TextRange>> {
-    lookup_texts
+/// The people the LAC model finds in each paragraph's joined text, the texts run as one batch:
+/// words it tags `PER` of two or more Han characters (a middle dot may join the parts of a
+/// transliterated name), other than forms of address; ranges in the joined text.
+///
+/// The model reads [`normalise`]d text, one character for one character, spaces kept: a space
+/// between two names (`记者 苑苏文 包志明`) is a word boundary to it, where the lookup text
+/// of the dictionaries joins them.
+pub fn model_people(model: &lac::Lac, joined: &[&str]) -> Vec<Vec<TextRange>> {
+    let lookups: Vec<String> = joined.iter().map(|text| normalise(text)).collect();
+    let lookups: Vec<&str> = lookups.iter().map(String::as_str).collect();
+    joined
         .iter()
-        .zip(model.words_batch(lookup_texts))
-        .map(|(text, words)| {
+        .zip(&lookups)
+        .zip(model.words_batch(&lookups))
+        .map(|((joined, lookup), words)| {
+            // Character i of the lookup text is character i of the joined text.
+            let starts: Vec<usize> = lookup.char_indices().map(|(at, _)| at).collect();
+            let joined_bounds: Vec<usize> = joined.char_indices().map(|(at, _)| at).chain([joined.len()]).collect();
+            let to_joined = |at: usize| {
+                let index = starts.partition_point(|&start| start < at);
+                joined_bounds.get(index).copied()
+            };
             words
                 .into_iter()
                 // People only: on the development set the model's places and organisations
@@ -346,13 +375,13 @@ pub fn model_people(model: &lac::Lac, lookup_texts: &[&str]) -> Vec<Vec<TextRang
                 // hovers with no English (places hovered 64% -> 83%, organisations 37% -> 52%,
                 // spurious 0.3% -> 0.8%).
                 .filter(|word| word.tag == "PER")
-                .map(|word| word.range)
-                .filter(|range| {
-                    let name = &text[range.as_range()];
+                .filter(|word| {
+                    let name = &lookup[word.range.as_range()];
                     !is_form_of_address(name)
                         && name.chars().filter(|&c| is_han(c)).count() >= 2
                         && name.chars().all(|c| is_han(c) || c == '·')
                 })
+                .filter_map(|word| Some(TextRange::new(to_joined(word.range.start)?, to_joined(word.range.end)?)))
                 .collect()
         })
         .collect()
@@ -389,10 +418,9 @@ pub fn place<'a>(
 /// Every name in the document, in text order, without overlaps.
 pub fn recognise(document: &Document, index: &EntityIndex, options: Options<'_>) -> Vec<Mention> {
     let paragraphs = document.paragraphs();
-    let people = options.model.map(|model| {
-        let lookups: Vec<String> = paragraphs.iter().map(|p| lookup_text(&p.joined.text)).collect();
-        model_people(model, &lookups.iter().map(String::as_str).collect::<Vec<_>>())
-    });
+    let people = options
+        .model
+        .map(|model| model_people(model, &paragraphs.iter().map(|p| p.joined.text.as_str()).collect::<Vec<_>>()));
     let found: Vec<Vec<Found>> = paragraphs
         .iter()
         .enumerate()

@@ -118,6 +118,18 @@ impl Normalised {
         normalised
     }
 
+    /// The range of `text` that came from a source range, when both its ends fall on characters
+    /// kept in `text` (a range starting or ending at a skipped space has none).
+    pub fn from_source(&self, range: TextRange) -> Option<TextRange> {
+        let first = self.chars.binary_search_by_key(&range.start, |&(_, source)| source.start).ok()?;
+        let last = self.chars.partition_point(|&(_, source)| source.end <= range.end).checked_sub(1)?;
+        if last < first || self.chars[last].1.end != range.end {
+            return None;
+        }
+        let end = self.chars.get(last + 1).map_or(self.text.len(), |&(at, _)| at);
+        Some(TextRange::new(self.chars[first].0, end))
+    }
+
     /// The source range of a range of `text` (both ends on character boundaries).
     pub fn to_source(&self, range: TextRange) -> Option<TextRange> {
         let first = self.chars.binary_search_by_key(&range.start, |&(at, _)| at).ok()?;
@@ -151,5 +163,10 @@ mod tests {
         let start = normalised.text.find("近平").unwrap();
         let range = normalised.to_source(TextRange::new(start, start + "近平".len())).unwrap();
         assert_eq!(&source[range.as_range()], "近 平");
+        assert_eq!(normalised.from_source(range), Some(TextRange::new(start, start + "近平".len())));
+        let apec = source.find("APEC").unwrap();
+        let back = normalised.from_source(TextRange::new(apec, apec + 4)).unwrap();
+        assert_eq!(&normalised.text[back.as_range()], "APEC");
+        assert_eq!(normalised.from_source(TextRange::new(1, 4)), None, "starts at a skipped space");
     }
 }

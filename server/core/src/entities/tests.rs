@@ -230,8 +230,28 @@ fn check_model(text: &str, expect: Expect) {
 
 #[test]
 fn model_proposes_people() {
-    // FIXME: the model tags 王小明 PER, but a dictionary name inside it (CC-CEDICT's 小明)
-    // wins; 郭先生 and 李某 (also tagged PER) are rightly left out.
-    check_model("新华社记者王小明报道，郭先生和李某昨天到场。", expect![[""]]);
+    // CC-CEDICT's 小明 inside 王小明 gives way to the model's person; 郭先生 and 李某 (also
+    // tagged PER) are rightly left out.
+    check_model("新华社记者王小明报道，郭先生和李某昨天到场。", expect!["王小明=Model Person Wang Xiaoming"]);
     check_model("臺北市長蔣萬安今天出席活動。", expect!["蔣萬安=Model Person Chiang Wan-an"]);
+}
+
+/// A dictionary word the model's person holds (国庆 "National Day" in 李国庆) or straddles (明报
+/// "Ming Pao" over 刘晓明|报道) gives way to the person; the model reads a byline's spaces as
+/// the boundaries between names.
+#[test]
+fn the_model_s_people_win_over_dictionary_words_inside_or_across_them() {
+    check_model(
+        "本报记者 黄雨馨 李国庆\n\n记者 张建华 刘晓明报道",
+        expect![[r#"
+            黄雨馨=Model Person Huang Yuxin
+            李国庆=Model Person Li Guoqing
+            张建华=Model Person Zhang Jianhua
+            刘晓明=Model Person Liu Xiaoming"#]],
+    );
+    // A name that holds the whole person keeps its place.
+    let document = Document::new("国家主席习近平今天出席会议。");
+    let options = Options { tagger: None, model: Some(lac::load()) };
+    let mentions = recognise(&document, EntityIndex::builtin(), options);
+    assert!(mentions.iter().any(|m| m.entity.id == "xi-jinping" && !m.is_guess()), "{mentions:?}");
 }
