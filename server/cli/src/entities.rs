@@ -52,7 +52,7 @@ pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
             }
         };
         let analysis = zhnews_core::analyse_with(&text, &config, &index);
-        analysis.guess_people(&config, &index, zhnews_core::entities::lac::load(), &|| false);
+        analysis.add_model_names(&config, &index, zhnews_core::entities::lac::load(), &|| false);
         if print(&mut stdout, &file.display().to_string(), &analysis, format).is_err() {
             return ExitCode::from(EXIT_ERROR);
         }

@@ -20,9 +20,9 @@ pub struct Analysis {
     /// Named entities in text order (see [`crate::entities`]), from the dictionaries and jieba:
     /// what the rules saw.
     entities: Vec<crate::entities::Mention>,
-    /// [`Analysis::entities`] with the LAC model's people, once [`Analysis::guess_people`]
+    /// [`Analysis::entities`] with the LAC model's names, once [`Analysis::add_model_names`]
     /// has run to the end.
-    with_people: std::sync::OnceLock<Vec<crate::entities::Mention>>,
+    with_model_names: std::sync::OnceLock<Vec<crate::entities::Mention>>,
     /// The region whose romanisation guessed people get.
     region: Option<crate::entities::romanise::Region>,
     /// Titles, stories and sections, built on first use by [`Analysis::outline`]: no rule needs
@@ -169,7 +169,7 @@ pub(crate) fn analyse_from<'i>(
             figures: Figures::default(),
             findings: Vec::new(),
             entities: Vec::new(),
-            with_people: std::sync::OnceLock::new(),
+            with_model_names: std::sync::OnceLock::new(),
             region: None,
             outline: std::sync::OnceLock::from(Vec::new()),
             outline_config: config.outline.clone(),
@@ -195,7 +195,7 @@ pub(crate) fn analyse_from<'i>(
         figures,
         findings,
         entities,
-        with_people: std::sync::OnceLock::new(),
+        with_model_names: std::sync::OnceLock::new(),
         region,
         outline: std::sync::OnceLock::new(),
         outline_config: config.outline.clone(),
@@ -210,32 +210,35 @@ impl Analysis {
         self.outline.get_or_init(|| crate::outline::outline(&self.document, &self.outline_config))
     }
 
-    /// The named entities in text order: with the LAC model's people once
-    /// [`Analysis::guess_people`] has run, before that from the dictionaries and jieba alone.
+    /// The named entities in text order: with the LAC model's names once
+    /// [`Analysis::add_model_names`] has run, before that from the dictionaries and jieba alone.
     pub fn entities(&self) -> &[crate::entities::Mention] {
-        self.with_people.get().unwrap_or(&self.entities)
+        self.with_model_names.get().unwrap_or(&self.entities)
     }
 
-    /// Adds the people the LAC model finds to [`Analysis::entities`], after the analysis (no
-    /// rule needs them, and the model costs more than everything else together). `config` and
+    /// Adds the people, places and organisations the LAC model finds to
+    /// [`Analysis::entities`], after the analysis (no rule needs them, and the model costs more than everything else together). `config` and
     /// `index` are the ones the analysis was made with. The model runs only on paragraphs it
     /// has not read in this analysis or in one whose paragraphs this one reused, in batches;
     /// `cancelled` is checked before each batch, and a cancelled pass returns false, leaving
     /// the entities as they were (the paragraphs it read stay done for the next version).
-    pub fn guess_people(
+    pub fn add_model_names(
         &self,
         config: &Config,
         index: &crate::entities::EntityIndex,
         model: &crate::entities::lac::Lac,
         cancelled: &dyn Fn() -> bool,
     ) -> bool {
-        if !self.is_chinese || !config.entities.enabled || !config.entities.guesses || self.with_people.get().is_some()
+        if !self.is_chinese
+            || !config.entities.enabled
+            || !config.entities.guesses
+            || self.with_model_names.get().is_some()
         {
             return true;
         }
         let paragraphs = self.document.paragraphs();
         let pending: Vec<usize> =
-            self.cache.people().enumerate().filter(|(_, people)| people.is_none()).map(|(at, _)| at).collect();
+            self.cache.model_names().enumerate().filter(|(_, names)| names.is_none()).map(|(at, _)| at).collect();
         let mut rest = pending.as_slice();
         while !rest.is_empty() {
             if cancelled() {
@@ -253,30 +256,31 @@ impl Analysis {
             let (batch, tail) = rest.split_at(take);
             rest = tail;
             let joined: Vec<&str> = batch.iter().map(|&at| paragraphs[at].joined.text.as_str()).collect();
-            for (&at, people) in batch.iter().zip(crate::entities::model_people(model, &joined)) {
-                self.cache.set_people(at, people);
+            for (&at, names) in batch.iter().zip(crate::entities::model_names(model, &joined)) {
+                self.cache.set_model_names(at, names);
             }
         }
         let tagger = crate::entities::options(config).tagger;
         let found: Vec<std::borrow::Cow<'_, [crate::entities::Found]>> = paragraphs
             .iter()
-            .zip(self.cache.entities().zip(self.cache.people()))
-            .map(|(paragraph, (found, people))| match people {
-                Some(people) if !people.is_empty() => std::borrow::Cow::Owned(crate::entities::find_with_people(
+            .zip(self.cache.entities().zip(self.cache.model_names()))
+            .map(|(paragraph, (found, names))| match names {
+                Some(names) if !names.is_empty() => std::borrow::Cow::Owned(crate::entities::find_with_model(
                     &paragraph.joined.text,
                     index,
                     tagger,
-                    Some(people),
+                    Some(names),
                 )),
                 _ => std::borrow::Cow::Borrowed(found),
             })
             .collect();
-        let _ = self.with_people.set(crate::entities::place(&self.document, found.iter().map(|f| &**f), self.region));
+        let _ =
+            self.with_model_names.set(crate::entities::place(&self.document, found.iter().map(|f| &**f), self.region));
         true
     }
 }
 
-/// About how many characters [`Analysis::guess_people`] gives the model at once: a batch of
+/// About how many characters [`Analysis::add_model_names`] gives the model at once: a batch of
 /// paragraphs is a few milliseconds of work, so a cancelled pass stops soon.
 const PEOPLE_BATCH_CHARACTERS: usize = 2048;
 
@@ -350,7 +354,7 @@ mod tests {
         let analysis = analyse_with(PAGE, &config, index);
         assert!(model_people(&analysis).is_empty());
         let findings = format!("{:?}", analysis.findings);
-        assert!(analysis.guess_people(&config, index, model, &|| false));
+        assert!(analysis.add_model_names(&config, index, model, &|| false));
         assert_eq!(model_people(&analysis), ["蔣萬安", "卓榮泰"]);
         assert_eq!(format!("{:?}", analysis.findings), findings);
         // Dictionary names stay as they were.
@@ -361,7 +365,7 @@ mod tests {
             ..config.clone()
         };
         let analysis = analyse_with(PAGE, &off, index);
-        assert!(analysis.guess_people(&off, index, model, &|| false));
+        assert!(analysis.add_model_names(&off, index, model, &|| false));
         assert!(model_people(&analysis).is_empty(), "guesses = false turns the model off too");
     }
 
@@ -371,20 +375,20 @@ mod tests {
         let index = crate::entities::EntityIndex::builtin();
         let model = crate::entities::lac::load();
         let analysis = analyse_with(PAGE, &config, index);
-        assert!(!analysis.guess_people(&config, index, model, &|| true));
+        assert!(!analysis.add_model_names(&config, index, model, &|| true));
         assert!(model_people(&analysis).is_empty());
-        assert_eq!(analysis.cache.people().filter(Option::is_some).count(), 0);
-        assert!(analysis.guess_people(&config, index, model, &|| false));
-        assert_eq!(analysis.cache.people().filter(Option::is_some).count(), 3);
+        assert_eq!(analysis.cache.model_names().filter(Option::is_some).count(), 0);
+        assert!(analysis.add_model_names(&config, index, model, &|| false));
+        assert_eq!(analysis.cache.model_names().filter(Option::is_some).count(), 3);
 
         let edited = PAGE.replace("表示支持", "表示反對");
         let next = analyse_incremental(&edited, &config, index, &analysis);
         // The two paragraphs the edit left alone keep the model's people; the new version's
         // entities have none until its own pass, which reads the edited paragraph only.
-        assert_eq!(next.cache.people().map(|p| p.is_some()).collect::<Vec<_>>(), [true, true, false]);
+        assert_eq!(next.cache.model_names().map(|p| p.is_some()).collect::<Vec<_>>(), [true, true, false]);
         assert!(model_people(&next).is_empty());
         let calls = std::cell::Cell::new(0);
-        assert!(next.guess_people(&config, index, model, &|| {
+        assert!(next.add_model_names(&config, index, model, &|| {
             calls.set(calls.get() + 1);
             false
         }));

@@ -20,7 +20,7 @@ use std::ops::ControlFlow;
 use std::sync::{Arc, OnceLock};
 
 use crate::document::Document;
-use crate::entities::{EntityIndex, Found, Options};
+use crate::entities::{EntityIndex, EntityKind, Found, Options};
 use crate::figures::ParagraphFigures;
 use crate::script::ScriptProfile;
 use crate::text::TextRange;
@@ -41,10 +41,10 @@ pub struct ParagraphWork {
     figures: Option<ParagraphFigures>,
     /// The names, with the index and options they were found with.
     entities: Option<(EntityKey, Vec<Found>)>,
-    /// The people the LAC model found in the paragraph's lookup text, once
-    /// [`crate::Analysis::guess_people`] has run on it: a function of the text alone, kept by
-    /// every later analysis the paragraph is reused in.
-    people: OnceLock<Vec<TextRange>>,
+    /// The names the LAC model found in the paragraph, once [`crate::Analysis::add_model_names`]
+    /// has run on it: a function of the text alone, kept by every later analysis the
+    /// paragraph is reused in.
+    model: OnceLock<Vec<(TextRange, EntityKind)>>,
 }
 
 /// What entity recognition depends on besides the text.
@@ -86,17 +86,17 @@ impl ParagraphCache {
         self.work.iter().map(|work| work.found())
     }
 
-    /// Each paragraph's people from the LAC model, `None` where the model has not run on it.
-    pub(crate) fn people(&self) -> impl Iterator<Item = Option<&[TextRange]>> {
-        self.work.iter().map(|work| work.people.get().map(Vec::as_slice))
+    /// Each paragraph's names from the LAC model, `None` where the model has not run on it.
+    pub(crate) fn model_names(&self) -> impl Iterator<Item = Option<&[(TextRange, EntityKind)]>> {
+        self.work.iter().map(|work| work.model.get().map(Vec::as_slice))
     }
 
-    /// Records the model's people of paragraph `at` (found by the caller with the model).
-    pub(crate) fn set_people(&self, at: usize, people: Vec<TextRange>) {
+    /// Records the model's names of paragraph `at` (found by the caller with the model).
+    pub(crate) fn set_model_names(&self, at: usize, names: Vec<(TextRange, EntityKind)>) {
         if let Some(work) = self.work.get(at) {
             // A paragraph shared with another analysis may have been done there meanwhile:
-            // the same text gives the same people.
-            let _ = work.people.set(people);
+            // the same text gives the same names.
+            let _ = work.model.set(names);
         }
     }
 
@@ -195,7 +195,7 @@ impl Builder {
                 profile: work.profile,
                 figures: Some(figures),
                 entities: found,
-                people: work.people.clone(),
+                model: work.model.clone(),
             });
         }
         ControlFlow::Continue(())

@@ -383,7 +383,7 @@ impl Backend {
         };
         let replaced =
             lock(&self.state.documents).get_mut(uri).map(|d| d.finish(&job, analysis.clone())).unwrap_or_default();
-        self.guess_people(uri, &job, analysis.clone());
+        self.add_model_names(uri, &job, analysis.clone());
         // Freeing a large document's analysis takes milliseconds: not on the request path.
         if !replaced.is_empty() {
             tokio::task::spawn_blocking(move || drop(replaced));
@@ -391,11 +391,11 @@ impl Backend {
         Some(Attempt::Done(job.version, rope, analysis))
     }
 
-    /// Adds the LAC model's people to a finished analysis in the background
-    /// ([`Analysis::guess_people`]), once the model has loaded, until the job's version stops
+    /// Adds the LAC model's names to a finished analysis in the background
+    /// ([`Analysis::add_model_names`]), once the model has loaded, until the job's version stops
     /// being current; hovers meanwhile show the analysis's own names. Documents over
     /// [`MODEL_MAX_BYTES`] keep jieba's guesses only.
-    fn guess_people(&self, uri: &Uri, job: &Job, analysis: Arc<Analysis>) {
+    fn add_model_names(&self, uri: &Uri, job: &Job, analysis: Arc<Analysis>) {
         let Some(model) = zhnews_core::entities::lac::model() else { return };
         if analysis.document.text().len() > MODEL_MAX_BYTES || job.cancel.is_cancelled() {
             return;
@@ -406,7 +406,7 @@ impl Backend {
             let path = uri.to_file_path().map(|p| p.into_owned());
             let done = tokio::task::spawn_blocking(move || {
                 let (index, _) = zhnews_workspace::gazetteer::index_for(path.as_deref(), &config);
-                analysis.guess_people(&config, &index, model, &|| cancel.is_cancelled())
+                analysis.add_model_names(&config, &index, model, &|| cancel.is_cancelled())
             })
             .await;
             if let Err(err) = done {
@@ -741,7 +741,7 @@ impl LanguageServer for Backend {
             let loaded = tokio::task::spawn_blocking(|| {
                 zhnews_core::entities::EntityIndex::builtin();
                 zhnews_core::entities::tagger::load();
-                // Analyses from now on get the model's people after them (`guess_people`).
+                // Analyses from now on get the model's names after them (`add_model_names`).
                 zhnews_core::entities::lac::load();
             })
             .await;

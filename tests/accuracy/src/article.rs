@@ -39,8 +39,8 @@ impl Article {
     }
 
     /// The analysis of the file at `path` as the editor ends up with it, the LAC model's
-    /// people added ([`zhnews_core::Analysis::guess_people`]).
-    pub fn load_with_people(path: &Path) -> Result<Article, String> {
+    /// names added ([`zhnews_core::Analysis::add_model_names`]).
+    pub fn load_with_model_names(path: &Path) -> Result<Article, String> {
         Article::load_with(path, true)
     }
 
@@ -53,7 +53,7 @@ impl Article {
         let text = zhnews_workspace::read_text_file(path).map_err(|err| err.to_string())?;
         let analysis = zhnews_core::analyse_with(&text, &config, &index);
         if people {
-            analysis.guess_people(&config, &index, zhnews_core::entities::lac::load(), &|| false);
+            analysis.add_model_names(&config, &index, zhnews_core::entities::lac::load(), &|| false);
         }
         Ok(Article::new(analysis))
     }

@@ -55,7 +55,7 @@ pub fn score(root: &Path, exclusions: &Exclusions) -> Result<Scores, String> {
     let started = Instant::now();
     let mut articles: BTreeMap<String, Article> = BTreeMap::new();
     for file in &keys.articles {
-        articles.insert(file.clone(), Article::load_with_people(&root.join(file))?);
+        articles.insert(file.clone(), Article::load_with_model_names(&root.join(file))?);
     }
     timings_ms.insert("analysis".to_owned(), started.elapsed().as_millis());
     let mut files: BTreeMap<String, usize> = BTreeMap::new();

@@ -236,6 +236,20 @@ fn model_proposes_people() {
     check_model("臺北市長蔣萬安今天出席活動。", expect!["蔣萬安=Model Person Chiang Wan-an"]);
 }
 
+/// Places and organisations no dictionary lists, from the model's `LOC` and `ORG` words (our own
+/// sentences, with names of the kinds the development set misses: a company, a housing estate,
+/// a town).
+#[test]
+fn model_proposes_places_and_organisations() {
+    check_model(
+        "江苏天嘉宜化工有限公司昨日发生爆炸，陈家港镇居民连夜撤离。",
+        expect![[r#"
+        天嘉宜化工有限公司=Model Organisation 
+        陈家港镇=Model Place "#]],
+    );
+    check_model("大埔宏福苑居民昨日到社區會堂登記。", expect!["宏福苑=Model Place "]);
+}
+
 /// A dictionary word the model's person holds (国庆 "National Day" in 李国庆) or straddles (明报
 /// "Ming Pao" over 刘晓明|报道) gives way to the person; the model reads a byline's spaces as
 /// the boundaries between names.
