@@ -29,6 +29,7 @@
 //! jump lines (`（下转2版）`), page furniture (mastheads, folios, `原标题：`) and the items of a
 //! numbered list introduced by a colon are never headings.
 
+mod features;
 mod lines;
 
 use std::collections::HashSet;
@@ -39,6 +40,7 @@ use serde::Deserialize;
 use crate::document::Document;
 use crate::numerals::{MarkerStyle, OrdinalMarker};
 use crate::text::{TextRange, is_han};
+pub use features::{FEATURE_NAMES, LineFeatures, line_features};
 use lines::{Markup, MetaKind};
 
 /// `[outline]` in `zhnews.toml`.
