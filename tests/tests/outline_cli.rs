@@ -33,6 +33,26 @@ fn text_format_lists_line_level_kind_and_text() {
     assert_eq!(stdout(&output), expected);
 }
 
+/// The hidden `--format features` (for `scripts/fit-outline-model`): one JSON object per
+/// non-blank line, every feature named, the rules' decision beside them.
+#[test]
+fn features_format_prints_one_object_per_line() {
+    let path = fixture("subheads.simp.txt");
+    let output = run(&[path.as_os_str(), "--format".as_ref(), "features".as_ref()]);
+    assert!(output.status.success(), "{output:?}");
+    let text = stdout(&output);
+    let rows: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    let source = std::fs::read_to_string(&path).expect("fixture");
+    assert_eq!(rows.len(), source.lines().filter(|l| !l.trim().is_empty()).count());
+    assert_eq!(rows[0]["line"], 0);
+    assert_eq!(rows[0]["node"], "title");
+    for row in &rows {
+        let features = row["features"].as_object().expect("features");
+        assert_eq!(features.len(), zhnews_core::outline::FEATURE_NAMES.len(), "{row}");
+        assert!(row["structural"].is_boolean() && row["node_span"].is_boolean(), "{row}");
+    }
+}
+
 #[test]
 fn json_format_nests_children_and_names_files() {
     let (a, b) = (fixture("speech-points.trad.txt"), fixture("markdown-levels.simp.txt"));

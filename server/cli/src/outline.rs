@@ -17,6 +17,10 @@ pub enum Format {
     Text,
     /// One JSON document: `[{ "path", "outline": [node…] }]`, nodes nested by `children`.
     Json,
+    /// One JSON object per non-blank line: the features a scored heading model reads and what
+    /// the rules decided (`scripts/fit-outline-model` reads it; not a stable interface).
+    #[value(hide = true)]
+    Features,
 }
 
 /// A node as the CLI prints it: lines and columns are 1-based, columns count characters.
@@ -57,6 +61,9 @@ fn node(document: &Document, outline: &OutlineNode) -> Node {
 pub fn run(files: &[PathBuf], format: Format) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
+    if format == Format::Features {
+        return features(files, &mut stdout, &mut stderr);
+    }
     let mut had_error = false;
     let mut outlines = Vec::new();
     for file in files {
@@ -72,7 +79,7 @@ pub fn run(files: &[PathBuf], format: Format) -> ExitCode {
         Format::Json => serde_json::to_writer_pretty(&mut stdout, &outlines)
             .map_err(std::io::Error::other)
             .and_then(|()| writeln!(stdout)),
-        Format::Text => print_text(&mut stdout, &outlines, files.len() > 1),
+        Format::Text | Format::Features => print_text(&mut stdout, &outlines, files.len() > 1),
     };
     if let Err(err) = written {
         let _ = writeln!(stderr, "error: cannot write the outline: {err}");
@@ -86,6 +93,61 @@ fn outline_of(file: &Path) -> Result<Vec<Node>, String> {
     let text = read_text_file(file).map_err(|err| err.to_string())?;
     let analysis = zhnews_core::analyse(&text, &config);
     Ok(analysis.outline().iter().map(|root| node(&analysis.document, root)).collect())
+}
+
+/// A line's features as `--format features` prints them.
+#[derive(Serialize)]
+struct FeatureLine<'a> {
+    path: String,
+    line: usize,
+    text: &'a str,
+    rule_item: &'static str,
+    structural: bool,
+    node: Option<&'static str>,
+    node_span: bool,
+    features: std::collections::BTreeMap<&'static str, f64>,
+}
+
+fn features(files: &[PathBuf], stdout: &mut impl Write, stderr: &mut impl Write) -> ExitCode {
+    let mut had_error = false;
+    for file in files {
+        let loaded = load_config(file)
+            .map_err(|err| err.to_string())
+            .and_then(|c| Ok((c.config, read_text_file(file).map_err(|err| err.to_string())?)));
+        let (config, text) = match loaded {
+            Ok(loaded) => loaded,
+            Err(message) => {
+                let _ = writeln!(stderr, "error: {message}");
+                had_error = true;
+                continue;
+            }
+        };
+        let document = Document::new(text);
+        for line in zhnews_core::outline::line_features(&document, &config.outline) {
+            let record = FeatureLine {
+                path: file.display().to_string(),
+                line: line.line,
+                text: &line.text,
+                rule_item: line.rule_item,
+                structural: line.structural,
+                node: line.node,
+                node_span: line.node_span,
+                features: zhnews_core::outline::FEATURE_NAMES
+                    .iter()
+                    .copied()
+                    .zip(line.values.iter().copied())
+                    .collect(),
+            };
+            let written = serde_json::to_writer(&mut *stdout, &record)
+                .map_err(std::io::Error::other)
+                .and_then(|()| writeln!(stdout));
+            if let Err(err) = written {
+                let _ = writeln!(stderr, "error: cannot write the features: {err}");
+                return ExitCode::from(EXIT_ERROR);
+            }
+        }
+    }
+    if had_error { ExitCode::from(EXIT_ERROR) } else { ExitCode::SUCCESS }
 }
 
 /// `  18  2 section   一、引領亞太開放合作啟新程  (1234字)`, children indented under their parent.

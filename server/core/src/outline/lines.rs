@@ -315,6 +315,11 @@ pub(crate) fn strip_markup(line: &str) -> (std::ops::Range<usize>, Markup) {
     (start..end, markup)
 }
 
+/// The text of `line` once its Markdown and emphasis are gone (see [`strip_markup`]).
+pub(crate) fn strip_markup_text(line: &str) -> &str {
+    &line[strip_markup(line).0]
+}
+
 /// The number of characters that count for a headline's length: not spaces.
 pub(crate) fn visible_len(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
