@@ -3,6 +3,7 @@
 
 pub mod baseline;
 pub mod config_file;
+pub mod editions;
 pub mod gazetteer;
 pub mod read;
 pub mod scope;

@@ -10,6 +10,7 @@ use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use zhnews_core::config::ConfigError;
 
 use crate::config_file::{ConfigFileError, LoadedConfig, find_config, load_config_file};
+use crate::editions::Editions;
 
 /// A loaded configuration and its compiled `[check]` globs.
 #[derive(Debug)]
@@ -21,6 +22,8 @@ pub struct Scope {
     include: GlobSet,
     exclude: GlobSet,
     ignores: Vec<(GlobSet, Option<BTreeSet<String>>)>,
+    /// `[[editions]]`: the files that hold editions of the same stories.
+    pub editions: Editions,
 }
 
 impl Scope {
@@ -38,7 +41,8 @@ impl Scope {
             let set = glob_set(&loaded, std::slice::from_ref(&entry.path))?;
             ignores.push((set, entry.rules.as_ref().map(|rules| rules.iter().cloned().collect())));
         }
-        Ok(Scope { loaded, root, include, exclude, ignores })
+        let editions = Editions::new(loaded.path.as_deref(), &loaded.config)?;
+        Ok(Scope { loaded, root, include, exclude, ignores, editions })
     }
 
     /// The path of `file` relative to the root, with `/` separators; `None` when the file is
