@@ -12,7 +12,8 @@ use std::time::SystemTime;
 
 use ropey::Rope;
 use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, Uri};
-use zhnews_core::editions::{EditionFinding, compare};
+use zhnews_core::editions::{EditionFinding, compare_with};
+use zhnews_core::entities::EntityIndex;
 use zhnews_core::{Config, Document};
 
 use crate::encoding::PositionEncoding;
@@ -60,13 +61,14 @@ impl Found {
     }
 }
 
-/// Compares `text` (version `version`) with each partner under `config`; `keep` filters each
-/// partner's findings (the baseline). Blocking: a pair of 25 KB editions takes milliseconds.
+/// Compares `text` (version `version`) with each partner under `config`, names by `index`;
+/// `keep` filters each partner's findings (the baseline). Blocking: a pair of 25 KB editions
+/// takes milliseconds.
 pub fn find(
     text: &str,
     version: i32,
     partners: Vec<PartnerText>,
-    config: &Config,
+    (config, index): (&Config, &EntityIndex),
     keep: &dyn Fn(&mut Vec<EditionFinding>),
 ) -> Found {
     let document = Document::new(text);
@@ -74,7 +76,7 @@ pub fn find(
         .into_iter()
         .map(|partner| {
             let other = Document::new(partner.rope.to_string());
-            let mut findings = compare(&document, &other, config).a;
+            let mut findings = compare_with(&document, &other, config, index).a;
             keep(&mut findings);
             Partner { path: partner.path, uri: partner.uri, rope: partner.rope, stamp: partner.stamp, findings }
         })

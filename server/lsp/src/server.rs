@@ -561,7 +561,9 @@ impl Backend {
                     tracing::warn!("baseline not applied: {err}");
                 }
             };
-            crate::editions::find(&text, version, texts, &config, &keep)
+            // The gazetteers the analysis uses: its errors are reported there.
+            let (index, _) = zhnews_workspace::gazetteer::index_for(path.as_deref(), &config);
+            crate::editions::find(&text, version, texts, (&config, &index), &keep)
         })
         .await;
         let found = match computed {

@@ -1,6 +1,6 @@
 //! Edition findings in `zhnews check`: each checked file that `[[editions]]` pairs with others
-//! is compared with each of them (`zhnews_core::editions::compare`, under the file's own
-//! configuration), and the findings on it join its other findings, each pointing into the other
+//! is compared with each of them (`zhnews_core::editions::compare_with`, under the file's own
+//! configuration and gazetteers), and the findings on it join its other findings, each pointing into the other
 //! file. A partner that is not itself checked is read for the comparison only.
 
 use std::collections::HashMap;
@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use zhnews_core::editions::compare;
+use zhnews_core::editions::compare_with;
+use zhnews_core::entities::EntityIndex;
 use zhnews_core::{Document, Finding};
 use zhnews_workspace::read_text_file;
 use zhnews_workspace::scope::absolute;
@@ -65,8 +66,9 @@ pub fn add(jobs: &[Job], reports: &mut [(FileReport, usize)], errors: &mut Vec<S
             let mut ignored = 0;
             for partner in partners {
                 let Some(Some(other)) = editions.get(partner) else { continue };
-                let comparison =
-                    compare(&Document::new(&*this.text), &Document::new(&*other.text), &job.scope.loaded.config);
+                let index = job.index.as_deref().unwrap_or(EntityIndex::builtin());
+                let (this_document, other_document) = (Document::new(&*this.text), Document::new(&*other.text));
+                let comparison = compare_with(&this_document, &other_document, &job.scope.loaded.config, index);
                 for edition_finding in comparison.a {
                     let finding: Finding = edition_finding.finding;
                     if job.scope.ignores(&job.path, finding.rule) {
