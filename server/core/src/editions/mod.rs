@@ -176,10 +176,11 @@ pub fn compare_with(a: &Document, b: &Document, config: &Config, index: &EntityI
         for group in &groups {
             diff_group(group, &side_a, &side_b, index, &mut found);
         }
-        missing_units(&groups, &list_a, &list_b, &side_a, &side_b, false, &mut found);
-        missing_units(&groups, &list_a, &list_b, &side_a, &side_b, true, &mut found);
-        section_order(&list_a, &list_b, &side_a, &side_b, false, &mut found);
-        section_order(&list_a, &list_b, &side_a, &side_b, true, &mut found);
+        for on_b in [false, true] {
+            let sides = Sides::new((&side_a, &list_a), (&side_b, &list_b), on_b);
+            missing_units(&groups, &sides, &mut found);
+            section_order(&sides, &mut found);
+        }
     }
     let finish = |findings: Vec<EditionFinding>| {
         let mut findings: Vec<EditionFinding> = findings
@@ -644,18 +645,26 @@ fn report_pair(
     found.push(on_b, finding(rule, range, message, vec![Related { range: there_visible, message: note }], fix));
 }
 
-/// Reports units of one side (`b` when `on_b`) that have no counterpart in the other.
-fn missing_units(
-    groups: &[Group],
-    list_a: &[usize],
-    list_b: &[usize],
-    side_a: &Side<'_>,
-    side_b: &Side<'_>,
+/// Two paired stories seen from one edition: `this` (the second edition when `on_b`) is where
+/// the findings go, `other` the edition they are compared with; each with its story's units.
+struct Sides<'s, 'a> {
+    this: &'s Side<'a>,
+    other: &'s Side<'a>,
+    list: &'s [usize],
+    other_list: &'s [usize],
     on_b: bool,
-    found: &mut Found,
-) {
-    let (this, other, list, other_list) =
-        if on_b { (side_b, side_a, list_b, list_a) } else { (side_a, side_b, list_a, list_b) };
+}
+
+impl<'s, 'a> Sides<'s, 'a> {
+    fn new(a: (&'s Side<'a>, &'s [usize]), b: (&'s Side<'a>, &'s [usize]), on_b: bool) -> Sides<'s, 'a> {
+        let ((this, list), (other, other_list)) = if on_b { (b, a) } else { (a, b) };
+        Sides { this, other, list, other_list, on_b }
+    }
+}
+
+/// Reports units of one side (`b` when `on_b`) that have no counterpart in the other.
+fn missing_units(groups: &[Group], sides: &Sides<'_, '_>, found: &mut Found) {
+    let Sides { this, other, list, other_list, on_b } = *sides;
     let matched_here = |i: usize| groups.iter().position(|g| if on_b { g.b.contains(&i) } else { g.a.contains(&i) });
     // The other story continues on another page: what comes after the last matched unit here,
     // or in a section numbered beyond the other's last, may be there.
@@ -733,16 +742,8 @@ fn missing_units(
 
 /// Reports numbered section heads of one side that run out of order where the other's run in
 /// order.
-fn section_order(
-    list_a: &[usize],
-    list_b: &[usize],
-    side_a: &Side<'_>,
-    side_b: &Side<'_>,
-    on_b: bool,
-    found: &mut Found,
-) {
-    let (this, other, list, other_list) =
-        if on_b { (side_b, side_a, list_b, list_a) } else { (side_a, side_b, list_a, list_b) };
+fn section_order(sides: &Sides<'_, '_>, found: &mut Found) {
+    let Sides { this, other, list, other_list, on_b } = *sides;
     let heads = |side: &Side<'_>, list: &[usize]| -> Vec<(u64, usize)> {
         list.iter().filter_map(|&i| Some((side.units[i].heading_marker?, i))).collect()
     };
