@@ -28,6 +28,42 @@ pub enum Stamp {
     Disk(Option<SystemTime>, u64),
 }
 
+/// A partner as the server finds it before comparing: its open text and version, or `None` when
+/// it is not open (its file is read).
+pub struct Snapshot {
+    pub path: PathBuf,
+    pub uri: Uri,
+    pub open: Option<(Rope, i32)>,
+}
+
+impl Snapshot {
+    /// Which text of the partner a comparison now would read.
+    pub fn stamp(&self) -> Stamp {
+        match &self.open {
+            Some((_, version)) => Stamp::Open(*version),
+            None => match std::fs::metadata(&self.path) {
+                Ok(metadata) => Stamp::Disk(metadata.modified().ok(), metadata.len()),
+                Err(_) => Stamp::Disk(None, 0),
+            },
+        }
+    }
+
+    /// The text to compare (blocking: reads the file of a partner that is not open; one that
+    /// cannot be read compares as empty, which pairs with nothing).
+    pub fn read(self, stamp: Stamp) -> PartnerText {
+        let rope = match self.open {
+            Some((rope, _)) => rope,
+            None => {
+                zhnews_workspace::read_text_file(&self.path).map(|text| Rope::from_str(&text)).unwrap_or_else(|err| {
+                    tracing::warn!("edition not compared: {err}");
+                    Rope::new()
+                })
+            }
+        };
+        PartnerText { path: self.path, uri: self.uri, rope, stamp }
+    }
+}
+
 /// A partner's text as the comparison reads it.
 pub struct PartnerText {
     pub path: PathBuf,

@@ -492,42 +492,31 @@ impl Backend {
     /// partners: each partner's open text, else its file. Computed on a blocking thread and kept
     /// until the document's version or a partner's text changes; `None` without partners.
     async fn edition_findings(&self, uri: &Uri, version: i32, rope: &Rope) -> Option<Arc<crate::editions::Found>> {
-        use crate::editions::{PartnerText, Stamp};
+        use crate::editions::{Snapshot, Stamp};
         let config = self.config_for(uri).await;
         let partners = self.edition_partners(uri, &config).await;
         if partners.is_empty() {
             return None;
         }
-        // Each partner's open text, or `None` to read its file.
-        let open: Vec<(PathBuf, Uri, Option<(Rope, i32)>)> = {
+        // Each partner's open text, else its file.
+        let snapshots: Vec<Snapshot> = {
             let documents = lock(&self.state.documents);
             partners
                 .iter()
                 .filter_map(|path| {
                     let document = documents.iter().find(|(u, _)| u.to_file_path().is_some_and(|p| *p == **path));
-                    match document {
-                        Some((uri, document)) => {
-                            Some((path.clone(), uri.clone(), Some((document.rope.clone(), document.version))))
-                        }
-                        None => Some((path.clone(), Uri::from_file_path(path)?, None)),
-                    }
+                    Some(match document {
+                        Some((uri, document)) => Snapshot {
+                            path: path.clone(),
+                            uri: uri.clone(),
+                            open: Some((document.rope.clone(), document.version)),
+                        },
+                        None => Snapshot { path: path.clone(), uri: Uri::from_file_path(path)?, open: None },
+                    })
                 })
                 .collect()
         };
-        let disk_stamp = |path: &Path| match std::fs::metadata(path) {
-            Ok(metadata) => Stamp::Disk(metadata.modified().ok(), metadata.len()),
-            Err(_) => Stamp::Disk(None, 0),
-        };
-        let stamps: Vec<(PathBuf, Stamp)> = open
-            .iter()
-            .map(|(path, _, text)| {
-                let stamp = match text {
-                    Some((_, version)) => Stamp::Open(*version),
-                    None => disk_stamp(path),
-                };
-                (path.clone(), stamp)
-            })
-            .collect();
+        let stamps: Vec<(PathBuf, Stamp)> = snapshots.iter().map(|s| (s.path.clone(), s.stamp())).collect();
         if let Some(found) = lock(&self.state.editions).found.get(uri)
             && found.is_current(version, &stamps)
         {
@@ -537,22 +526,7 @@ impl Backend {
         let path = uri.to_file_path().map(|p| p.into_owned());
         let roots = lock(&self.state.settings).roots.clone();
         let computed = tokio::task::spawn_blocking(move || {
-            let texts = open
-                .into_iter()
-                .zip(stamps)
-                .map(|((path, uri, text), (_, stamp))| {
-                    let rope = match text {
-                        Some((rope, _)) => rope,
-                        None => zhnews_workspace::read_text_file(&path)
-                            .map(|text| Rope::from_str(&text))
-                            .unwrap_or_else(|err| {
-                                tracing::warn!("edition not compared: {err}");
-                                Rope::new()
-                            }),
-                    };
-                    PartnerText { path, uri, rope, stamp }
-                })
-                .collect();
+            let texts = snapshots.into_iter().zip(stamps).map(|(snapshot, (_, stamp))| snapshot.read(stamp)).collect();
             // Findings recorded in the baseline stay out of the editor, as out of `check`.
             let keep = |findings: &mut Vec<zhnews_core::editions::EditionFinding>| {
                 if let Some(path) = &path

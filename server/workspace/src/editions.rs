@@ -13,7 +13,7 @@ use zhnews_core::Config;
 use zhnews_core::config::{CONFIG_FILE_NAME, ConfigError, EditionsEntry, editions_location};
 
 use crate::config_file::ConfigFileError;
-use crate::scope::absolute;
+use crate::path::absolute;
 
 /// The `[[editions]]` entries of one configuration, compiled.
 #[derive(Debug, Default)]

@@ -3,7 +3,7 @@
 //! folder of the configuration file that governs a file.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
@@ -11,6 +11,7 @@ use zhnews_core::config::ConfigError;
 
 use crate::config_file::{ConfigFileError, LoadedConfig, find_config, load_config_file};
 use crate::editions::Editions;
+pub use crate::path::absolute;
 
 /// A loaded configuration and its compiled `[check]` globs.
 #[derive(Debug)]
@@ -108,25 +109,6 @@ fn glob_error(loaded: &LoadedConfig, glob: &str, err: &globset::Error) -> Config
     ConfigFileError { path, error: ConfigError { message: format!("invalid glob: {err}"), line, column: None } }
 }
 
-/// `path` made absolute against the current folder, with `.` and `..` resolved lexically
-/// (symbolic links are left alone, as the user named them).
-pub fn absolute(path: &Path) -> PathBuf {
-    // `Path::new("a.txt").parent()` is the empty path: the current folder.
-    let path = if path.as_os_str().is_empty() { Path::new(".") } else { path };
-    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-    let mut out = PathBuf::new();
-    for component in joined.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 /// The scopes of many files, loading each configuration file once. Folders are looked up
 /// once too.
 #[derive(Default)]
@@ -212,12 +194,5 @@ mod tests {
         assert_eq!(err.error.line, Some(3));
         assert!(err.to_string().contains("zhnews.toml:3: invalid glob"), "{err}");
         std::fs::remove_dir_all(dir).unwrap();
-    }
-
-    #[test]
-    fn lexical_absolute_paths() {
-        let cwd = std::env::current_dir().unwrap();
-        assert_eq!(absolute(Path::new("a/./b/../c")), cwd.join("a/c"));
-        assert_eq!(absolute(Path::new("")), cwd);
     }
 }

@@ -14,8 +14,17 @@ use zhnews_core::{Document, Finding};
 use zhnews_workspace::read_text_file;
 use zhnews_workspace::scope::absolute;
 
-use super::Job;
+use zhnews_workspace::Scope;
+
 use super::report::{FileReport, OtherEdition, Outcome, Reported, display_path};
+
+/// A checked file: its path, the configuration that governs it and its gazetteers' index
+/// (`None`: the builtin one).
+pub struct Checked<'a> {
+    pub path: &'a Path,
+    pub scope: &'a Scope,
+    pub index: Option<&'a EntityIndex>,
+}
 
 /// A file of a comparison: its path as shown and its text.
 #[derive(Clone)]
@@ -27,8 +36,8 @@ struct Edition {
 /// Adds the edition findings of every checked file that has configured partners, and counts
 /// those `[[check.ignore]]` drops with the file's. A partner that cannot be read is an error
 /// (reported once).
-pub fn add(jobs: &[Job], reports: &mut [(FileReport, usize)], errors: &mut Vec<String>) {
-    let partners: Vec<Vec<PathBuf>> = jobs.iter().map(|job| job.scope.editions.partners(&job.path)).collect();
+pub fn add(jobs: &[Checked<'_>], reports: &mut [(FileReport, usize)], errors: &mut Vec<String>) {
+    let partners: Vec<Vec<PathBuf>> = jobs.iter().map(|job| job.scope.editions.partners(job.path)).collect();
     if partners.iter().all(Vec::is_empty) {
         return;
     }
@@ -41,7 +50,7 @@ pub fn add(jobs: &[Job], reports: &mut [(FileReport, usize)], errors: &mut Vec<S
             }
             Outcome::Failed { .. } => None,
         };
-        editions.insert(absolute(&job.path), edition);
+        editions.insert(absolute(job.path), edition);
     }
     for partner in partners.iter().flatten() {
         if editions.contains_key(partner) {
@@ -61,17 +70,17 @@ pub fn add(jobs: &[Job], reports: &mut [(FileReport, usize)], errors: &mut Vec<S
         .par_iter()
         .zip(&partners)
         .map(|(job, partners)| {
-            let Some(Some(this)) = editions.get(&absolute(&job.path)) else { return (Vec::new(), 0) };
+            let Some(Some(this)) = editions.get(&absolute(job.path)) else { return (Vec::new(), 0) };
             let mut reported = Vec::new();
             let mut ignored = 0;
             for partner in partners {
                 let Some(Some(other)) = editions.get(partner) else { continue };
-                let index = job.index.as_deref().unwrap_or(EntityIndex::builtin());
+                let index = job.index.unwrap_or(EntityIndex::builtin());
                 let (this_document, other_document) = (Document::new(&*this.text), Document::new(&*other.text));
                 let comparison = compare_with(&this_document, &other_document, &job.scope.loaded.config, index);
                 for edition_finding in comparison.a {
                     let finding: Finding = edition_finding.finding;
-                    if job.scope.ignores(&job.path, finding.rule) {
+                    if job.scope.ignores(job.path, finding.rule) {
                         ignored += 1;
                         continue;
                     }

@@ -169,7 +169,11 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         })
         .collect();
     progress.finish();
-    editions::add(&jobs, &mut checked, &mut errors);
+    let checked_files: Vec<editions::Checked<'_>> = jobs
+        .iter()
+        .map(|job| editions::Checked { path: &job.path, scope: &job.scope, index: job.index.as_deref() })
+        .collect();
+    editions::add(&checked_files, &mut checked, &mut errors);
 
     let mut summary = Summary { files: checked.len(), errors: errors.len(), ..Summary::default() };
     let mut writer = args.write_baseline.as_deref().map(BaselineWriter::new);

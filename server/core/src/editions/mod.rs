@@ -398,8 +398,11 @@ enum NameDifference {
     Different((usize, usize), (usize, usize), Option<Arc<Entity>>, Option<Arc<Entity>>),
 }
 
+/// A known name in a group's characters: its character range and its entity.
+type Name = (usize, usize, Arc<Entity>);
+
 /// The known names of a group's characters, looked up once, when a hunk needs them.
-type Names = Option<Vec<(usize, usize, Arc<Entity>)>>;
+type Names = Option<Vec<Name>>;
 
 /// True for the entities whose forms are compared as names: people, places, organisations and
 /// events. CC-CEDICT's other proper nouns (周四, a weekday) are words.
@@ -408,7 +411,7 @@ fn is_name(entity: &Entity) -> bool {
 }
 
 /// The names among `chars`.
-fn names_in(index: &EntityIndex, chars: &[char]) -> Vec<(usize, usize, Arc<Entity>)> {
+fn names_in(index: &EntityIndex, chars: &[char]) -> Vec<Name> {
     index.names_in(chars).into_iter().filter(|(_, _, entity)| is_name(entity)).collect()
 }
 
@@ -418,13 +421,13 @@ fn names_in(index: &EntityIndex, chars: &[char]) -> Vec<(usize, usize, Arc<Entit
 /// longer difference (then the words are compared as words).
 fn name_difference(
     index: &EntityIndex,
-    (ca, names_a): (&[char], &[(usize, usize, Arc<Entity>)]),
-    (cb, names_b): (&[char], &[(usize, usize, Arc<Entity>)]),
+    (ca, names_a): (&[char], &[Name]),
+    (cb, names_b): (&[char], &[Name]),
     (a0, a1): (usize, usize),
     (b0, b1): (usize, usize),
 ) -> Option<NameDifference> {
     // A name overlaps a run, or holds an empty run strictly inside it.
-    let touching = |names: &[(usize, usize, Arc<Entity>)], s: usize, e: usize| -> Vec<(usize, usize)> {
+    let touching = |names: &[Name], s: usize, e: usize| -> Vec<(usize, usize)> {
         names
             .iter()
             .filter(|(ns, ne, _)| if s < e { *ns < e && s < *ne } else { *ns < s && s < *ne })
