@@ -46,6 +46,21 @@ fn sarif_output_is_valid_against_the_official_schema() {
     }
 }
 
+#[test]
+fn edition_findings_point_into_the_other_file() {
+    let log = sarif(&["--no-baseline"], &workspace_root().join("tests/cmd/editions.in"));
+    assert_valid(&log);
+    check_rule_indexes(&log);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 4, "{log:#}");
+    for result in results {
+        let here = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap();
+        let there = result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap();
+        let other = if here.starts_with("hk/") { "cn/briefing.txt" } else { "hk/briefing.txt" };
+        assert_eq!(there, other, "{result:#}");
+    }
+}
+
 /// Every result's `ruleIndex` points at the descriptor of its `ruleId`.
 fn check_rule_indexes(log: &serde_json::Value) {
     let rules = log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();

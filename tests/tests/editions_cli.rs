@@ -68,3 +68,36 @@ fn a_missing_file_exits_2() {
     let output = run(&["briefing.hk.txt", "no-such-file.txt"]);
     assert_eq!(output.status.code(), Some(2), "{output:?}");
 }
+
+#[test]
+fn names_that_differ_are_edition_name_and_regional_forms_of_one_name_pass() {
+    // visit.cn.txt names Chile where visit.hk.txt names Peru and misspells Boluarte; 三藩市 and
+    // 旧金山 are one city (the gazetteer's aliases) and 秘魯/秘鲁 one country in two scripts.
+    let output = run(&["visit.hk.txt", "visit.cn.txt", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings: Vec<(String, String, u64, u64)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let path = f["path"].as_str().unwrap().rsplit('/').next().unwrap().to_owned();
+            (f["rule"].as_str().unwrap().to_owned(), path, f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap())
+        })
+        .collect();
+    let expected = [
+        ("edition-name", "visit.hk.txt", 3, 1),
+        ("edition-name", "visit.hk.txt", 3, 5),
+        ("edition-name", "visit.cn.txt", 3, 1),
+        ("edition-name", "visit.cn.txt", 3, 5),
+    ]
+    .map(|(rule, path, line, column)| (rule.to_owned(), path.to_owned(), line, column));
+    assert_eq!(findings, expected);
+    let first = &json["findings"][0];
+    assert!(
+        first["message"].as_str().unwrap().contains("`秘魯` (Peru) here, `智利` (Chile) in the other edition"),
+        "{first}"
+    );
+    assert_eq!(first["fix"]["replacement"], "智利");
+    assert_eq!(json["findings"][1]["fix"]["replacement"], "博魯阿德特");
+}

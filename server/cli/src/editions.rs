@@ -7,7 +7,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use zhnews_core::editions::{self, Comparison, EditionFinding};
+use zhnews_core::entities::EntityIndex;
 use zhnews_core::{Config, Document, Severity};
+use zhnews_workspace::gazetteer::gazetteer_index;
 use zhnews_workspace::{load_config, read_text_file};
 
 use crate::check::EXIT_FINDINGS;
@@ -109,8 +111,8 @@ fn read(path: &Path) -> Result<Edition, String> {
 
 pub fn run(args: &Args) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
-    let config = match load_config(&args.a) {
-        Ok(loaded) => loaded.config,
+    let (config, config_file) = match load_config(&args.a) {
+        Ok(loaded) => (loaded.config, loaded.path),
         Err(err) => {
             let _ = writeln!(stderr, "error: {err}");
             return ExitCode::from(EXIT_ERROR);
@@ -123,7 +125,12 @@ pub fn run(args: &Args) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    let comparison = compare(&a, &b, &config);
+    let (index, failures) = gazetteer_index(config_file.as_deref(), &config);
+    if let Some(err) = failures.first() {
+        let _ = writeln!(stderr, "error: gazetteer: {err}");
+        return ExitCode::from(EXIT_ERROR);
+    }
+    let comparison = compare(&a, &b, &config, index.as_deref().unwrap_or(EntityIndex::builtin()));
     let output = output(&a, &b, &comparison);
     let mut stdout = std::io::stdout().lock();
     let written = match args.format {
@@ -141,8 +148,8 @@ pub fn run(args: &Args) -> ExitCode {
     if failing { ExitCode::from(EXIT_FINDINGS) } else { ExitCode::SUCCESS }
 }
 
-fn compare(a: &Edition, b: &Edition, config: &Config) -> Comparison {
-    editions::compare(&Document::new(a.text.as_str()), &Document::new(b.text.as_str()), config)
+fn compare(a: &Edition, b: &Edition, config: &Config, index: &EntityIndex) -> Comparison {
+    editions::compare_with(&Document::new(a.text.as_str()), &Document::new(b.text.as_str()), config, index)
 }
 
 fn output(a: &Edition, b: &Edition, comparison: &Comparison) -> Output {

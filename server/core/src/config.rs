@@ -33,6 +33,27 @@ pub struct Config {
     pub convert: crate::convert::config::ConvertConfig,
     /// Per-rule severity or `"off"`, keyed by rule code (`sequence-order = "error"`).
     pub rules: BTreeMap<String, RuleLevel>,
+    /// Files that are editions of the same stories (`[[editions]]`), compared with each other by
+    /// `zhnews check` and the language server.
+    pub editions: Vec<EditionsEntry>,
+}
+
+/// `[[editions]] files = ["hk/briefing.txt", "cn/briefing.txt"]`: files that hold editions of
+/// the same stories. Every two files an entry names are compared, story by story (stories
+/// pair only when they share most of their text, see `zhnews_core::editions`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionsEntry {
+    /// Paths or globs (`*` within a folder, `**` across folders), relative to the folder of
+    /// `zhnews.toml`.
+    pub files: Vec<String>,
+}
+
+impl EditionsEntry {
+    /// True when `pattern` is a glob rather than a path.
+    pub fn is_glob(pattern: &str) -> bool {
+        pattern.contains(['*', '?', '[', '{'])
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -102,6 +123,10 @@ impl Config {
     pub fn from_toml_str(text: &str) -> Result<Config, ConfigError> {
         // Deserializing the text itself (not a merged table) keeps the spans of type errors.
         let config: Config = toml::from_str(text).map_err(|err| error_at(text, &err))?;
+        if let Some((message, entry, file)) = config.editions_problem() {
+            let (line, column) = editions_location(text, entry, file).unzip();
+            return Err(ConfigError { message, line, column });
+        }
         config.validate()?;
         Ok(config)
     }
@@ -122,6 +147,9 @@ impl Config {
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
+        if let Some((message, _, _)) = self.editions_problem() {
+            return Err(ConfigError { message, line: None, column: None });
+        }
         for code in self.rules.keys() {
             if default_level(code).is_none() {
                 let known: Vec<&str> = RULE_CODES.iter().map(|&(code, _)| code).collect();
@@ -169,6 +197,24 @@ impl Config {
         Ok(())
     }
 
+    /// The first bad `[[editions]]` entry: the message, the entry's index and the index of the
+    /// offending file in it (`None` when the entry as a whole is wrong).
+    fn editions_problem(&self) -> Option<(String, usize, Option<usize>)> {
+        for (index, entry) in self.editions.iter().enumerate() {
+            if let Some(file) = entry.files.iter().position(|file| file.trim().is_empty()) {
+                return Some(("an [[editions]] file is empty: give a path or a glob".to_owned(), index, Some(file)));
+            }
+            let paths: std::collections::BTreeSet<&str> = entry.files.iter().map(String::as_str).collect();
+            if paths.len() < 2 && !entry.files.iter().any(|file| EditionsEntry::is_glob(file)) {
+                let message = "an [[editions]] entry names the files holding editions of the same stories: \
+                               give at least two paths, or a glob"
+                    .to_owned();
+                return Some((message, index, None));
+            }
+        }
+        None
+    }
+
     /// The severity a rule reports at, or `None` when it is off.
     pub fn rule_severity(&self, code: &str) -> Option<Severity> {
         match self.rules.get(code) {
@@ -176,6 +222,32 @@ impl Config {
             None => default_level(code).and_then(RuleLevel::severity),
         }
     }
+}
+
+/// The 1-based line and column of the `file`th file of the `entry`th `[[editions]]` table in
+/// `text` (of the table itself when `file` is `None`), for errors about it: the core's own
+/// validation and the workspace's globs.
+pub fn editions_location(text: &str, entry: usize, file: Option<usize>) -> Option<(usize, usize)> {
+    #[derive(Deserialize)]
+    struct Spans {
+        #[serde(default)]
+        editions: Vec<toml::Spanned<EntrySpans>>,
+    }
+    #[derive(Deserialize)]
+    struct EntrySpans {
+        #[serde(default)]
+        files: Vec<toml::Spanned<toml::Value>>,
+    }
+    let spans: Spans = toml::from_str(text).ok()?;
+    let entry = spans.editions.get(entry)?;
+    let start = match file {
+        Some(file) => entry.get_ref().files.get(file)?.span().start,
+        None => entry.span().start,
+    };
+    let before = text.get(..start)?;
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some((line, column))
 }
 
 fn merge(base: &mut toml::Table, layer: toml::Table) {
@@ -219,6 +291,24 @@ mod tests {
         assert!(err.message.contains("unknown rule `no-such-rule` in [[check.ignore]]"), "{err}");
         let err = Config::from_toml_str("[analysis]\nmin_han_share = 2.0\n").unwrap_err();
         assert!(err.message.contains("between 0 and 1"), "{err}");
+    }
+
+    #[test]
+    fn editions_entries_name_two_files_or_a_glob() {
+        let text = "[[editions]]\nfiles = [\"hk/a.txt\", \"cn/a.txt\"]\n\n[[editions]]\nfiles = [\"pairs/*.txt\"]\n";
+        let config = Config::from_toml_str(text).unwrap();
+        assert_eq!(config.editions.len(), 2);
+        assert_eq!(config.editions[0].files, ["hk/a.txt", "cn/a.txt"]);
+        let check = |text: &str| Config::from_toml_str(text).unwrap_err().to_string();
+        expect_test::expect!["4:1: an [[editions]] entry names the files holding editions of the same stories: give at least two paths, or a glob"]
+            .assert_eq(&check("[[editions]]\nfiles = [\"a.txt\", \"b.txt\"]\n\n[[editions]]\nfiles = [\"a.txt\"]\n"));
+        expect_test::expect!["2:19: an [[editions]] file is empty: give a path or a glob"]
+            .assert_eq(&check("[[editions]]\nfiles = [\"a.txt\", \"  \"]\n"));
+        expect_test::expect!["2:1: unknown field `file`, expected `files`"]
+            .assert_eq(&check("[[editions]]\nfile = [\"a.txt\", \"b.txt\"]\n"));
+        expect_test::expect!["2:9: invalid type: integer `3`, expected a sequence"]
+            .assert_eq(&check("[[editions]]\nfiles = 3\n"));
+        expect_test::expect!["1:1: missing field `files`"].assert_eq(&check("[[editions]]\n"));
     }
 
     #[test]

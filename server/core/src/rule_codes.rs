@@ -44,6 +44,7 @@ pub const RULE_CODES: &[(&str, RuleLevel)] = &[
     ("mixed-script", RuleLevel::Warning),
     ("variant-form", RuleLevel::Off),
     ("edition-figure", RuleLevel::Warning),
+    ("edition-name", RuleLevel::Warning),
     ("edition-text", RuleLevel::Warning),
     ("edition-missing", RuleLevel::Info),
 ];

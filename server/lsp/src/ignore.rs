@@ -16,6 +16,7 @@ use std::time::SystemTime;
 use serde::{Deserialize, Serialize};
 use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Command, Uri};
 use zhnews_core::Finding;
+use zhnews_core::editions::EditionFinding;
 use zhnews_core::fingerprint::{excerpt, fingerprint};
 use zhnews_workspace::baseline::{Baseline, BaselineError, add_to_baseline};
 
@@ -91,6 +92,27 @@ pub fn execute(argument: &IgnoreFinding, roots: &[PathBuf]) -> Result<PathBuf, S
 /// Drops the findings of `document` that its baseline records, as `zhnews check --baseline`
 /// does. A missing baseline filters nothing; a broken one is reported and filters nothing.
 pub fn filter(findings: &mut Vec<Finding>, text: &str, document: &Path, roots: &[PathBuf]) -> Option<BaselineError> {
+    filter_by(findings, |finding| finding, text, document, roots)
+}
+
+/// [`filter`] for the edition findings of `document` (`[[editions]]`), kept apart from its
+/// analysis's.
+pub fn filter_editions(
+    findings: &mut Vec<EditionFinding>,
+    text: &str,
+    document: &Path,
+    roots: &[PathBuf],
+) -> Option<BaselineError> {
+    filter_by(findings, |edition| &edition.finding, text, document, roots)
+}
+
+fn filter_by<T>(
+    items: &mut Vec<T>,
+    finding: impl Fn(&T) -> &Finding,
+    text: &str,
+    document: &Path,
+    roots: &[PathBuf],
+) -> Option<BaselineError> {
     let file = zhnews_workspace::baseline::default_baseline_path(document, roots);
     let mut baseline = match load(&file) {
         Ok(Some(baseline)) => baseline,
@@ -98,7 +120,10 @@ pub fn filter(findings: &mut Vec<Finding>, text: &str, document: &Path, roots: &
         Err(err) => return Some(err),
     };
     let key = baseline.path_key(document);
-    findings.retain(|finding| !baseline.take(&key, finding.rule, &fingerprint(text, finding)));
+    items.retain(|item| {
+        let finding = finding(item);
+        !baseline.take(&key, finding.rule, &fingerprint(text, finding))
+    });
     None
 }
 

@@ -4,6 +4,7 @@
 pub mod code_actions;
 pub mod convert_actions;
 pub mod documents;
+pub mod editions;
 pub use zhnews_lsp_text::encoding;
 pub mod entities;
 mod framing;

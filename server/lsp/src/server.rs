@@ -58,7 +58,20 @@ struct State {
     /// Entity mentions of the workspace's `.txt` files, and the number of the newest full pass.
     workspace: crate::workspace_index::WorkspaceIndex,
     workspace_pass: AtomicU64,
+    /// `[[editions]]`: each open document's configured partners and its edition findings.
+    editions: Mutex<EditionsCache>,
     lifecycle: Arc<Lifecycle>,
+}
+
+/// What the server keeps of the edition comparisons (`crate::editions`).
+#[derive(Default)]
+struct EditionsCache {
+    /// Each document's configured partners, worked out once per configuration and set of files
+    /// (forgotten when the settings, a `zhnews.toml` or a text file on disk change).
+    partners: HashMap<Uri, Arc<Vec<PathBuf>>>,
+    /// Each document's newest edition findings, current while its version and its partners'
+    /// texts are the ones compared.
+    found: HashMap<Uri, Arc<crate::editions::Found>>,
 }
 
 /// What the transport's owner (`serve_stdio`) learns from the server.
@@ -88,6 +101,7 @@ pub fn service() -> (LspService<Backend>, ClientSocket, Arc<Lifecycle>) {
             resolve_edits: AtomicBool::new(false),
             workspace: Default::default(),
             workspace_pass: AtomicU64::new(0),
+            editions: Mutex::new(EditionsCache::default()),
             lifecycle: shared,
         }),
     })
@@ -461,9 +475,148 @@ impl Backend {
         Some((version, rope, analysis))
     }
 
-    fn diagnostics(&self, uri: &Uri, rope: &Rope, analysis: &Analysis) -> Vec<Diagnostic> {
+    /// The diagnostics of a version of a document: its analysis's findings, then its edition
+    /// findings against its configured partners.
+    async fn diagnostics(&self, uri: &Uri, version: i32, rope: &Rope, analysis: &Analysis) -> Vec<Diagnostic> {
         let encoding = self.state.encoding();
-        analysis.findings.iter().map(|finding| to_proto::diagnostic(uri, rope, finding, encoding)).collect()
+        let mut diagnostics: Vec<Diagnostic> =
+            analysis.findings.iter().map(|finding| to_proto::diagnostic(uri, rope, finding, encoding)).collect();
+        if let Some(found) = self.edition_findings(uri, version, rope).await {
+            diagnostics.extend(crate::editions::diagnostics(uri, rope, &found, encoding));
+        }
+        diagnostics
+    }
+
+    /// The files `[[editions]]` pairs with the document (none for a document that is not a
+    /// file), worked out once per configuration.
+    async fn edition_partners(&self, uri: &Uri, config: &Config) -> Arc<Vec<PathBuf>> {
+        if let Some(partners) = lock(&self.state.editions).partners.get(uri) {
+            return partners.clone();
+        }
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        let partners = match path {
+            Some(path) if !config.editions.is_empty() => {
+                let config_file = lock(&self.state.settings).config_file(Some(&path));
+                let config = config.clone();
+                // A glob walks the workspace: off the runtime.
+                let found = tokio::task::spawn_blocking(move || {
+                    match zhnews_workspace::editions::Editions::new(config_file.as_deref(), &config) {
+                        Ok(editions) => editions.partners(&path),
+                        Err(err) => {
+                            tracing::warn!("[[editions]] left out: {err}");
+                            Vec::new()
+                        }
+                    }
+                })
+                .await;
+                found.unwrap_or_default()
+            }
+            _ => Vec::new(),
+        };
+        let partners = Arc::new(partners);
+        lock(&self.state.editions).partners.insert(uri.clone(), partners.clone());
+        partners
+    }
+
+    /// The edition findings of version `version` of a document (`rope`) against its configured
+    /// partners: each partner's open text, else its file. Computed on a blocking thread and kept
+    /// until the document's version or a partner's text changes; `None` without partners.
+    async fn edition_findings(&self, uri: &Uri, version: i32, rope: &Rope) -> Option<Arc<crate::editions::Found>> {
+        use crate::editions::{Snapshot, Stamp};
+        let config = self.config_for(uri).await;
+        let partners = self.edition_partners(uri, &config).await;
+        if partners.is_empty() {
+            return None;
+        }
+        // Each partner's open text, else its file.
+        let snapshots: Vec<Snapshot> = {
+            let documents = lock(&self.state.documents);
+            partners
+                .iter()
+                .filter_map(|path| {
+                    let document = documents.iter().find(|(u, _)| u.to_file_path().is_some_and(|p| *p == **path));
+                    Some(match document {
+                        Some((uri, document)) => Snapshot {
+                            path: path.clone(),
+                            uri: uri.clone(),
+                            open: Some((document.rope.clone(), document.version)),
+                        },
+                        None => Snapshot { path: path.clone(), uri: Uri::from_file_path(path)?, open: None },
+                    })
+                })
+                .collect()
+        };
+        let stamps: Vec<(PathBuf, Stamp)> = snapshots.iter().map(|s| (s.path.clone(), s.stamp())).collect();
+        if let Some(found) = lock(&self.state.editions).found.get(uri)
+            && found.is_current(version, &stamps)
+        {
+            return Some(found.clone());
+        }
+        let text = rope.to_string();
+        let path = uri.to_file_path().map(|p| p.into_owned());
+        let roots = lock(&self.state.settings).roots.clone();
+        let computed = tokio::task::spawn_blocking(move || {
+            let texts = snapshots.into_iter().zip(stamps).map(|(snapshot, (_, stamp))| snapshot.read(stamp)).collect();
+            // Findings recorded in the baseline stay out of the editor, as out of `check`.
+            let keep = |findings: &mut Vec<zhnews_core::editions::EditionFinding>| {
+                if let Some(path) = &path
+                    && let Some(err) = crate::ignore::filter_editions(findings, &text, path, &roots)
+                {
+                    tracing::warn!("baseline not applied: {err}");
+                }
+            };
+            // The gazetteers the analysis uses: its errors are reported there.
+            let (index, _) = zhnews_workspace::gazetteer::index_for(path.as_deref(), &config);
+            crate::editions::find(&text, version, texts, (&config, &index), &keep)
+        })
+        .await;
+        let found = match computed {
+            Ok(found) => Arc::new(found),
+            Err(err) => {
+                tracing::error!("edition comparison of {} failed: {err}", uri.as_str());
+                return None;
+            }
+        };
+        lock(&self.state.editions).found.insert(uri.clone(), found.clone());
+        Some(found)
+    }
+
+    /// Publishes again the diagnostics of the open documents that have `uri` as an edition
+    /// partner: their edition findings read its new text. Pulling clients are asked to pull.
+    fn republish_partners(&self, uri: &Uri) {
+        let Some(path) = uri.to_file_path().map(|p| p.into_owned()) else { return };
+        let partners: Vec<Uri> = {
+            let editions = lock(&self.state.editions);
+            editions
+                .partners
+                .iter()
+                .filter(|(other, partners)| *other != uri && partners.contains(&path))
+                .map(|(other, _)| other.clone())
+                .collect()
+        };
+        let partners: Vec<Uri> = {
+            let documents = lock(&self.state.documents);
+            partners.into_iter().filter(|other| documents.contains_key(other)).collect()
+        };
+        if partners.is_empty() {
+            return;
+        }
+        if self.state.pull_diagnostics.load(Ordering::SeqCst) {
+            self.refresh_pulled_diagnostics();
+            return;
+        }
+        for partner in partners {
+            let backend = self.clone();
+            tokio::spawn(async move { backend.analyse_and_publish(partner, false).await });
+        }
+    }
+
+    /// Forgets every document's partners and edition findings (the configuration or the files
+    /// changed).
+    fn forget_editions(&self) {
+        let mut editions = lock(&self.state.editions);
+        editions.partners.clear();
+        editions.found.clear();
     }
 
     /// Analyses after the debounce delay and publishes, unless a newer edit came in meanwhile.
@@ -481,7 +634,7 @@ impl Backend {
             tokio::time::sleep(Duration::from_millis(debounce)).await;
             let still_current = lock(&backend.state.documents).get(&uri).is_some_and(|d| d.generation == generation);
             if still_current {
-                backend.analyse_and_publish(uri).await;
+                backend.analyse_and_publish(uri, true).await;
             }
         });
     }
@@ -492,20 +645,24 @@ impl Backend {
     /// jieba's guesses took 4–8 ms of one hover's time).
     fn reanalyse(&self, uri: Uri) {
         let backend = self.clone();
-        tokio::spawn(async move { backend.analyse_and_publish(uri).await });
+        tokio::spawn(async move { backend.analyse_and_publish(uri, false).await });
     }
 
     /// Publishes the current version's diagnostics (clients that pull them are not sent any),
-    /// unless a newer version came in while it was analysed.
-    async fn analyse_and_publish(&self, uri: Uri) {
+    /// unless a newer version came in while it was analysed. With `partners`, the open
+    /// documents that have this one as an edition partner are published again too.
+    async fn analyse_and_publish(&self, uri: Uri, partners: bool) {
         // Once cancelled, the version is not current: the newer one's own task publishes.
         let Some(Attempt::Done(version, rope, analysis)) = self.analysis_once(&uri).await else {
             return;
         };
+        if partners {
+            self.republish_partners(&uri);
+        }
         if self.state.pull_diagnostics.load(Ordering::SeqCst) {
             return;
         }
-        let diagnostics = self.diagnostics(&uri, &rope, &analysis);
+        let diagnostics = self.diagnostics(&uri, version, &rope, &analysis).await;
         let newest = lock(&self.state.documents).get(&uri).is_some_and(|d| d.version == version);
         if newest {
             self.client.publish_diagnostics(uri, diagnostics, Some(version)).await;
@@ -543,6 +700,7 @@ impl Backend {
     }
 
     fn reanalyse_all(&self) {
+        self.forget_editions();
         let uris: Vec<Uri> = {
             let mut documents = lock(&self.state.documents);
             documents.values_mut().for_each(OpenDocument::invalidate);
@@ -551,7 +709,11 @@ impl Backend {
         for uri in uris {
             self.reanalyse(uri);
         }
-        // Pulling clients ask again only when told to.
+        self.refresh_pulled_diagnostics();
+    }
+
+    /// Pulling clients ask again only when told to.
+    fn refresh_pulled_diagnostics(&self) {
         if self.state.pull_diagnostics.load(Ordering::SeqCst) && self.state.diagnostic_refresh.load(Ordering::SeqCst) {
             let client = self.client.clone();
             tokio::spawn(async move {
@@ -819,8 +981,15 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         let closed = lock(&self.state.documents).remove(&uri);
-        // The file on disk is what the workspace index holds again.
+        // The file on disk is what the workspace index holds again, and what its edition
+        // partners are compared with.
         self.reindex(&uri);
+        self.republish_partners(&uri);
+        {
+            let mut editions = lock(&self.state.editions);
+            editions.partners.remove(&uri);
+            editions.found.remove(&uri);
+        }
         // Large documents leave large free blocks behind: give them back.
         if closed.is_some_and(|document| document.rope.len_bytes() > 1024 * 1024) {
             crate::memory::release_free_memory();
@@ -875,6 +1044,15 @@ impl LanguageServer for Backend {
         for change in &texts {
             self.reindex(&change.uri);
         }
+        if !texts.is_empty() && !lock(&self.state.editions).partners.values().all(|partners| partners.is_empty()) {
+            // A glob may name other files now, and a partner's text on disk changed.
+            let open: Vec<Uri> = lock(&self.state.editions).partners.keys().cloned().collect();
+            lock(&self.state.editions).partners.clear();
+            for uri in open {
+                self.reanalyse(uri);
+            }
+            self.refresh_pulled_diagnostics();
+        }
         if !others.is_empty() {
             self.clear_config_diagnostics(&others).await;
             self.reanalyse_all();
@@ -920,6 +1098,11 @@ impl LanguageServer for Backend {
                 automatic: params.context.trigger_kind == Some(CodeActionTriggerKind::AUTOMATIC),
             };
             let mut actions = crate::code_actions::code_actions(&request);
+            if request.wants(&CodeActionKind::QUICKFIX)
+                && let Some(found) = self.edition_findings(&uri, version, &rope).await
+            {
+                actions.extend(crate::editions::quick_fixes(&request, &found));
+            }
             if request.wants(&CodeActionKind::QUICKFIX) {
                 let config = self.config_for(&uri).await;
                 let path = uri.to_file_path().map(|p| p.into_owned());
@@ -1116,7 +1299,7 @@ impl LanguageServer for Backend {
                 return Err(Error::invalid_params(format!("unknown document {}", uri.as_str())));
             }
             let items = match self.analysis(&uri).await {
-                Some((_, rope, analysis)) => self.diagnostics(&uri, &rope, &analysis),
+                Some((version, rope, analysis)) => self.diagnostics(&uri, version, &rope, &analysis).await,
                 None => Vec::new(),
             };
             Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(

@@ -51,9 +51,14 @@ impl Settings {
         self.editor_layers.first().cloned().unwrap_or_default()
     }
 
+    /// The `zhnews.toml` that governs `document`: the nearest to it, else the workspace root's.
+    pub fn config_file(&self, document: Option<&Path>) -> Option<PathBuf> {
+        document.and_then(find_config).or_else(|| self.roots.iter().find_map(|root| find_config(root)))
+    }
+
     pub fn resolve(&mut self, document: Option<&Path>) -> Resolved {
         let mut problems = Vec::new();
-        let path = document.and_then(find_config).or_else(|| self.roots.iter().find_map(|root| find_config(root)));
+        let path = self.config_file(document);
         let file_table = match path {
             Some(path) => match load_config_file(&path) {
                 Ok(loaded) => {

@@ -23,7 +23,7 @@ pub fn severity(severity: Severity) -> DiagnosticSeverity {
 /// (generated from the rule's doc comment) in the repository named in the workspace manifest.
 /// None for codes that are not rules.
 pub fn rule_docs_url(code: &str) -> Option<String> {
-    zhnews_core::rules::rule(code)?;
+    zhnews_core::rules::documentation(code)?;
     Some(format!("{}/blob/main/docs/rules.md#{code}", env!("CARGO_PKG_REPOSITORY")))
 }
 
@@ -50,6 +50,31 @@ pub fn diagnostic(uri: &Uri, rope: &Rope, finding: &Finding, encoding: PositionE
         related_information: (!related.is_empty()).then_some(related),
         ..Diagnostic::default()
     }
+}
+
+/// An edition finding as a diagnostic on `uri`, its related information in the other edition
+/// (`other_uri`, whose compared text `other_rope` holds). `rope` must hold exactly the compared
+/// text.
+pub fn edition_diagnostic(
+    uri: &Uri,
+    rope: &Rope,
+    finding: &zhnews_core::editions::EditionFinding,
+    other_uri: &Uri,
+    other_rope: &Rope,
+    encoding: PositionEncoding,
+) -> Diagnostic {
+    let mut diagnostic = diagnostic(uri, rope, &finding.finding, encoding);
+    let elsewhere = finding.other.iter().map(|related| DiagnosticRelatedInformation {
+        location: Location {
+            uri: other_uri.clone(),
+            range: byte_range_to_range(other_rope, related.range.start, related.range.end, encoding),
+        },
+        message: related.message.clone(),
+    });
+    let mut related = diagnostic.related_information.take().unwrap_or_default();
+    related.extend(elsewhere);
+    diagnostic.related_information = (!related.is_empty()).then_some(related);
+    diagnostic
 }
 
 pub fn hover(rope: &Rope, info: &zhnews_core::hover::HoverInfo, encoding: PositionEncoding) -> Hover {

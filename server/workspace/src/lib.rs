@@ -3,7 +3,9 @@
 
 pub mod baseline;
 pub mod config_file;
+pub mod editions;
 pub mod gazetteer;
+pub mod path;
 pub mod read;
 pub mod scope;
 pub mod walk;

@@ -3,13 +3,15 @@
 //! folder of the configuration file that governs a file.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use zhnews_core::config::ConfigError;
 
 use crate::config_file::{ConfigFileError, LoadedConfig, find_config, load_config_file};
+use crate::editions::Editions;
+pub use crate::path::absolute;
 
 /// A loaded configuration and its compiled `[check]` globs.
 #[derive(Debug)]
@@ -21,6 +23,8 @@ pub struct Scope {
     include: GlobSet,
     exclude: GlobSet,
     ignores: Vec<(GlobSet, Option<BTreeSet<String>>)>,
+    /// `[[editions]]`: the files that hold editions of the same stories.
+    pub editions: Editions,
 }
 
 impl Scope {
@@ -38,7 +42,8 @@ impl Scope {
             let set = glob_set(&loaded, std::slice::from_ref(&entry.path))?;
             ignores.push((set, entry.rules.as_ref().map(|rules| rules.iter().cloned().collect())));
         }
-        Ok(Scope { loaded, root, include, exclude, ignores })
+        let editions = Editions::new(loaded.path.as_deref(), &loaded.config)?;
+        Ok(Scope { loaded, root, include, exclude, ignores, editions })
     }
 
     /// The path of `file` relative to the root, with `/` separators; `None` when the file is
@@ -102,25 +107,6 @@ fn glob_error(loaded: &LoadedConfig, glob: &str, err: &globset::Error) -> Config
         text.lines().position(|line| !glob.is_empty() && line.contains(&quoted)).map(|i| i + 1)
     });
     ConfigFileError { path, error: ConfigError { message: format!("invalid glob: {err}"), line, column: None } }
-}
-
-/// `path` made absolute against the current folder, with `.` and `..` resolved lexically
-/// (symbolic links are left alone, as the user named them).
-pub fn absolute(path: &Path) -> PathBuf {
-    // `Path::new("a.txt").parent()` is the empty path: the current folder.
-    let path = if path.as_os_str().is_empty() { Path::new(".") } else { path };
-    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-    let mut out = PathBuf::new();
-    for component in joined.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// The scopes of many files, loading each configuration file once. Folders are looked up
@@ -208,12 +194,5 @@ mod tests {
         assert_eq!(err.error.line, Some(3));
         assert!(err.to_string().contains("zhnews.toml:3: invalid glob"), "{err}");
         std::fs::remove_dir_all(dir).unwrap();
-    }
-
-    #[test]
-    fn lexical_absolute_paths() {
-        let cwd = std::env::current_dir().unwrap();
-        assert_eq!(absolute(Path::new("a/./b/../c")), cwd.join("a/c"));
-        assert_eq!(absolute(Path::new("")), cwd);
     }
 }

@@ -5,15 +5,16 @@ use std::io::Write;
 
 use zhnews_core::{Finding, Severity};
 
-use super::report::{FileReport, Outcome, Positions};
+use super::report::{FileReport, OtherEdition, Outcome, Positions};
 
 pub fn write(out: &mut dyn Write, files: &[FileReport], errors: &[String]) -> std::io::Result<()> {
     for file in files {
         match &file.outcome {
             Outcome::Checked { text, findings, .. } => {
                 let positions = Positions::new(text);
-                for finding in findings {
-                    writeln!(out, "{}", command(&file.display, &positions, finding))?;
+                for reported in findings {
+                    let other = reported.other.as_ref();
+                    writeln!(out, "{}", command(&file.display, &positions, &reported.finding, other))?;
                 }
             }
             Outcome::Failed { message } => {
@@ -28,7 +29,8 @@ pub fn write(out: &mut dyn Write, files: &[FileReport], errors: &[String]) -> st
 }
 
 /// One finding as a workflow command. Lines and columns are 1-based; columns count characters.
-pub fn command(path: &str, positions: &Positions<'_>, finding: &Finding) -> String {
+/// The spans of the other edition of an edition finding follow as `path:line:column: note`.
+pub fn command(path: &str, positions: &Positions<'_>, finding: &Finding, other: Option<&OtherEdition>) -> String {
     let (start, end) = (positions.at(finding.range.start), positions.at(finding.range.end));
     let kind = match finding.severity {
         Severity::Error => "error",
@@ -39,6 +41,13 @@ pub fn command(path: &str, positions: &Positions<'_>, finding: &Finding) -> Stri
     for related in &finding.related {
         let at = positions.at(related.range.start);
         message.push_str(&format!("\n{}:{}: {}", at.line + 1, at.character + 1, related.message));
+    }
+    if let Some(other) = other {
+        let there = Positions::new(&other.text);
+        for related in &other.related {
+            let at = there.at(related.range.start);
+            message.push_str(&format!("\n{}:{}:{}: {}", other.display, at.line + 1, at.character + 1, related.message));
+        }
     }
     let mut properties = format!("file={},line={},endLine={}", property(path), start.line + 1, end.line + 1);
     if start.line == end.line {
@@ -75,6 +84,6 @@ mod tests {
             related: vec![Related { range: TextRange::new(3, 6), message: "乙".into() }],
             fix: None,
         };
-        expect_test::expect!["::notice file=a%2Cb%3Ac%25.txt,line=2,endLine=2,col=2,endColumn=3,title=zhnews count-mismatch::100%25 wrong: a,b%0Asecond line%0A1:2: 乙"].assert_eq(&command("a,b:c%.txt", &Positions::new(text), &finding));
+        expect_test::expect!["::notice file=a%2Cb%3Ac%25.txt,line=2,endLine=2,col=2,endColumn=3,title=zhnews count-mismatch::100%25 wrong: a,b%0Asecond line%0A1:2: 乙"].assert_eq(&command("a,b:c%.txt", &Positions::new(text), &finding, None));
     }
 }

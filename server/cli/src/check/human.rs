@@ -11,7 +11,7 @@ use std::io::Write;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use zhnews_core::{Finding, Severity, TextRange};
 
-use super::report::{FileReport, Outcome, Positions, Summary};
+use super::report::{FileReport, OtherEdition, Outcome, Positions, Summary};
 
 /// A frame never takes more source than this around a finding, so a 50 MB single-line file
 /// renders as quickly as a short one.
@@ -28,8 +28,10 @@ pub fn write(out: &mut dyn Write, files: &[FileReport], options: &HumanOptions) 
     for file in files {
         if let Outcome::Checked { text, findings, .. } = &file.outcome {
             let positions = Positions::new(text);
-            for finding in findings {
-                writeln!(out, "{}\n", render_finding(&renderer, &file.display, &positions, finding))?;
+            for reported in findings {
+                let frame =
+                    render_finding(&renderer, &file.display, &positions, &reported.finding, reported.other.as_ref());
+                writeln!(out, "{frame}\n")?;
             }
         }
     }
@@ -37,8 +39,15 @@ pub fn write(out: &mut dyn Write, files: &[FileReport], options: &HumanOptions) 
 }
 
 /// One finding as a code frame: the message, `--> path:line:column`, the source with the
-/// primary span and every related span labelled, and the fix as a help note.
-pub fn render_finding(renderer: &Renderer, path: &str, positions: &Positions<'_>, finding: &Finding) -> String {
+/// primary span and every related span labelled, the spans of the other edition (for an
+/// edition finding) as `path:line:column` notes, and the fix as a help note.
+pub fn render_finding(
+    renderer: &Renderer,
+    path: &str,
+    positions: &Positions<'_>,
+    finding: &Finding,
+    other: Option<&OtherEdition>,
+) -> String {
     let text = positions.text();
     let level = level(finding.severity);
     let mut group = Group::with_title(level.primary_title(finding.message.as_str()).id(finding.rule));
@@ -83,6 +92,12 @@ pub fn render_finding(renderer: &Renderer, path: &str, positions: &Positions<'_>
             for related in &finding.related {
                 notes.push(located_note(positions, related.range.start, &related.message));
             }
+        }
+    }
+    if let Some(other) = other {
+        let there = Positions::new(&other.text);
+        for related in &other.related {
+            notes.push(format!("{}:{}", other.display, located_note(&there, related.range.start, &related.message)));
         }
     }
     for note in &notes {
@@ -231,7 +246,7 @@ mod tests {
     }
 
     fn render(text: &str, finding: &Finding) -> String {
-        render_finding(&Renderer::plain(), "news/forum.txt", &Positions::new(text), finding)
+        render_finding(&Renderer::plain(), "news/forum.txt", &Positions::new(text), finding, None)
     }
 
     #[test]

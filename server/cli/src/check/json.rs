@@ -6,10 +6,9 @@
 use std::io::Write;
 
 use serde::Serialize;
-use zhnews_core::Finding;
 use zhnews_core::fingerprint::fingerprint;
 
-use super::report::{FileReport, Outcome, Positions, Summary};
+use super::report::{FileReport, Outcome, Positions, Reported, Summary};
 
 /// The version of this document's shape; bumped on incompatible changes.
 pub const JSON_VERSION: u32 = 1;
@@ -56,6 +55,10 @@ struct Pos {
 
 #[derive(Serialize)]
 struct RelatedJson<'a> {
+    /// The other edition's path, for an edition finding's spans in it; absent for spans in the
+    /// file itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     message: &'a str,
     range: Range,
 }
@@ -127,18 +130,19 @@ fn file(report: &FileReport) -> File<'_> {
 }
 
 /// The diagnostics of one file's findings.
-fn diagnostics<'a>(text: &str, findings: &'a [Finding]) -> Vec<Diagnostic<'a>> {
+fn diagnostics<'a>(text: &str, findings: &'a [Reported]) -> Vec<Diagnostic<'a>> {
     let positions = Positions::new(text);
-    let range = |r: zhnews_core::TextRange| {
+    let range_in = |positions: &Positions<'_>, r: zhnews_core::TextRange| {
         let (start, end) = (positions.at(r.start), positions.at(r.end));
         Range {
             start: Pos { line: start.line, character: start.character },
             end: Pos { line: end.line, character: end.character },
         }
     };
+    let range = |r: zhnews_core::TextRange| range_in(&positions, r);
     findings
         .iter()
-        .map(|finding| Diagnostic {
+        .map(|Reported { finding, other }| Diagnostic {
             code: finding.rule,
             severity: finding.severity.name(),
             message: &finding.message,
@@ -146,7 +150,19 @@ fn diagnostics<'a>(text: &str, findings: &'a [Finding]) -> Vec<Diagnostic<'a>> {
             related: finding
                 .related
                 .iter()
-                .map(|related| RelatedJson { message: &related.message, range: range(related.range) })
+                .map(|related| RelatedJson { path: None, message: &related.message, range: range(related.range) })
+                .chain(other.iter().flat_map(|other| {
+                    let there = Positions::new(&other.text);
+                    other
+                        .related
+                        .iter()
+                        .map(|related| RelatedJson {
+                            path: Some(&other.display),
+                            message: &related.message,
+                            range: range_in(&there, related.range),
+                        })
+                        .collect::<Vec<_>>()
+                }))
                 .collect(),
             fix: finding.fix.as_ref().map(|fix| FixJson {
                 title: &fix.title,
@@ -165,7 +181,7 @@ fn diagnostics<'a>(text: &str, findings: &'a [Finding]) -> Vec<Diagnostic<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use zhnews_core::{Edit, Fix, Related, Severity, TextRange};
+    use zhnews_core::{Edit, Finding, Fix, Related, Severity, TextRange};
 
     #[test]
     fn characters_are_unicode_scalar_values() {
@@ -187,7 +203,14 @@ mod tests {
             }),
         }];
         let files = [
-            FileReport::new("./a.txt".into(), Outcome::Checked { text: text.into(), findings, fixes: vec![] }),
+            FileReport::new(
+                "./a.txt".into(),
+                Outcome::Checked {
+                    text: text.into(),
+                    findings: findings.into_iter().map(Into::into).collect(),
+                    fixes: vec![],
+                },
+            ),
             FileReport::new(
                 "b.txt".into(),
                 Outcome::Failed { message: "b.txt: not valid UTF-8 at byte offset 0".into() },

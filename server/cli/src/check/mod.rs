@@ -5,6 +5,7 @@
 //! reported in path order whatever order they finished in. The exit code is 0 when no finding
 //! reaches `--fail-on`, 1 when one does, 2 on usage, configuration or I/O errors.
 
+mod editions;
 mod fix;
 mod github;
 mod human;
@@ -31,7 +32,7 @@ use zhnews_workspace::gazetteer::gazetteer_index;
 use zhnews_workspace::{Scope, ScopeError, Scopes, files_where, read_text_file, write_atomic};
 
 use self::progress::Progress;
-use self::report::{FileReport, Outcome, Summary};
+use self::report::{FileReport, Outcome, Reported, Summary};
 use crate::exit::EXIT_ERROR;
 
 /// Exit code when findings reach `--fail-on`.
@@ -159,7 +160,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 
     let jobs = collect_jobs(args, &mut errors);
     let progress = Progress::new(jobs.len(), std::io::stderr().is_terminal());
-    let checked: Vec<(FileReport, usize)> = jobs
+    let mut checked: Vec<(FileReport, usize)> = jobs
         .par_iter()
         .map(|job| {
             let result = check_file(job, args.fix);
@@ -168,6 +169,11 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         })
         .collect();
     progress.finish();
+    let checked_files: Vec<editions::Checked<'_>> = jobs
+        .iter()
+        .map(|job| editions::Checked { path: &job.path, scope: &job.scope, index: job.index.as_deref() })
+        .collect();
+    editions::add(&checked_files, &mut checked, &mut errors);
 
     let mut summary = Summary { files: checked.len(), errors: errors.len(), ..Summary::default() };
     let mut writer = args.write_baseline.as_deref().map(BaselineWriter::new);
@@ -181,7 +187,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             }
             if let Some(writer) = &mut writer {
                 let key = writer.path_key(&file.path);
-                for finding in findings.iter() {
+                for Reported { finding, .. } in findings.iter() {
                     writer.add(key.clone(), finding.rule, fingerprint(text, finding), excerpt(text, finding, 24));
                 }
                 findings.clear();
@@ -189,11 +195,12 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             if let Some(baseline) = &mut baseline {
                 let key = baseline.path_key(&file.path);
                 let before = findings.len();
-                findings.retain(|finding| !baseline.take(&key, finding.rule, &fingerprint(text, finding)));
+                findings
+                    .retain(|Reported { finding, .. }| !baseline.take(&key, finding.rule, &fingerprint(text, finding)));
                 summary.baselined += before - findings.len();
             }
-            for finding in findings.iter() {
-                summary.count(finding.severity);
+            for reported in findings.iter() {
+                summary.count(reported.finding.severity);
             }
             if findings.is_empty() {
                 *text = String::new();
@@ -337,9 +344,10 @@ fn check_file(job: &Job, apply_fixes: bool) -> (FileReport, usize) {
         (text, analysis, Vec::new())
     };
     let total = analysis.findings.len();
-    let findings: Vec<Finding> = analysis.findings.into_iter().filter(|finding| kept(finding)).collect();
+    let findings: Vec<Reported> =
+        analysis.findings.into_iter().filter(|finding| kept(finding)).map(Reported::from).collect();
     let ignored = total - findings.len();
-    let text = if findings.is_empty() { String::new() } else { text };
+    // The text stays for the edition findings; the run drops it once it knows there are none.
     (FileReport::new(job.path.clone(), Outcome::Checked { text, findings, fixes }), ignored)
 }
 

@@ -7,14 +7,15 @@ use std::io::Write;
 use serde_json::{Value, json};
 use zhnews_core::{Finding, Severity, TextRange};
 
-use super::report::{FileReport, Outcome, Positions};
+use super::report::{FileReport, OtherEdition, Outcome, Positions};
 
 pub fn write(out: &mut dyn Write, files: &[FileReport]) -> std::io::Result<()> {
     let mut diagnostics = Vec::new();
     for file in files {
         if let Outcome::Checked { text, findings, .. } = &file.outcome {
             let positions = Positions::new(text);
-            diagnostics.extend(findings.iter().map(|finding| diagnostic(&file.display, &positions, finding)));
+            diagnostics
+                .extend(findings.iter().map(|r| diagnostic(&file.display, &positions, &r.finding, r.other.as_ref())));
         }
     }
     let document = json!({
@@ -25,7 +26,7 @@ pub fn write(out: &mut dyn Write, files: &[FileReport]) -> std::io::Result<()> {
     writeln!(out)
 }
 
-fn diagnostic(path: &str, positions: &Positions<'_>, finding: &Finding) -> Value {
+fn diagnostic(path: &str, positions: &Positions<'_>, finding: &Finding, other: Option<&OtherEdition>) -> Value {
     let mut diagnostic = json!({
         "message": finding.message,
         "location": { "path": path, "range": range(positions, finding.range) },
@@ -43,14 +44,21 @@ fn diagnostic(path: &str, positions: &Positions<'_>, finding: &Finding) -> Value
             .map(|edit| json!({ "range": range(positions, edit.range), "text": edit.replacement }))
             .collect();
     }
-    if !finding.related.is_empty() {
-        diagnostic["related_locations"] = finding
-            .related
-            .iter()
-            .map(|related| {
-                json!({ "message": related.message, "location": { "path": path, "range": range(positions, related.range) } })
-            })
-            .collect();
+    let mut related: Vec<Value> = finding
+        .related
+        .iter()
+        .map(|related| {
+            json!({ "message": related.message, "location": { "path": path, "range": range(positions, related.range) } })
+        })
+        .collect();
+    if let Some(other) = other {
+        let there = Positions::new(&other.text);
+        related.extend(other.related.iter().map(|related| {
+            json!({ "message": related.message, "location": { "path": other.display, "range": range(&there, related.range) } })
+        }));
+    }
+    if !related.is_empty() {
+        diagnostic["related_locations"] = Value::Array(related);
     }
     diagnostic
 }
@@ -86,7 +94,7 @@ mod tests {
         };
         let files = [FileReport::new(
             "a.txt".into(),
-            Outcome::Checked { text: text.into(), findings: vec![finding], fixes: vec![] },
+            Outcome::Checked { text: text.into(), findings: vec![finding.into()], fixes: vec![] },
         )];
         let mut out = Vec::new();
         write(&mut out, &files).unwrap();

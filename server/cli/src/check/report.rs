@@ -2,9 +2,10 @@
 //! per file in a stable order, and a [`Summary`].
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
-use zhnews_core::{Finding, LineIndex, Severity};
+use zhnews_core::{Finding, LineIndex, Related, Severity};
 
 /// One file of the run.
 #[derive(Debug)]
@@ -19,9 +20,31 @@ pub struct FileReport {
 #[derive(Debug)]
 pub enum Outcome {
     /// The file was analysed. `text` is kept only when there are findings to show.
-    Checked { text: String, findings: Vec<Finding>, fixes: Vec<String> },
+    Checked { text: String, findings: Vec<Reported>, fixes: Vec<String> },
     /// The file could not be read (not UTF-8, I/O error) or written back after `--fix`.
     Failed { message: String },
+}
+
+/// A finding to report and, for an edition finding, the other edition it points into.
+#[derive(Debug)]
+pub struct Reported {
+    pub finding: Finding,
+    pub other: Option<OtherEdition>,
+}
+
+impl From<Finding> for Reported {
+    fn from(finding: Finding) -> Reported {
+        Reported { finding, other: None }
+    }
+}
+
+/// The other edition of an edition finding (`[[editions]]`): its path as shown, its text (for
+/// positions) and the ranges of it the finding concerns.
+#[derive(Clone, Debug)]
+pub struct OtherEdition {
+    pub display: String,
+    pub text: Arc<str>,
+    pub related: Vec<Related>,
 }
 
 impl FileReport {
@@ -31,7 +54,7 @@ impl FileReport {
     }
 }
 
-fn display_path(path: &std::path::Path) -> String {
+pub fn display_path(path: &std::path::Path) -> String {
     let shown = path.to_string_lossy();
     let shown = shown.strip_prefix("./").unwrap_or(&shown);
     if std::path::MAIN_SEPARATOR == '\\' { shown.replace('\\', "/") } else { shown.to_owned() }

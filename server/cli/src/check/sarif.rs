@@ -11,10 +11,10 @@ use std::io::Write;
 use serde_json::{Value, json};
 use zhnews_core::config::RuleLevel;
 use zhnews_core::fingerprint::fingerprint;
-use zhnews_core::rules::{RULES, documentation};
+use zhnews_core::rules::{EDITION_RULES, RULES, documentation};
 use zhnews_core::{Finding, Severity, TextRange};
 
-use super::report::{FileReport, Outcome, Positions};
+use super::report::{FileReport, OtherEdition, Outcome, Positions};
 
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -26,7 +26,7 @@ pub fn write(out: &mut dyn Write, files: &[FileReport], errors: &[String]) -> st
             Outcome::Checked { text, findings, .. } => {
                 let uri = artifact_location(&file.display);
                 let positions = Positions::new(text);
-                results.extend(findings.iter().map(|finding| result(&uri, &positions, finding)));
+                results.extend(findings.iter().map(|r| result(&uri, &positions, &r.finding, r.other.as_ref())));
             }
             Outcome::Failed { message } => notifications.push(json!({
                 "level": "error",
@@ -43,7 +43,7 @@ pub fn write(out: &mut dyn Write, files: &[FileReport], errors: &[String]) -> st
             "tool": { "driver": {
                 "name": "zhnews",
                 "version": env!("CARGO_PKG_VERSION"),
-                "rules": RULES.iter().map(|rule| rule_descriptor(rule.code, rule.summary, rule.default_level)).collect::<Vec<_>>(),
+                "rules": rule_codes().map(|(code, summary, level)| rule_descriptor(code, summary, level)).collect::<Vec<_>>(),
             }},
             "columnKind": "utf16CodeUnits",
             "invocations": [{
@@ -55,6 +55,15 @@ pub fn write(out: &mut dyn Write, files: &[FileReport], errors: &[String]) -> st
     });
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+/// Every rule's code, summary and default level: the single-document rules, then the edition
+/// rules (`ruleIndex` counts in this order).
+fn rule_codes() -> impl Iterator<Item = (&'static str, &'static str, RuleLevel)> {
+    RULES
+        .iter()
+        .map(|rule| (rule.code, rule.summary, rule.default_level))
+        .chain(EDITION_RULES.iter().map(|rule| (rule.code, rule.summary, rule.default_level)))
 }
 
 fn rule_descriptor(code: &str, summary: &str, level: RuleLevel) -> Value {
@@ -75,7 +84,7 @@ fn rule_descriptor(code: &str, summary: &str, level: RuleLevel) -> Value {
     })
 }
 
-fn result(uri: &Value, positions: &Positions<'_>, finding: &Finding) -> Value {
+fn result(uri: &Value, positions: &Positions<'_>, finding: &Finding, other: Option<&OtherEdition>) -> Value {
     let text = positions.text();
     let mut result = json!({
         "ruleId": finding.rule,
@@ -84,19 +93,28 @@ fn result(uri: &Value, positions: &Positions<'_>, finding: &Finding) -> Value {
         "locations": [{ "physicalLocation": { "artifactLocation": uri, "region": region(positions, finding.range) } }],
         "partialFingerprints": { "zhnewsFindingHash/v1": fingerprint(text, finding) },
     });
-    if let Some(index) = RULES.iter().position(|rule| rule.code == finding.rule) {
+    if let Some(index) = rule_codes().position(|(code, _, _)| code == finding.rule) {
         result["ruleIndex"] = json!(index);
     }
-    if !finding.related.is_empty() {
-        result["relatedLocations"] = finding
-            .related
-            .iter()
+    let mut related: Vec<(Value, Value, &str)> = finding
+        .related
+        .iter()
+        .map(|related| (uri.clone(), region(positions, related.range), related.message.as_str()))
+        .collect();
+    let there = other.map(|other| Positions::new(&other.text));
+    if let (Some(other), Some(there)) = (other, &there) {
+        let other_uri = artifact_location(&other.display);
+        related.extend(other.related.iter().map(|r| (other_uri.clone(), region(there, r.range), r.message.as_str())));
+    }
+    if !related.is_empty() {
+        result["relatedLocations"] = related
+            .into_iter()
             .enumerate()
-            .map(|(id, related)| {
+            .map(|(id, (uri, region, message))| {
                 json!({
                     "id": id,
-                    "message": { "text": related.message },
-                    "physicalLocation": { "artifactLocation": uri, "region": region(positions, related.range) },
+                    "message": { "text": message },
+                    "physicalLocation": { "artifactLocation": uri, "region": region },
                 })
             })
             .collect();
@@ -237,7 +255,14 @@ mod tests {
             },
         ];
         let files = [
-            FileReport::new("新聞/a.txt".into(), Outcome::Checked { text: text.into(), findings, fixes: vec![] }),
+            FileReport::new(
+                "新聞/a.txt".into(),
+                Outcome::Checked {
+                    text: text.into(),
+                    findings: findings.into_iter().map(Into::into).collect(),
+                    fixes: vec![],
+                },
+            ),
             FileReport::new("/abs/b.txt".into(), Outcome::Failed { message: "not valid UTF-8".into() }),
         ];
         let mut out = Vec::new();
@@ -250,9 +275,12 @@ mod tests {
         assert_eq!(result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"], 2);
         assert_eq!(log["runs"][0]["results"][1]["level"], "note");
         assert_eq!(log["runs"][0]["invocations"][0]["executionSuccessful"], false);
-        // Rule metadata for every registered rule.
-        assert_eq!(log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().len(), RULES.len());
-        for descriptor in RULES.iter().map(|rule| rule_descriptor(rule.code, rule.summary, rule.default_level)) {
+        // Rule metadata for every registered rule, the edition rules included.
+        assert_eq!(
+            log["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap().len(),
+            RULES.len() + EDITION_RULES.len()
+        );
+        for descriptor in rule_codes().map(|(code, summary, level)| rule_descriptor(code, summary, level)) {
             assert_valid_sarif(
                 &json!({ "version": "2.1.0", "runs": [{ "tool": { "driver": { "name": "zhnews", "rules": [descriptor] } } }] }),
             );

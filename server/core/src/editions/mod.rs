@@ -14,7 +14,8 @@
 //!    of aligned sentences (a Myers diff from `similar`).
 //! 4. Each difference becomes a finding on both editions, each pointing at the other's range:
 //!    `edition-figure` (a number or date differs: it overlaps one of the figures engine's
-//!    quantities or dates), `edition-text` (a word differs and neither form is a script or
+//!    quantities or dates), `edition-name` (a name differs: the run touches a name the
+//!    gazetteers know, and the two whole names are not forms of one entity), `edition-text` (a word differs and neither form is a script or
 //!    regional variant of the other), `edition-missing` (a sentence or clause one edition lacks,
 //!    or numbered sections in a different order).
 //!
@@ -31,11 +32,14 @@
 pub mod align;
 pub mod units;
 
+use std::sync::Arc;
+
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::config::Config;
 use crate::convert::OpenccConfig;
 use crate::document::Document;
+use crate::entities::{Entity, EntityIndex, EntityKind};
 use crate::figures::{dates, numbers};
 use crate::finding::{Edit, Finding, Fix, Related, Severity};
 use crate::outline::outline;
@@ -45,6 +49,7 @@ use align::{Group, MATCH_SIMILARITY};
 use units::{Unit, UnitKind, converted, dice, grams, shared};
 
 pub const FIGURE: &str = "edition-figure";
+pub const NAME: &str = "edition-name";
 pub const TEXT: &str = "edition-text";
 pub const MISSING: &str = "edition-missing";
 
@@ -148,8 +153,17 @@ impl<'a> Side<'a> {
 }
 
 /// Compares two editions of a story (or two pages holding editions of some of the same
-/// stories). Never panics; the findings' severities follow `config`'s `[rules]`.
+/// stories), names by the builtin gazetteers. Never panics; the findings' severities follow
+/// `config`'s `[rules]`.
 pub fn compare(a: &Document, b: &Document, config: &Config) -> Comparison {
+    compare_with(a, b, config, EntityIndex::builtin())
+}
+
+/// [`compare`] with the names of `index` (the builtin gazetteers and a user's or workspace's):
+/// a differing word that is, or is part of, a name is `edition-name` unless both forms name one
+/// entity. With `[entities] enabled = false` names are not looked at.
+pub fn compare_with(a: &Document, b: &Document, config: &Config, index: &EntityIndex) -> Comparison {
+    let index = config.entities.enabled.then_some(index);
     let side_a = Side::new(a, config);
     let side_b = Side::new(b, config);
     let mut out = Comparison::default();
@@ -160,12 +174,13 @@ pub fn compare(a: &Document, b: &Document, config: &Config) -> Comparison {
         let list_b = side_b.story_units(story_b);
         let groups = align::align(&side_a.units, &list_a, &side_b.units, &list_b);
         for group in &groups {
-            diff_group(group, &side_a, &side_b, &mut found);
+            diff_group(group, &side_a, &side_b, index, &mut found);
         }
-        missing_units(&groups, &list_a, &list_b, &side_a, &side_b, false, &mut found);
-        missing_units(&groups, &list_a, &list_b, &side_a, &side_b, true, &mut found);
-        section_order(&list_a, &list_b, &side_a, &side_b, false, &mut found);
-        section_order(&list_a, &list_b, &side_a, &side_b, true, &mut found);
+        for on_b in [false, true] {
+            let sides = Sides::new((&side_a, &list_a), (&side_b, &list_b), on_b);
+            missing_units(&groups, &sides, &mut found);
+            section_order(&sides, &mut found);
+        }
     }
     let finish = |findings: Vec<EditionFinding>| {
         let mut findings: Vec<EditionFinding> = findings
@@ -375,12 +390,83 @@ fn hunks(a: &[char], b: &[char]) -> Vec<((usize, usize), (usize, usize))> {
     out
 }
 
+/// How the differing runs of a hunk stand to the names around them.
+enum NameDifference {
+    /// Both forms name one entity (三藩市/旧金山): no difference.
+    Same,
+    /// A name differs: the runs widened to the whole names, and the entities named, if known.
+    Different((usize, usize), (usize, usize), Option<Arc<Entity>>, Option<Arc<Entity>>),
+}
+
+/// A known name in a group's characters: its character range and its entity.
+type Name = (usize, usize, Arc<Entity>);
+
+/// The known names of a group's characters, looked up once, when a hunk needs them.
+type Names = Option<Vec<Name>>;
+
+/// True for the entities whose forms are compared as names: people, places, organisations and
+/// events. CC-CEDICT's other proper nouns (周四, a weekday) are words.
+fn is_name(entity: &Entity) -> bool {
+    entity.kind != EntityKind::Other
+}
+
+/// The names among `chars`.
+fn names_in(index: &EntityIndex, chars: &[char]) -> Vec<Name> {
+    index.names_in(chars).into_iter().filter(|(_, _, entity)| is_name(entity)).collect()
+}
+
+/// Whether the differing runs `(a0, a1)` and `(b0, b1)` touch a name the gazetteers know in
+/// either edition, and if so whether the two forms, widened to whole names over the context
+/// both editions share, name one entity. `None`: no name is involved, or the names are part of a
+/// longer difference (then the words are compared as words).
+fn name_difference(
+    index: &EntityIndex,
+    (ca, names_a): (&[char], &[Name]),
+    (cb, names_b): (&[char], &[Name]),
+    (a0, a1): (usize, usize),
+    (b0, b1): (usize, usize),
+) -> Option<NameDifference> {
+    // A name overlaps a run, or holds an empty run strictly inside it.
+    let touching = |names: &[Name], s: usize, e: usize| -> Vec<(usize, usize)> {
+        names
+            .iter()
+            .filter(|(ns, ne, _)| if s < e { *ns < e && s < *ne } else { *ns < s && s < *ne })
+            .map(|&(ns, ne, _)| (ns, ne))
+            .collect()
+    };
+    let (ta, tb) = (touching(names_a, a0, a1), touching(names_b, b0, b1));
+    if ta.is_empty() && tb.is_empty() {
+        return None;
+    }
+    let left =
+        ta.iter().map(|&(ns, _)| a0.saturating_sub(ns)).chain(tb.iter().map(|&(ns, _)| b0.saturating_sub(ns))).max()?;
+    let right =
+        ta.iter().map(|&(_, ne)| ne.saturating_sub(a1)).chain(tb.iter().map(|&(_, ne)| ne.saturating_sub(b1))).max()?;
+    if left > a0 || left > b0 || a1 + right > ca.len() || b1 + right > cb.len() {
+        return None;
+    }
+    // The widening must be context both editions share.
+    if (1..=left).any(|k| ca[a0 - k] != cb[b0 - k]) || (0..right).any(|k| ca[a1 + k] != cb[b1 + k]) {
+        return None;
+    }
+    let (na, nb) = ((a0 - left, a1 + right), (b0 - left, b1 + right));
+    let name_a: String = ca[na.0..na.1].iter().collect();
+    let name_b: String = cb[nb.0..nb.1].iter().collect();
+    let entity = |name: &str| index.entity_named(name).filter(|entity| is_name(entity));
+    match (entity(&name_a), entity(&name_b)) {
+        (Some(x), Some(y)) if x.id == y.id => Some(NameDifference::Same),
+        (None, None) => None,
+        (x, y) => Some(NameDifference::Different(na, nb, x, y)),
+    }
+}
+
 /// Reports the character differences inside one aligned group.
-fn diff_group(group: &Group, side_a: &Side<'_>, side_b: &Side<'_>, found: &mut Found) {
+fn diff_group(group: &Group, side_a: &Side<'_>, side_b: &Side<'_>, index: Option<&EntityIndex>, found: &mut Found) {
     let (ca, map_a) = joined(side_a, &group.a);
     let (cb, map_b) = joined(side_b, &group.b);
     let figures_a = figure_ranges(&ca);
     let figures_b = figure_ranges(&cb);
+    let (mut names_a, mut names_b): (Names, Names) = (None, None);
     let mut reported_a: Vec<(usize, usize)> = Vec::new();
     for ((mut a0, mut a1), (mut b0, mut b1)) in hunks(&ca, &cb) {
         let da = &ca[a0..a1];
@@ -410,6 +496,26 @@ fn diff_group(group: &Group, side_a: &Side<'_>, side_b: &Side<'_>, found: &mut F
             if is_variant(&ca, &cb, (a0, a1), (b0, b1)) {
                 continue;
             }
+            let names = index.and_then(|index| {
+                let names_a = names_a.get_or_insert_with(|| names_in(index, &ca));
+                let names_b = names_b.get_or_insert_with(|| names_in(index, &cb));
+                name_difference(index, (&ca, names_a), (&cb, names_b), (a0, a1), (b0, b1))
+            });
+            match names {
+                Some(NameDifference::Same) => continue,
+                Some(NameDifference::Different(na, nb, entity_a, entity_b)) => {
+                    if reported_a.iter().any(|&(s, e)| s <= na.0 && na.1 <= e && na.0 < na.1) {
+                        continue;
+                    }
+                    reported_a.push(na);
+                    let (range_a, range_b) = (place(&map_a, na.0, na.1), place(&map_b, nb.0, nb.1));
+                    let (ea, eb) = (entity_a.as_deref(), entity_b.as_deref());
+                    report_pair(NAME, side_a, side_b, range_a, range_b, (ea, eb), false, found);
+                    report_pair(NAME, side_b, side_a, range_b, range_a, (eb, ea), true, found);
+                    continue;
+                }
+                None => {}
+            }
             // One character for one: show it with the character before (之間/之问, not 間/问).
             if a1 - a0 == 1 && b1 - b0 == 1 && a0 > 0 && b0 > 0 && ca[a0 - 1] == cb[b0 - 1] && is_han(ca[a0 - 1]) {
                 a0 -= 1;
@@ -421,8 +527,8 @@ fn diff_group(group: &Group, side_a: &Side<'_>, side_b: &Side<'_>, found: &mut F
         reported_a.push((a0, a1));
         let range_a = place(&map_a, a0, a1);
         let range_b = place(&map_b, b0, b1);
-        report_pair(rule, side_a, side_b, range_a, range_b, false, found);
-        report_pair(rule, side_b, side_a, range_b, range_a, true, found);
+        report_pair(rule, side_a, side_b, range_a, range_b, (None, None), false, found);
+        report_pair(rule, side_b, side_a, range_b, range_a, (None, None), true, found);
     }
 }
 
@@ -449,13 +555,24 @@ fn quote(text: &str) -> String {
     }
 }
 
-/// Reports one difference on `this` edition: its range `here`, the other's `there`.
+/// A name as a message shows it: its text and, when the gazetteers know it, its English name.
+fn named(text: &str, entity: Option<&Entity>) -> String {
+    match entity.filter(|entity| !entity.english.is_empty()) {
+        Some(entity) => format!("`{}` ({})", quote(text), entity.english),
+        None => format!("`{}`", quote(text)),
+    }
+}
+
+/// Reports one difference on `this` edition: its range `here`, the other's `there`; for a name,
+/// the entities each form names (here, there) when known.
+#[allow(clippy::too_many_arguments)]
 fn report_pair(
     rule: &'static str,
     this: &Side<'_>,
     other: &Side<'_>,
     here: TextRange,
     there: TextRange,
+    (entity_here, entity_there): (Option<&Entity>, Option<&Entity>),
     on_b: bool,
     found: &mut Found,
 ) {
@@ -482,6 +599,15 @@ fn report_pair(
                 quote(there_text)
             ),
             format!("the other edition's figure: `{}`", quote(there_text)),
+            fix,
+        ),
+        NAME => (
+            format!(
+                "name differs between the editions: {} here, {} in the other edition; not two forms of one name",
+                named(here_text, entity_here),
+                named(there_text, entity_there)
+            ),
+            format!("the other edition's name: {}", named(there_text, entity_there)),
             fix,
         ),
         TEXT if here.is_empty() => (
@@ -522,18 +648,26 @@ fn report_pair(
     found.push(on_b, finding(rule, range, message, vec![Related { range: there_visible, message: note }], fix));
 }
 
-/// Reports units of one side (`b` when `on_b`) that have no counterpart in the other.
-fn missing_units(
-    groups: &[Group],
-    list_a: &[usize],
-    list_b: &[usize],
-    side_a: &Side<'_>,
-    side_b: &Side<'_>,
+/// Two paired stories seen from one edition: `this` (the second edition when `on_b`) is where
+/// the findings go, `other` the edition they are compared with; each with its story's units.
+struct Sides<'s, 'a> {
+    this: &'s Side<'a>,
+    other: &'s Side<'a>,
+    list: &'s [usize],
+    other_list: &'s [usize],
     on_b: bool,
-    found: &mut Found,
-) {
-    let (this, other, list, other_list) =
-        if on_b { (side_b, side_a, list_b, list_a) } else { (side_a, side_b, list_a, list_b) };
+}
+
+impl<'s, 'a> Sides<'s, 'a> {
+    fn new(a: (&'s Side<'a>, &'s [usize]), b: (&'s Side<'a>, &'s [usize]), on_b: bool) -> Sides<'s, 'a> {
+        let ((this, list), (other, other_list)) = if on_b { (b, a) } else { (a, b) };
+        Sides { this, other, list, other_list, on_b }
+    }
+}
+
+/// Reports units of one side (`b` when `on_b`) that have no counterpart in the other.
+fn missing_units(groups: &[Group], sides: &Sides<'_, '_>, found: &mut Found) {
+    let Sides { this, other, list, other_list, on_b } = *sides;
     let matched_here = |i: usize| groups.iter().position(|g| if on_b { g.b.contains(&i) } else { g.a.contains(&i) });
     // The other story continues on another page: what comes after the last matched unit here,
     // or in a section numbered beyond the other's last, may be there.
@@ -611,16 +745,8 @@ fn missing_units(
 
 /// Reports numbered section heads of one side that run out of order where the other's run in
 /// order.
-fn section_order(
-    list_a: &[usize],
-    list_b: &[usize],
-    side_a: &Side<'_>,
-    side_b: &Side<'_>,
-    on_b: bool,
-    found: &mut Found,
-) {
-    let (this, other, list, other_list) =
-        if on_b { (side_b, side_a, list_b, list_a) } else { (side_a, side_b, list_a, list_b) };
+fn section_order(sides: &Sides<'_, '_>, found: &mut Found) {
+    let Sides { this, other, list, other_list, on_b } = *sides;
     let heads = |side: &Side<'_>, list: &[usize]| -> Vec<(u64, usize)> {
         list.iter().filter_map(|&i| Some((side.units[i].heading_marker?, i))).collect()
     };

@@ -204,7 +204,7 @@ fn unrelated_stories_do_not_pair() {
 #[test]
 fn edition_rule_codes_are_registered() {
     let codes: Vec<&str> = crate::rules::EDITION_RULES.iter().map(|rule| rule.code).collect();
-    assert_eq!(codes, [FIGURE, TEXT, MISSING]);
+    assert_eq!(codes, [FIGURE, NAME, TEXT, MISSING]);
 }
 
 #[test]
@@ -241,4 +241,67 @@ proptest! {
         let comparison = compare(&document, &document, &Config::default());
         prop_assert!(comparison.a.is_empty() && comparison.b.is_empty());
     }
+}
+
+#[test]
+fn a_different_place_is_a_name_difference() {
+    check(
+        "秘魯總統博魯阿爾特在機場迎接國家主席。",
+        "智利总统博鲁阿尔特在机场迎接国家主席。",
+        expect![[r#"
+            A:
+              edition-name `秘魯`: name differs between the editions: `秘魯` (Peru) here, `智利` (Chile) in the other edition; not two forms of one name
+                other `智利`: the other edition's name: `智利` (Chile)
+                fix: Take the other edition's wording: `智利`
+            B:
+              edition-name `智利`: name differs between the editions: `智利` (Chile) here, `秘魯` (Peru) in the other edition; not two forms of one name
+                other `秘魯`: the other edition's name: `秘魯` (Peru)
+                fix: Take the other edition's wording: `秘鲁`
+        "#]],
+    );
+}
+
+#[test]
+fn a_misspelt_name_is_a_name_difference_over_the_whole_name() {
+    // One character of the president's name differs: the whole name is flagged, not 爾/尔特's
+    // one character, and the misspelt form is no name the gazetteers know.
+    check(
+        "秘魯總統博魯阿爾特在機場迎接。",
+        "秘鲁总统博鲁阿德特在机场迎接。",
+        expect![[r#"
+            A:
+              edition-name `博魯阿爾特`: name differs between the editions: `博魯阿爾特` (Dina Boluarte) here, `博鲁阿德特` in the other edition; not two forms of one name
+                other `博鲁阿德特`: the other edition's name: `博鲁阿德特`
+                fix: Take the other edition's wording: `博魯阿德特`
+            B:
+              edition-name `博鲁阿德特`: name differs between the editions: `博鲁阿德特` here, `博魯阿爾特` (Dina Boluarte) in the other edition; not two forms of one name
+                other `博魯阿爾特`: the other edition's name: `博魯阿爾特` (Dina Boluarte)
+                fix: Take the other edition's wording: `博鲁阿尔特`
+        "#]],
+    );
+}
+
+#[test]
+fn regional_forms_of_one_name_are_silent() {
+    // 秘魯/秘鲁 differ only in script; 三藩市 and 旧金山 are the gazetteer's aliases of one city.
+    check(
+        "國家主席離開秘魯後前往三藩市出席會議。",
+        "国家主席离开秘鲁后前往旧金山出席会议。",
+        expect![[r#"
+            A:
+            B:
+        "#]],
+    );
+}
+
+#[test]
+fn names_are_not_looked_at_when_entities_are_off() {
+    let config = Config::from_toml_str("[entities]\nenabled = false\n").unwrap();
+    let (a, b) = (
+        Document::new("國家主席離開秘魯後前往三藩市出席會議。"),
+        Document::new("国家主席离开秘鲁后前往旧金山出席会议。"),
+    );
+    let comparison = compare(&a, &b, &config);
+    let rules: Vec<&str> = comparison.a.iter().map(|f| f.finding.rule).collect();
+    assert_eq!(rules, ["edition-text"]);
 }

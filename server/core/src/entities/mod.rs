@@ -214,6 +214,31 @@ impl EntityIndex {
         chosen
     }
 
+    /// The known names among `chars` (any script; each character is looked up by its lookup
+    /// form), as character ranges with their entities, without overlaps: what
+    /// [`crate::editions`] compares names with. Words of `ignore` lists hide the names in them.
+    pub fn names_in(&self, chars: &[char]) -> Vec<(usize, usize, Arc<Entity>)> {
+        let text: String = chars.iter().copied().map(normalise::normalise_char).collect();
+        let mut char_at = vec![0usize; text.len() + 1];
+        for (n, (byte, c)) in text.char_indices().enumerate() {
+            char_at[byte..byte + c.len_utf8()].iter_mut().for_each(|slot| *slot = n);
+        }
+        char_at[text.len()] = chars.len();
+        self.resolve(&text)
+            .into_iter()
+            .filter_map(|(range, target)| Some((char_at[range.start], char_at[range.end], target.entity()?)))
+            .collect()
+    }
+
+    /// The entity `name` names as a whole (one known name covering all of its lookup form).
+    pub fn entity_named(&self, name: &str) -> Option<Arc<Entity>> {
+        let key = normalise(name);
+        match self.resolve(&key).as_slice() {
+            [(range, target)] if range.start == 0 && range.end == key.len() => target.entity(),
+            _ => None,
+        }
+    }
+
     pub fn is_ignored(&self, key: &str) -> bool {
         self.ignored.contains(key)
     }

@@ -6,6 +6,7 @@ mod count_mismatch;
 mod duration_mismatch;
 mod edition_figure;
 mod edition_missing;
+mod edition_name;
 mod edition_text;
 mod elapsed_mismatch;
 mod figure_conflict;
@@ -42,7 +43,8 @@ pub static RULES: &[Rule] = &[
 /// The rules that compare two editions of one story. They need two documents, so
 /// [`run_all`] does not run them: `editions::compare` reports their findings, for
 /// `zhnews editions`, for the pairs `[[editions]]` names in `zhnews.toml`, and in the server.
-pub static EDITION_RULES: &[EditionRule] = &[edition_figure::RULE, edition_text::RULE, edition_missing::RULE];
+pub static EDITION_RULES: &[EditionRule] =
+    &[edition_figure::RULE, edition_name::RULE, edition_text::RULE, edition_missing::RULE];
 
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|rule| rule.code == code)
