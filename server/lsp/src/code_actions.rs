@@ -1,7 +1,7 @@
 //! `textDocument/codeAction`: quick fixes for findings that carry a fix, plus the actions each
 //! feature offers for a range. Every edit is exact and applies to the analysed version only.
 
-use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand};
+use tower_lsp_server::ls_types::{CodeActionKind, CodeActionOrCommand};
 
 pub use crate::request::Request;
 use crate::to_proto;
@@ -32,21 +32,7 @@ fn quick_fixes(request: &Request<'_>) -> Vec<CodeActionOrCommand> {
         .filter_map(|finding| {
             let fix = finding.fix.as_ref()?;
             let diagnostic = to_proto::diagnostic(request.uri, request.rope, finding, request.encoding);
-            Some(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title.clone(),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![diagnostic]),
-                edit: Some(to_proto::workspace_edit(
-                    request.uri,
-                    request.version,
-                    request.rope,
-                    request.analysis.document.text(),
-                    &fix.edits,
-                    request.encoding,
-                )),
-                is_preferred: Some(fix.safe),
-                ..CodeAction::default()
-            }))
+            Some(request.quick_fix(fix, diagnostic, fix.safe))
         })
         .collect()
 }

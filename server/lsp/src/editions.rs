@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 use ropey::Rope;
-use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, Uri};
+use tower_lsp_server::ls_types::{CodeActionOrCommand, Diagnostic, Uri};
 use zhnews_core::editions::{EditionFinding, compare_with};
 use zhnews_core::entities::EntityIndex;
 use zhnews_core::{Config, Document};
@@ -156,21 +156,7 @@ pub fn quick_fixes(request: &Request<'_>, found: &Found) -> Vec<CodeActionOrComm
                 &partner.rope,
                 request.encoding,
             );
-            Some(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title.clone(),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![diagnostic]),
-                edit: Some(to_proto::workspace_edit(
-                    request.uri,
-                    request.version,
-                    request.rope,
-                    request.analysis.document.text(),
-                    &fix.edits,
-                    request.encoding,
-                )),
-                is_preferred: Some(false),
-                ..CodeAction::default()
-            }))
+            Some(request.quick_fix(fix, diagnostic, false))
         })
         .collect()
 }

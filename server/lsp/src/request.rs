@@ -2,10 +2,11 @@
 //! (`code_actions`, `convert_actions`, `ignore`), in a module below all three.
 
 use ropey::Rope;
-use tower_lsp_server::ls_types::{CodeActionKind, Uri};
-use zhnews_core::{Analysis, Config, TextRange};
+use tower_lsp_server::ls_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, Uri};
+use zhnews_core::{Analysis, Config, Fix, TextRange};
 
 use crate::encoding::PositionEncoding;
+use crate::to_proto;
 
 /// What a code-action request is about.
 pub struct Request<'a> {
@@ -29,6 +30,25 @@ pub struct Request<'a> {
 }
 
 impl Request<'_> {
+    /// The quick fix that applies `fix` (edits of the analysed text) for `diagnostic`.
+    pub fn quick_fix(&self, fix: &Fix, diagnostic: Diagnostic, is_preferred: bool) -> CodeActionOrCommand {
+        CodeActionOrCommand::CodeAction(CodeAction {
+            title: fix.title.clone(),
+            kind: Some(CodeActionKind::QUICKFIX),
+            diagnostics: Some(vec![diagnostic]),
+            edit: Some(to_proto::workspace_edit(
+                self.uri,
+                self.version,
+                self.rope,
+                self.analysis.document.text(),
+                &fix.edits,
+                self.encoding,
+            )),
+            is_preferred: Some(is_preferred),
+            ..CodeAction::default()
+        })
+    }
+
     /// True when the client wants actions of `kind` (a kind matches its sub-kinds too).
     pub fn wants(&self, kind: &CodeActionKind) -> bool {
         self.only.is_none_or(|only| {
