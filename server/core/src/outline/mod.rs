@@ -30,6 +30,7 @@
 //! numbered list introduced by a colon are never headings.
 
 mod lines;
+mod recurrence;
 
 use std::collections::HashSet;
 
@@ -206,7 +207,7 @@ struct Scanner<'a> {
     text: &'a str,
     patterns: &'a [(Regex, u32)],
     /// The text with all whitespace removed, for the continuation test (built on demand).
-    flat: Option<String>,
+    recurrence: Option<recurrence::Recurrence>,
     items: Vec<Item>,
     /// The first line of the next run of lines, if any.
     lookahead: Option<&'a str>,
@@ -254,7 +255,7 @@ fn scan(document: &Document, patterns: &[(Regex, u32)]) -> Vec<Item> {
     let mut scanner = Scanner {
         text,
         patterns,
-        flat: None,
+        recurrence: None,
         items: Vec::new(),
         lookahead: None,
         opener_len,
@@ -674,7 +675,7 @@ impl<'a> Scanner<'a> {
         if lines::meta(next).is_some() {
             return false;
         }
-        let flat = self.flat.get_or_insert_with(|| self.text.split_whitespace().collect());
+        let recurrence = self.recurrence.get_or_insert_with(|| recurrence::Recurrence::new(self.text));
         let tail: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         let head: Vec<char> = next.chars().filter(|c| !c.is_whitespace()).take(2).collect();
         if tail.len() < 2 || head.len() < 2 {
@@ -682,10 +683,8 @@ impl<'a> Scanner<'a> {
         }
         let before: String = tail[tail.len() - 2..].iter().chain(&head[..1]).collect();
         let after: String = tail[tail.len() - 1..].iter().chain(head.iter()).collect();
-        // Non-overlapping occurrences, as `str::matches` counts them, found with memchr's SIMD
-        // search and no further than the second: on a 1 MB page this was half the analysis.
-        let twice = |needle: &str| memchr::memmem::find_iter(flat.as_bytes(), needle.as_bytes()).nth(1).is_some();
-        twice(&before) || twice(&after)
+        // Non-overlapping occurrences, as `str::matches` counts them (see `Recurrence`).
+        recurrence.twice(&before) || recurrence.twice(&after)
     }
 
     /// A paragraph that opens with a structure phrase: a point heading (its first sentence)
