@@ -45,6 +45,7 @@ fn main() {
                 figures: &analysis.figures,
                 config: &config,
                 entities: &analysis.entities,
+                cancelled: &|| false,
             };
             for rule in RULES {
                 row(&format!("rule:{}", rule.code), best_of(|| (rule.check)(&context).len()), "");

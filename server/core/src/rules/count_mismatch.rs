@@ -53,12 +53,12 @@ const CLASSIFIERS: &[&str] = &[
 pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut marks = ListMarks::default();
-    for quantity in &context.figures.quantities {
+    for quantity in context.until_cancelled(&context.figures.quantities, |q| q.span.paragraph) {
         if let Some(f) = list_count(context, quantity, &mut marks) {
             out.push(f);
         }
     }
-    for quantity in &context.figures.quantities {
+    for quantity in context.until_cancelled(&context.figures.quantities, |q| q.span.paragraph) {
         out.extend(following_list(context, quantity));
     }
     out.extend(enumeration_counts(context));
@@ -811,6 +811,7 @@ mod tests {
                 figures: &analysis.figures,
                 config: &crate::Config::default(),
                 entities: &analysis.entities,
+                cancelled: &|| false,
             };
             let mut marks = super::ListMarks::default();
             for quantity in &analysis.figures.quantities {

@@ -63,7 +63,7 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     // Figures in text order: each sentence is read once (see `Sentences`).
     let mut sentences = Sentences::default();
-    for quantity in &context.figures.quantities {
+    for quantity in context.until_cancelled(&context.figures.quantities, |q| q.span.paragraph) {
         if quantity.kind != QuantityKind::Count || !quantity.is_exact() {
             continue;
         }
@@ -102,6 +102,9 @@ fn bracketed_years(context: &RuleContext<'_>) -> Vec<Finding> {
     let Some(reference) = context.figures.reference else { return Vec::new() };
     let mut out = Vec::new();
     for paragraph in context.document.paragraphs() {
+        if (context.cancelled)() {
+            break;
+        }
         let text = paragraph.joined.text.as_str();
         for c in bracketed_year().captures_iter(text) {
             let (Some(word), Some(year)) = (c.get(1), c.get(2)) else { continue };

@@ -248,7 +248,7 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let mut buckets: HashMap<(String, String), Bucket> = HashMap::new();
     let mut out = Vec::new();
     let mut around = Around::new(context.figures);
-    for q in &context.figures.quantities {
+    for q in context.until_cancelled(&context.figures.quantities, |q| q.span.paragraph) {
         let text = paragraph_text(document, &q.span);
         let Some(k) = key(text, q) else { continue };
         around.sentence(text, q);

@@ -105,6 +105,9 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let document = context.document;
     let mut out = Vec::new();
     for (index, paragraph) in document.paragraphs().iter().enumerate() {
+        if (context.cancelled)() {
+            break;
+        }
         let text = paragraph.joined.text.as_str();
         // In text order, so each sentence's quantities are found by binary search.
         let quantities = context.figures.quantities_in(index);
