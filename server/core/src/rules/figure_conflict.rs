@@ -18,7 +18,7 @@
 //! ```
 //! One of the two is wrong; the source decides which.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::figures::support::{finding, is_title, paragraph_text, span_text};
 use crate::figures::text::{Sentences, chars_before, fold};
@@ -245,7 +245,7 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     // only figures of one unit are compared, and nouns (two characters or more) can only be
     // the same when these agree. On a 1 MB page, one list per unit made this rule quadratic.
     let mut seen: Vec<Seen<'_>> = Vec::new();
-    let mut buckets: HashMap<(String, String), Bucket> = HashMap::new();
+    let mut buckets: HashMap<(String, String), Bucket> = HashMap::default();
     let mut out = Vec::new();
     let mut around = Around::new(context.figures);
     for q in context.until_cancelled(&context.figures.quantities, |q| q.span.paragraph) {
