@@ -4,14 +4,16 @@
 # zhnews-lsp, inputs from zhnews-bench-inputs) and asserts that 4× the input takes at most
 # LIMIT (default 5) times as long. Prints a Markdown table; exit status 1 on a cliff.
 #
-# Usage: bench/scaling.sh [SHAPE…]   (one-line, date-ranges, multi-article; default all)
+# Usage: bench/scaling.sh [SHAPE…]   (one-line, date-ranges, multi-article, list-no-breaks,
+#        distinct-articles; default all)
 #        LIMIT=5 FLOOR=0.05 bench/scaling.sh   (ratios of times under FLOOR seconds at the larger
 #        size are noise and not asserted)
 #        SCALING_TSV=file bench/scaling.sh   (assert over the rows of an earlier run instead)
 # Shapes that fail are measured a second time, and the script fails when they fail again. The
-# cliffs this guards against grew 12–78× per 4× (bench/RESULTS.md, session 8); linear parts
-# measure 3–5×, and up to 6× for a memory-bound part on a machine busy with other builds, so
-# a failure by a little under load is worth one more run on a quieter machine.
+# cliffs this guards against grew 12–78× per 4× (bench/RESULTS.md, sessions 8 and 10). Times are
+# the bench thread's CPU time, so waiting for a core does not count; linear parts measure
+# 3.5–4.8× per 4× even on a machine busy with other builds (session 10), whose use of the caches
+# can still push one a little over, so a failure by a little is worth one more run.
 # Release builds go to $CARGO_TARGET_DIR (default as bench/run.sh's).
 set -euo pipefail
 cd "$(dirname "$0")/.."

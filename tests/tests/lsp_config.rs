@@ -172,3 +172,28 @@ fn a_gazetteer_that_fails_to_load_is_shown_on_the_line_that_names_it() {
     assert_eq!(server.shutdown(), Some(0));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Issue 19, item 5: the server reads a gazetteer through the bounded reader too (a 1 GB
+/// gazetteer once cost it 6.2 GB): one above the limit (`ZHNEWS_MAX_FILE_SIZE`) is left out and
+/// shown as a broken one is, with the size and the limit, and the server keeps serving.
+#[test]
+fn a_gazetteer_above_the_size_limit_is_refused() {
+    let dir = temp_folder("lsp-gazetteer-too-large");
+    let config = dir.join("zhnews.toml");
+    std::fs::write(&config, "[entities]\ngazetteer = \"names.toml\"\n").unwrap();
+    let entry = "[[entity]]\nid = \"hua\"\ntype = \"person\"\ntraditional = \"華春瑩\"\nsimplified = \"华春莹\"\n";
+    std::fs::write(dir.join("names.toml"), entry.repeat(100)).unwrap();
+    let article_uri = uri(&dir.join("a.txt"));
+    let mut server = Server::start_with(&[], &[("ZHNEWS_MAX_FILE_SIZE", "4K")]);
+    server.initialize(json!({}));
+    server.open(&article_uri, "plaintext", "外交部發言人華春瑩表示。");
+    let message = server.wait_for(|m| m["method"] == "window/showMessage");
+    let text = message["params"]["message"].as_str().unwrap();
+    assert!(text.contains("names.toml: too large to read") && text.contains("the limit is 4 KiB"), "{message}");
+    let shown =
+        server.wait_for(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri(&config));
+    assert_eq!(shown["params"]["diagnostics"][0]["range"]["start"]["line"], 1, "{shown}");
+    assert_eq!(shown["params"]["diagnostics"][0]["code"], "invalid-gazetteer", "{shown}");
+    assert_eq!(server.shutdown(), Some(0));
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -86,7 +86,8 @@ pub fn corpus_copies() -> usize {
 
 /// The shapes of input the scaling benchmark grows, each one that once made a rule or the
 /// outline quadratic.
-pub const SCALING_SHAPES: &[&str] = &["one-line", "date-ranges", "multi-article"];
+pub const SCALING_SHAPES: &[&str] =
+    &["one-line", "date-ranges", "multi-article", "list-no-breaks", "distinct-articles"];
 
 /// The text of `shape` ([`SCALING_SHAPES`]) at `scale` times its 1× size, or None for an
 /// unknown shape.
@@ -95,6 +96,8 @@ pub fn scaling_input(shape: &str, scale: usize) -> Option<String> {
         "one-line" => Some(one_line_article(scale * 320_000)),
         "date-ranges" => Some(date_ranges(scale * 3_000)),
         "multi-article" => Some(multi_article(scale * 1_000_000)),
+        "list-no-breaks" => Some(list_without_breaks(scale * 100_000)),
+        "distinct-articles" => Some(distinct_articles(scale * 1_000_000)),
         _ => None,
     }
 }
@@ -144,6 +147,54 @@ pub fn multi_article(bytes: usize) -> String {
             break;
         }
         text.push_str(article.trim_end());
+        text.push_str("\n\n");
+    }
+    text
+}
+
+/// One paragraph of at least `bytes` bytes that is one list: city names joined by `、` with a
+/// count after every five (`…等5個城市、`, one in four of them wrong), no `，` and no sentence
+/// end until the last character (count-mismatch's look back for a list and the figure rules'
+/// sentence of a figure once ran to the paragraph's start from every count).
+pub fn list_without_breaks(bytes: usize) -> String {
+    const CITIES: &[&str] = &["北京", "上海", "廣州", "深圳", "杭州", "南京", "成都", "武漢", "西安", "重慶", "天津"];
+    let mut text = String::from("# 試點城市名單\n\n");
+    let mut k = 0;
+    while text.len() < bytes {
+        for j in 0..5 {
+            text.push_str(CITIES[(k * 5 + j) % CITIES.len()]);
+            text.push_str(if j < 4 { "、" } else { "等" });
+        }
+        let count = if k % 4 == 3 { 6 } else { 5 };
+        text.push_str(&format!("{count}個城市、"));
+        k += 1;
+    }
+    text.push_str("其餘城市。\n");
+    text
+}
+
+/// The corpus files one after another as in [`multi_article`], but no two copies alike: in the
+/// k-th copy every Han character but numerals and date words is moved k places on in the CJK
+/// block, so each copy reads as another text of the same shape (the outline's `continues` test
+/// once searched the whole file for the characters around each wrapped headline's line break,
+/// which a file of repeated articles finds again one copy on).
+pub fn distinct_articles(bytes: usize) -> String {
+    const KEPT: &str = "〇零一二兩两三四五六七八九十百千萬万億亿年月日號号時时分秒點点周週星期今去明";
+    let texts = texts();
+    let mut text = String::new();
+    for (copy, article) in texts.iter().cycle().enumerate() {
+        if text.len() >= bytes {
+            break;
+        }
+        let shift = (copy / texts.len()) as u32;
+        text.extend(article.trim_end().chars().map(|c| {
+            let code = c as u32;
+            if shift == 0 || !(0x4E00..0x9FA0).contains(&code) || KEPT.contains(c) {
+                return c;
+            }
+            let moved = 0x4E00 + (code - 0x4E00 + shift * 7) % (0x9FA0 - 0x4E00);
+            char::from_u32(moved).filter(|m| !KEPT.contains(*m)).unwrap_or(c)
+        }));
         text.push_str("\n\n");
     }
     text

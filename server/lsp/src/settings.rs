@@ -111,7 +111,8 @@ pub fn gazetteer_line(path: &Path) -> Option<u32> {
     struct Entities {
         gazetteer: Option<toml::Spanned<toml::Value>>,
     }
-    let text = std::fs::read_to_string(path).ok()?;
+    // Through the bounded reader, as every file zhnews reads (issue 19, item 5).
+    let text = zhnews_workspace::read::read_text_file(path).ok()?;
     let start = toml::from_str::<File>(&text).ok()?.entities?.gazetteer?.span().start;
     u32::try_from(text.get(..start)?.matches('\n').count()).ok()
 }

@@ -34,7 +34,7 @@ pub fn is_title(document: &Document, paragraph: usize) -> bool {
     let Some(text) = document.paragraphs().get(paragraph).map(|p| p.joined.text.trim()) else {
         return false;
     };
-    text.starts_with('#') || (paragraph == 0 && !text.ends_with(['。', '！', '？']) && text.chars().count() <= 80)
+    text.starts_with('#') || (paragraph == 0 && !text.ends_with(['。', '！', '？']) && text.chars().nth(80).is_none())
 }
 
 /// The sentence (in the joined text) around a span.

@@ -8,16 +8,50 @@ pub const SENTENCE_END: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
 
 /// The sentence of `text` that holds byte `offset` (sentences end after `。！？；`).
 pub fn sentence_at(text: &str, offset: usize) -> TextRange {
+    sentence_at_after(text, 0, offset)
+}
+
+/// [`sentence_at`] when no sentence starts before byte `from` (`from` itself, or the start of a
+/// sentence end there): the look back stops at `from`.
+fn sentence_at_after(text: &str, from: usize, offset: usize) -> TextRange {
     let offset = crate::text::floor_char_boundary(text, offset);
     // Byte by byte: every rule asks for sentences, and `str::rfind(&[char])` decoded each
     // character (a seventh of a keystroke's re-analysis). Each sentence end is one ASCII byte or
     // a three-byte character led by E3 or EF, so only those bytes need a closer look.
     let bytes = text.as_bytes();
     let end_at = |i: usize| sentence_end_len(&bytes[i..]);
-    let start =
-        (0..offset).rev().find_map(|i| end_at(i).filter(|len| i + len <= offset).map(|len| i + len)).unwrap_or(0);
+    let start = (from.min(offset)..offset)
+        .rev()
+        .find_map(|i| end_at(i).filter(|len| i + len <= offset).map(|len| i + len))
+        .unwrap_or(from.min(offset));
     let end = (offset..bytes.len()).find(|&i| end_at(i).is_some()).unwrap_or(text.len());
     TextRange::new(start.min(end), end)
+}
+
+/// The sentences of figures met in text order, each found by reading no text twice: a figure in
+/// the sentence of the one before is answered at once, and for one further on the look back
+/// stops at the end of that sentence. On a paragraph with no sentence end, looking back to the
+/// paragraph's start from every figure was quadratic.
+#[derive(Default)]
+pub struct Sentences {
+    /// The paragraph of the last sentence found and that sentence, in its joined text.
+    last: Option<(usize, TextRange)>,
+}
+
+impl Sentences {
+    /// [`sentence_at`] of `offset` in `text`, paragraph `paragraph`'s joined text.
+    pub fn at(&mut self, paragraph: usize, text: &str, offset: usize) -> TextRange {
+        let offset = crate::text::floor_char_boundary(text, offset);
+        let sentence = match self.last {
+            Some((p, last)) if p == paragraph && last.start <= offset && offset <= last.end => return last,
+            // No sentence starts between the start of the last one and its end, the sentence
+            // end at `last.end`.
+            Some((p, last)) if p == paragraph && last.end < offset => sentence_at_after(text, last.end, offset),
+            _ => sentence_at(text, offset),
+        };
+        self.last = Some((paragraph, sentence));
+        sentence
+    }
 }
 
 /// The length in bytes of the sentence-final character ([`SENTENCE_END`]) that `bytes` starts
@@ -120,6 +154,21 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Asked in text order (as the figure rules ask), [`Sentences`] finds what
+        /// [`sentence_at`] finds.
+        #[test]
+        fn sentences_in_text_order_are_those_found_alone(
+            pieces in proptest::collection::vec(0..PIECES.len(), 0..40),
+            mut offsets in proptest::collection::vec((0usize..2, 0usize..200), 0..20),
+        ) {
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            offsets.sort_unstable();
+            let mut sentences = Sentences::default();
+            for (paragraph, offset) in offsets {
+                proptest::prop_assert_eq!(sentences.at(paragraph, &text, offset), sentence_at(&text, offset));
+            }
+        }
+
         #[test]
         fn the_byte_scan_finds_the_sentences_the_char_search_finds(
             pieces in proptest::collection::vec(0..PIECES.len(), 0..40),

@@ -31,8 +31,9 @@
 
 mod features;
 mod lines;
+mod recurrence;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use regex::Regex;
 use serde::Deserialize;
@@ -207,8 +208,10 @@ struct Line {
 struct Scanner<'a> {
     text: &'a str,
     patterns: &'a [(Regex, u32)],
-    /// The text with all whitespace removed, for the continuation test (built on demand).
-    flat: Option<String>,
+    /// The text's non-blank lines, in order, and what the continuation test knows of the
+    /// text (built on demand from them).
+    lines: Vec<TextRange>,
+    recurrence: Option<recurrence::Recurrence>,
     items: Vec<Item>,
     /// The first line of the next run of lines, if any.
     lookahead: Option<&'a str>,
@@ -256,7 +259,8 @@ fn scan(document: &Document, patterns: &[(Regex, u32)]) -> Vec<Item> {
     let mut scanner = Scanner {
         text,
         patterns,
-        flat: None,
+        lines: chunks.iter().flatten().map(|line| line.range).collect(),
+        recurrence: None,
         items: Vec::new(),
         lookahead: None,
         opener_len,
@@ -683,7 +687,20 @@ impl<'a> Scanner<'a> {
         if lines::meta(next).is_some() {
             return false;
         }
-        let flat = self.flat.get_or_insert_with(|| self.text.split_whitespace().collect());
+        let recurrence = match &mut self.recurrence {
+            Some(recurrence) => recurrence,
+            none => {
+                // The breaks between lines, and before the first line of each next run: the
+                // text before each as written and without its markup.
+                let text = self.text;
+                let lines: Vec<&str> = self.lines.iter().map(|range| &text[range.as_range()]).collect();
+                let breaks = lines.windows(2).flat_map(|pair| {
+                    let (stripped, _) = lines::strip_markup(pair[0]);
+                    [(pair[0], pair[1]), (&pair[0][stripped], pair[1])]
+                });
+                none.insert(recurrence::Recurrence::new(text, breaks))
+            }
+        };
         let tail: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         let head: Vec<char> = next.chars().filter(|c| !c.is_whitespace()).take(2).collect();
         if tail.len() < 2 || head.len() < 2 {
@@ -691,10 +708,8 @@ impl<'a> Scanner<'a> {
         }
         let before: String = tail[tail.len() - 2..].iter().chain(&head[..1]).collect();
         let after: String = tail[tail.len() - 1..].iter().chain(head.iter()).collect();
-        // Non-overlapping occurrences, as `str::matches` counts them, found with memchr's SIMD
-        // search and no further than the second: on a 1 MB page this was half the analysis.
-        let twice = |needle: &str| memchr::memmem::find_iter(flat.as_bytes(), needle.as_bytes()).nth(1).is_some();
-        twice(&before) || twice(&after)
+        // Non-overlapping occurrences, as `str::matches` counts them (see `Recurrence`).
+        recurrence.twice(&before) || recurrence.twice(&after)
     }
 
     /// A paragraph that opens with a structure phrase: a point heading (its first sentence)
@@ -948,7 +963,9 @@ fn tells_rather(share: f64, other: f64) -> bool {
     share >= 0.5 && share >= other + 0.25
 }
 
-type HanPairs = HashSet<(char, char)>;
+/// Sets of pairs with Fx hashing: every pair of a page's body text goes into one, and SipHash
+/// made the outline of a file of many pages spend a fifth of its time hashing.
+type HanPairs = FxHashSet<(char, char)>;
 
 /// The distinct pairs of adjacent Han characters in `text`.
 fn han_pairs(text: &str) -> HanPairs {

@@ -52,12 +52,13 @@ const CLASSIFIERS: &[&str] = &[
 
 pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for quantity in &context.figures.quantities {
-        if let Some(f) = list_count(context, quantity) {
+    let mut marks = ListMarks::default();
+    for quantity in context.until_cancelled(&context.figures.quantities, |q| q.span.paragraph) {
+        if let Some(f) = list_count(context, quantity, &mut marks) {
             out.push(f);
         }
     }
-    for quantity in &context.figures.quantities {
+    for quantity in context.until_cancelled(&context.figures.quantities, |q| q.span.paragraph) {
         out.extend(following_list(context, quantity));
     }
     out.extend(enumeration_counts(context));
@@ -72,7 +73,56 @@ fn countable(q: &Quantity) -> Option<u64> {
     q.integer().filter(|n| (2..=30).contains(n))
 }
 
-fn list_count(context: &RuleContext<'_>, quantity: &Quantity) -> Option<Finding> {
+/// The most pieces a list before a count may have: the count is at most 30, and a paragraph
+/// of `、`-joined names with no clause break in it is a roll, not a list one count sums up.
+const MAX_PIECES: usize = 64;
+
+/// Clause breaks: a list before a count runs back to the last of them.
+const CLAUSE_BREAKS: &[char] = &['，', '。', '：', '「', '」', '（', '）', '！', '？', '《', '》', '“', '”', ','];
+
+/// Where a paragraph's clause breaks ([`CLAUSE_BREAKS`]) and list separators (`、`, `丶`,
+/// `；`) are: byte offsets in its joined text, for one paragraph at a time, so each count's
+/// list is found by binary search, not by reading back to the paragraph's start (quadratic on
+/// a paragraph of `、`-joined items with no clause break).
+#[derive(Default)]
+struct ListMarks {
+    paragraph: Option<usize>,
+    /// The end of each clause break.
+    breaks: Vec<usize>,
+    /// `、` and `丶`.
+    commas: Vec<usize>,
+    /// `；`.
+    semicolons: Vec<usize>,
+}
+
+impl ListMarks {
+    fn of(&mut self, paragraph: usize, text: &str) -> &ListMarks {
+        if self.paragraph != Some(paragraph) {
+            self.paragraph = Some(paragraph);
+            self.breaks.clear();
+            self.commas.clear();
+            self.semicolons.clear();
+            for (at, c) in text.char_indices() {
+                match c {
+                    '、' | '丶' => self.commas.push(at),
+                    '；' => self.semicolons.push(at),
+                    _ if CLAUSE_BREAKS.contains(&c) => self.breaks.push(at + c.len_utf8()),
+                    _ => {}
+                }
+            }
+        }
+        self
+    }
+
+    /// The offsets in `positions` (sorted) within `from..to`.
+    fn within(positions: &[usize], from: usize, to: usize) -> &[usize] {
+        let start = positions.partition_point(|&at| at < from);
+        let end = positions.partition_point(|&at| at < to);
+        &positions[start..end.max(start)]
+    }
+}
+
+fn list_count(context: &RuleContext<'_>, quantity: &Quantity, marks: &mut ListMarks) -> Option<Finding> {
     let stated = countable(quantity)?;
     let text = paragraph_text(context.document, &quantity.span);
     let before = &text[..quantity.span.joined.start];
@@ -80,13 +130,27 @@ fn list_count(context: &RuleContext<'_>, quantity: &Quantity) -> Option<Finding>
         Some(rest) => (rest, true),
         None => (before, false),
     };
-    // The list runs back to the last clause break.
-    let list_start = before
-        .rfind(['，', '。', '：', '「', '」', '（', '）', '！', '？', '《', '》', '“', '”', ','])
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let segment = &before[list_start..];
-    let separators: &[char] = if segment.contains('；') { &['；'] } else { &['、', '丶'] };
-    let pieces: Vec<&str> = segment.split(separators).collect();
+    let marks = marks.of(quantity.span.paragraph, text);
+    // The list runs back to the last clause break (whole within `before`).
+    let list_start =
+        marks.breaks.partition_point(|&end| end <= before.len()).checked_sub(1).map_or(0, |i| marks.breaks[i]);
+    let semicolons = ListMarks::within(&marks.semicolons, list_start, before.len());
+    let (separators, positions): (&[char], &[usize]) = if semicolons.is_empty() {
+        (&['、', '丶'], ListMarks::within(&marks.commas, list_start, before.len()))
+    } else {
+        (&['；'], semicolons)
+    };
+    if positions.is_empty() || positions.len() >= MAX_PIECES {
+        return None;
+    }
+    // The pieces between the separators (each one character of three bytes).
+    let mut pieces: Vec<&str> = Vec::with_capacity(positions.len() + 1);
+    let mut from = list_start;
+    for &at in positions {
+        pieces.push(&text[from..at]);
+        from = at + separators[0].len_utf8();
+    }
+    pieces.push(&text[from..before.len()]);
     if pieces.len() < 2 || pieces.iter().any(|p| p.trim().is_empty()) {
         return None;
     }
@@ -96,19 +160,20 @@ fn list_count(context: &RuleContext<'_>, quantity: &Quantity) -> Option<Finding>
     }
     // Items are parallel: every item but the first (which may carry the lead-in, 從經濟) is
     // short, and the last is no longer than the middle ones (so in 中國、巴西、秘魯簽署4項協議
-    // the count belongs to the verb, not to the list).
-    // 甲、乙、丙和丁四國: a conjunction joins one more item than the separators show; rather
-    // than guess whether 和 is a conjunction or part of a word (和平), leave such lists alone.
-    let conjunction = |p: &&str| ["和", "與", "与", "及", "或"].iter().any(|c| p.contains(c));
-    if pieces.first().is_some_and(conjunction) || pieces.last().is_some_and(conjunction) {
-        return None;
-    }
-    let length = |p: &&str| p.chars().count();
+    // the count belongs to the verb, not to the list). (Lengths counted no further than 13, and
+    // these checks before the first piece is read: it may be long.)
+    let length = |p: &&str| p.chars().take(14).count();
     if pieces.len() < 3 || pieces[1..].iter().any(|p| length(p) > 12) {
         return None;
     }
     let middle = pieces[1..pieces.len() - 1].iter().map(length).max().unwrap_or(0);
     if pieces.last().map_or(0, length) > middle + 1 {
+        return None;
+    }
+    // 甲、乙、丙和丁四國: a conjunction joins one more item than the separators show; rather
+    // than guess whether 和 is a conjunction or part of a word (和平), leave such lists alone.
+    let conjunction = |p: &&str| ["和", "與", "与", "及", "或"].iter().any(|c| p.contains(c));
+    if pieces.first().is_some_and(conjunction) || pieces.last().is_some_and(conjunction) {
         return None;
     }
     let listed = pieces.len() as u64;
@@ -510,6 +575,7 @@ fn section_counts(context: &RuleContext<'_>) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::figures::support::findings_of;
 
     #[test]
@@ -649,6 +715,110 @@ mod tests {
             "秘魯、巴西、智利和阿根廷四國代表出席。",
         ] {
             assert_eq!(findings_of("count-mismatch", text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// The definition [`super::list_count`] replaced: the look back for the clause break with
+    /// `rfind` from every count (quadratic on a paragraph with no clause break).
+    fn list_count_by_search(context: &RuleContext<'_>, quantity: &Quantity) -> Option<Finding> {
+        let stated = countable(quantity)?;
+        let text = paragraph_text(context.document, &quantity.span);
+        let before = &text[..quantity.span.joined.start];
+        let (before, open) = match before.strip_suffix('等') {
+            Some(rest) => (rest, true),
+            None => (before, false),
+        };
+        // The list runs back to the last clause break.
+        let list_start = before
+            .rfind(['，', '。', '：', '「', '」', '（', '）', '！', '？', '《', '》', '“', '”', ','])
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        let segment = &before[list_start..];
+        let separators: &[char] = if segment.contains('；') { &['；'] } else { &['、', '丶'] };
+        let pieces: Vec<&str> = segment.split(separators).collect();
+        if pieces.len() < 2 || pieces.iter().any(|p| p.trim().is_empty()) {
+            return None;
+        }
+        // Clause lists joined by ； must close with 等 to be counted.
+        if separators == ['；'] && !open {
+            return None;
+        }
+        // Items are parallel: every item but the first (which may carry the lead-in, 從經濟) is
+        // short, and the last is no longer than the middle ones (so in 中國、巴西、秘魯簽署4項協議
+        // the count belongs to the verb, not to the list).
+        // 甲、乙、丙和丁四國: a conjunction joins one more item than the separators show; rather
+        // than guess whether 和 is a conjunction or part of a word (和平), leave such lists alone.
+        let conjunction = |p: &&str| ["和", "與", "与", "及", "或"].iter().any(|c| p.contains(c));
+        if pieces.first().is_some_and(conjunction) || pieces.last().is_some_and(conjunction) {
+            return None;
+        }
+        let length = |p: &&str| p.chars().count();
+        if pieces.len() < 3 || pieces[1..].iter().any(|p| length(p) > 12) {
+            return None;
+        }
+        let middle = pieces[1..pieces.len() - 1].iter().map(length).max().unwrap_or(0);
+        if pieces.last().map_or(0, length) > middle + 1 {
+            return None;
+        }
+        let listed = pieces.len() as u64;
+        let mismatch = if open { stated < listed || (listed >= 4 && stated != listed) } else { stated != listed };
+        if !mismatch {
+            return None;
+        }
+        // Items as written; the first without its lead-in when that is obvious.
+        let lead_in = lead_in_len(pieces[0], &pieces[1..]);
+        let items: Vec<&str> =
+            std::iter::once(&pieces[0][lead_in..]).chain(pieces[1..].iter().copied()).map(str::trim).collect();
+        let mut related = Vec::new();
+        let mut offset = list_start;
+        let paragraph = &context.document.paragraphs()[quantity.span.paragraph];
+        for (k, piece) in pieces.iter().enumerate() {
+            let start = if k == 0 { offset + lead_in } else { offset };
+            let range = TextRange::new(start, offset + piece.len());
+            related.push((paragraph.joined.to_original_range(range), format!("listed item: {}", items[k])));
+            offset += piece.len() + '、'.len_utf8();
+        }
+        Some(list_finding(text, quantity, &items, related))
+    }
+
+    /// Items of lists before counts, some with counts of their own, and what follows each:
+    /// separators (most often), clause breaks, `等`, a line break.
+    const ITEMS: &[&str] = &[
+        "北京",
+        "上海",
+        "廣州",
+        "從經濟",
+        "人工智能",
+        "和平",
+        "北京等5個城市",
+        "等3項",
+        "等四國",
+        "2個",
+        "甲乙丙丁戊己庚辛壬癸子丑",
+    ];
+    const AFTER: &[&str] = &["、", "、", "、", "、", "丶", "；", "，", "。", "：", "等", " ", "\n", ""];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// The lists found through the paragraph's marks are those the search back found.
+        #[test]
+        fn lists_found_by_marks_are_those_found_by_searching_back(
+            pieces in proptest::collection::vec((0..ITEMS.len(), 0..AFTER.len()), 0..40),
+        ) {
+            let text: String = pieces.iter().flat_map(|&(item, after)| [ITEMS[item], AFTER[after]]).collect();
+            let analysis = crate::analyse(&text, &crate::Config::default());
+            let context = crate::rules::RuleContext {
+                document: &analysis.document,
+                figures: &analysis.figures,
+                config: &crate::Config::default(),
+                entities: &analysis.entities,
+                cancelled: &|| false,
+            };
+            let mut marks = super::ListMarks::default();
+            for quantity in &analysis.figures.quantities {
+                let found = super::list_count(&context, quantity, &mut marks).map(|f| (f.range, f.message, f.related.len()));
+                let searched = list_count_by_search(&context, quantity).map(|f| (f.range, f.message, f.related.len()));
+                proptest::prop_assert_eq!(found, searched, "{}", text);
+            }
         }
     }
 }

@@ -56,7 +56,7 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     // starts: the ranges ending before a duration are a prefix, found by binary search (a
     // search of every date for each duration made 50k `為期N天` ranges take 6 s).
     let ranges: Vec<&DateMention> = figures.dates.iter().filter(|d| d.end.is_some()).collect();
-    for quantity in &figures.quantities {
+    for quantity in context.until_cancelled(&figures.quantities, |q| q.span.paragraph) {
         let days = matches!(quantity.unit.as_str(), "天");
         let years = quantity.unit == "年";
         if quantity.kind != QuantityKind::Count || !quantity.is_exact() || !(days || years) {
@@ -101,7 +101,7 @@ fn dated_periods(context: &RuleContext<'_>, ranges: &[&DateMention]) -> Vec<Find
             by_start.entry(start).or_default().push(range);
         }
     }
-    for date in context.figures.dates.iter().filter(|d| d.end.is_none()) {
+    for date in context.until_cancelled(&context.figures.dates, |d| d.span.paragraph).filter(|d| d.end.is_none()) {
         let text = paragraph_text(document, &date.span);
         let Some(c) = dated_period().captures(&text[date.span.joined.end..]) else { continue };
         let (action, number) = (c.get(1).map_or("", |m| m.as_str()), c.get(2).map_or("", |m| m.as_str()));

@@ -29,8 +29,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::figures::support::{finding, paragraph_text, sentence_of, span_text};
-use crate::figures::text::chars_before;
+use crate::figures::support::{finding, paragraph_text, span_text};
+use crate::figures::text::{Sentences, chars_before};
 use crate::figures::{DateMention, Quantity, QuantityKind, YearSource};
 use crate::finding::Finding;
 use crate::rule_codes::RuleLevel;
@@ -61,7 +61,9 @@ enum Kind {
 
 pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for quantity in &context.figures.quantities {
+    // Figures in text order: each sentence is read once (see `Sentences`).
+    let mut sentences = Sentences::default();
+    for quantity in context.until_cancelled(&context.figures.quantities, |q| q.span.paragraph) {
         if quantity.kind != QuantityKind::Count || !quantity.is_exact() {
             continue;
         }
@@ -77,12 +79,12 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
             "個年頭" | "个年头" => Kind::YearsTouched,
             "周年" | "週年" => Kind::Anniversary,
             "年" if after.starts_with('前') => {
-                out.extend(check_ago(context, quantity, stated));
+                out.extend(check_ago(context, &mut sentences, quantity, stated));
                 continue;
             }
             _ => continue,
         };
-        if let Some(f) = check_one(context, quantity, stated, kind) {
+        if let Some(f) = check_one(context, &mut sentences, quantity, stated, kind) {
             out.push(f);
         }
     }
@@ -100,6 +102,9 @@ fn bracketed_years(context: &RuleContext<'_>) -> Vec<Finding> {
     let Some(reference) = context.figures.reference else { return Vec::new() };
     let mut out = Vec::new();
     for paragraph in context.document.paragraphs() {
+        if (context.cancelled)() {
+            break;
+        }
         let text = paragraph.joined.text.as_str();
         for c in bracketed_year().captures_iter(text) {
             let (Some(word), Some(year)) = (c.get(1), c.get(2)) else { continue };
@@ -150,10 +155,16 @@ fn years_in<'a>(
     dates[from..to].iter().filter(|d| d.end.is_none())
 }
 
-fn check_one(context: &RuleContext<'_>, quantity: &Quantity, stated: u64, kind: Kind) -> Option<Finding> {
+fn check_one(
+    context: &RuleContext<'_>,
+    sentences: &mut Sentences,
+    quantity: &Quantity,
+    stated: u64,
+    kind: Kind,
+) -> Option<Finding> {
     let document = context.document;
     let text = paragraph_text(document, &quantity.span);
-    let sentence = sentence_of(document, &quantity.span);
+    let sentence = sentences.at(quantity.span.paragraph, text, quantity.span.joined.start);
     let p = quantity.span.paragraph;
     let written = |d: &DateMention| d.start.year_source == Some(YearSource::Written);
     // The earlier year.
@@ -229,9 +240,15 @@ fn check_one(context: &RuleContext<'_>, quantity: &Quantity, stated: u64, kind: 
 }
 
 /// `N年前` against the one year written in its sentence and the story's date.
-fn check_ago(context: &RuleContext<'_>, quantity: &Quantity, stated: u64) -> Option<Finding> {
+fn check_ago(
+    context: &RuleContext<'_>,
+    sentences: &mut Sentences,
+    quantity: &Quantity,
+    stated: u64,
+) -> Option<Finding> {
     let document = context.document;
-    let sentence = sentence_of(document, &quantity.span);
+    let text = paragraph_text(document, &quantity.span);
+    let sentence = sentences.at(quantity.span.paragraph, text, quantity.span.joined.start);
     let reference = context.figures.reference?.date;
     // One year in the sentence besides the story's own date (a dateline), so it is the one
     // the interval reaches back to.

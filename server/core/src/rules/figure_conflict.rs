@@ -18,14 +18,15 @@
 //! ```
 //! One of the two is wrong; the source decides which.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::figures::support::{finding, is_title, paragraph_text, sentence_of, span_text};
-use crate::figures::text::{chars_before, fold};
-use crate::figures::{Figures, Quantity, QuantityKind};
+use crate::figures::support::{finding, is_title, paragraph_text, span_text};
+use crate::figures::text::{Sentences, chars_before, fold};
+use crate::figures::{DateMention, Figures, Quantity, QuantityKind};
 use crate::finding::Finding;
 use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
+use crate::text::TextRange;
 
 const CODE: &str = "figure-conflict";
 
@@ -107,27 +108,86 @@ fn key(text: &str, q: &Quantity) -> Option<Key> {
     Some(Key { unit: q.unit_key.clone(), noun: fold(&noun), verb: fold(verb) })
 }
 
-/// The year a figure is about: the last year written (or `今年`/`去年`…) before it in its
-/// sentence, to tell apart figures of different years.
-fn year_of(context: &RuleContext<'_>, q: &Quantity) -> Option<i16> {
-    let sentence = sentence_of(context.document, &q.span);
-    let figures: &Figures = context.figures;
-    // Dates do not overlap, so their ends rise with their starts: those ending before the
-    // figure are a prefix, and those of its sentence the end of that prefix.
-    let dates = figures.dates_in(q.span.paragraph);
-    let before = dates.partition_point(|d| d.span.joined.end <= q.span.joined.start);
-    dates[..before].iter().rev().take_while(|d| sentence.start <= d.span.joined.start).find_map(|d| d.start.year)
+/// What figure-conflict reads around each figure, for figures met in text order: the sentence
+/// ([`Sentences`]), whether it is a part of a breakdown (a word such as `其中` before it in its
+/// sentence) and the year it is about (the last year written (or `今年`/`去年`…) before it in
+/// its sentence, to tell apart figures of different years). Each is found by reading on from
+/// the figure before, not by a search per figure: on a paragraph with no sentence end a search
+/// back to its start was quadratic, and a binary search over all the dates of a large file per
+/// figure missed the caches at every step.
+struct Around<'a> {
+    sentences: Sentences,
+    /// The sentence of the last figure (its paragraph and range), the year its dates so far
+    /// name, and where the first breakdown word in it ends (`usize::MAX` for none).
+    sentence: Option<(usize, TextRange)>,
+    year: Option<i16>,
+    breakdown_end: usize,
+    /// The dates of the document, and the first not yet read.
+    dates: &'a [DateMention],
+    next_date: usize,
 }
+
+impl<'a> Around<'a> {
+    fn new(figures: &'a Figures) -> Around<'a> {
+        Around {
+            sentences: Sentences::default(),
+            sentence: None,
+            year: None,
+            breakdown_end: usize::MAX,
+            dates: &figures.dates,
+            next_date: 0,
+        }
+    }
+
+    /// Reads on to the sentence of `q` (in `text`, its paragraph's joined text).
+    fn sentence(&mut self, text: &str, q: &Quantity) {
+        let paragraph = q.span.paragraph;
+        let sentence = self.sentences.at(paragraph, text, q.span.joined.start);
+        if self.sentence != Some((paragraph, sentence)) {
+            self.sentence = Some((paragraph, sentence));
+            self.year = None;
+            let words = &text[sentence.as_range()];
+            self.breakdown_end = BREAKDOWN_WORDS
+                .iter()
+                .filter_map(|w| words.find(w).map(|at| sentence.start + at + w.len()))
+                .min()
+                .unwrap_or(usize::MAX);
+        }
+    }
+
+    /// True when a breakdown word stands before `q` in its sentence (the body breaks a total
+    /// down: `其中`, `分別`, `每`…). Call after [`Around::sentence`] for `q`.
+    fn in_breakdown(&self, q: &Quantity) -> bool {
+        self.breakdown_end <= q.span.joined.start
+    }
+
+    /// The year `q` is about. Call after [`Around::sentence`] for `q`, for figures in text order.
+    fn year(&mut self, q: &Quantity) -> Option<i16> {
+        let (paragraph, sentence) = self.sentence?;
+        // Dates do not overlap, so their ends rise with their starts: those ending before the
+        // figure come first.
+        while let Some(d) = self.dates.get(self.next_date) {
+            let before = d.span.paragraph < paragraph
+                || (d.span.paragraph == paragraph && d.span.joined.end <= q.span.joined.start);
+            if !before {
+                break;
+            }
+            if d.span.paragraph == paragraph && sentence.start <= d.span.joined.start && d.start.year.is_some() {
+                self.year = d.start.year;
+            }
+            self.next_date += 1;
+        }
+        self.year
+    }
+}
+
+/// Words before a figure in its sentence that make it a part of a breakdown.
+const BREAKDOWN_WORDS: &[&str] = &["其中", "分別", "分别", "包括", "每", "各", "平均", "人均", "累計", "累计"];
 
 /// Nouns name the same thing when one starts with the other (`企業` and `企業參展`, since the
 /// noun is cut at 4 characters without knowing where the word ends).
 fn same_noun(a: &str, b: &str) -> bool {
     a.starts_with(b) || b.starts_with(a)
-}
-
-fn in_breakdown(text: &str, q: &Quantity, sentence: crate::text::TextRange) -> bool {
-    let before = &text[sentence.start..q.span.joined.start];
-    ["其中", "分別", "分别", "包括", "每", "各", "平均", "人均", "累計", "累计"].iter().any(|w| before.contains(w))
 }
 
 /// A figure already read: its key, the figure, and the year its sentence is about.
@@ -185,18 +245,19 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     // only figures of one unit are compared, and nouns (two characters or more) can only be
     // the same when these agree. On a 1 MB page, one list per unit made this rule quadratic.
     let mut seen: Vec<Seen<'_>> = Vec::new();
-    let mut buckets: HashMap<(String, String), Bucket> = HashMap::new();
+    let mut buckets: HashMap<(String, String), Bucket> = HashMap::default();
     let mut out = Vec::new();
-    for q in &context.figures.quantities {
+    let mut around = Around::new(context.figures);
+    for q in context.until_cancelled(&context.figures.quantities, |q| q.span.paragraph) {
         let text = paragraph_text(document, &q.span);
         let Some(k) = key(text, q) else { continue };
-        let sentence = sentence_of(document, &q.span);
+        around.sentence(text, q);
         let titled = is_title(document, q.span.paragraph);
         // A headline names its figures whole (称其中有30桶镁粉): only the body breaks down.
-        if !titled && in_breakdown(text, q, sentence) {
+        if !titled && around.in_breakdown(q) {
             continue;
         }
-        let years = year_of(context, q);
+        let years = around.year(q);
         let bucket_key = (k.unit.clone(), k.noun.chars().take(2).collect::<String>());
         // The earliest figure read that `q` conflicts with: one about the same thing (the
         // same verb before both, or either in a title), of the same year, with a value that

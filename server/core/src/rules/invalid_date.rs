@@ -26,7 +26,7 @@ pub const RULE: Rule =
 
 pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for mention in &context.figures.dates {
+    for mention in context.until_cancelled(&context.figures.dates, |d| d.span.paragraph) {
         for part in std::iter::once(&mention.start).chain(mention.end.as_ref()) {
             if let Some(message) = problem(part) {
                 let written = &context.document.text()[mention.span.range.as_range()];

@@ -67,7 +67,8 @@ pub fn run_all(
     run_all_until(document, figures, config, entities, &|| false).unwrap_or_default()
 }
 
-/// [`run_all`], checking `cancelled` before each rule: `None` once it says so.
+/// [`run_all`], checking `cancelled` before and after each rule (and the rules at each
+/// paragraph, see [`RuleContext::until_cancelled`]): `None` once it says so.
 pub(crate) fn run_all_until(
     document: &Document,
     figures: &Figures,
@@ -75,7 +76,7 @@ pub(crate) fn run_all_until(
     entities: &[crate::entities::Mention],
     cancelled: &dyn Fn() -> bool,
 ) -> Option<Vec<Finding>> {
-    let context = RuleContext { document, figures, config, entities };
+    let context = RuleContext { document, figures, config, entities, cancelled };
     let mut findings = Vec::new();
     for rule in RULES {
         let Some(severity) = config.rule_severity(rule.code) else {
@@ -84,7 +85,12 @@ pub(crate) fn run_all_until(
         if cancelled() {
             return None;
         }
-        for mut finding in (rule.check)(&context) {
+        let found = (rule.check)(&context);
+        // A rule cancelled on its way stopped short: what it found is not all there is.
+        if cancelled() {
+            return None;
+        }
+        for mut finding in found {
             finding.severity = severity;
             findings.push(finding);
         }
@@ -105,5 +111,52 @@ mod tests {
             .chain(super::EDITION_RULES.iter().map(|rule| (rule.code, rule.default_level)))
             .collect();
         assert_eq!(registered, crate::rule_codes::RULE_CODES);
+    }
+
+    /// Issue 19, item 3: a cancelled analysis stops inside a rule at the next paragraph, not
+    /// at the end of the rule's pass over the whole document, and nothing a rule found before
+    /// it stopped is reported.
+    #[test]
+    fn a_cancelled_flag_stops_the_rules_at_the_next_paragraph() {
+        use std::cell::Cell;
+
+        use super::{RULES, RuleContext, run_all_until};
+        // 400 paragraphs, each with a figure that conflicts with the headline's.
+        let text = format!("# 出訪達成60多項合作文件\n\n{}", "此訪共達成50多項合作文件。\n\n".repeat(400));
+        let analysis = crate::analyse(&text, &crate::Config::default());
+        let config = crate::Config::default();
+        let figure_conflict = RULES.iter().find(|r| r.code == "figure-conflict").unwrap();
+        let run = |reads_before_cancel: usize| {
+            let reads = Cell::new(0);
+            let cancelled = || {
+                reads.set(reads.get() + 1);
+                reads.get() > reads_before_cancel
+            };
+            let context = RuleContext {
+                document: &analysis.document,
+                figures: &analysis.figures,
+                config: &config,
+                entities: &analysis.entities,
+                cancelled: &cancelled,
+            };
+            ((figure_conflict.check)(&context).len(), reads.get())
+        };
+        // Never cancelled: every paragraph read, the flag once a paragraph.
+        let (all, reads) = run(usize::MAX);
+        assert_eq!((all, reads), (400, 401));
+        // Cancelled after ten paragraphs: the rule stops at the eleventh.
+        assert_eq!(run(10), (9, 11));
+
+        // The registry drops what a rule found before it stopped.
+        let reads = Cell::new(0);
+        let cancelled = || {
+            reads.set(reads.get() + 1);
+            reads.get() > 50
+        };
+        let findings = run_all_until(&analysis.document, &analysis.figures, &config, &analysis.entities, &cancelled);
+        assert!(findings.is_none());
+        assert!(reads.get() < 60, "stopped within a paragraph of the cancel: {} reads", reads.get());
+        let findings = run_all_until(&analysis.document, &analysis.figures, &config, &analysis.entities, &|| false);
+        assert_eq!(findings.map(|f| f.iter().filter(|f| f.rule == "figure-conflict").count()), Some(400));
     }
 }

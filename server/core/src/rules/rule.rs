@@ -14,6 +14,36 @@ pub struct RuleContext<'a> {
     pub config: &'a Config,
     /// Named entities, for rules that treat names specially (see [`crate::entities`]).
     pub entities: &'a [crate::entities::Mention],
+    /// True once the analysis is no longer wanted ([`crate::cancel`]): a rule that reads the
+    /// whole document stops at the next paragraph ([`RuleContext::until_cancelled`]), and the
+    /// registry then drops what it found.
+    pub cancelled: &'a dyn Fn() -> bool,
+}
+
+impl RuleContext<'_> {
+    /// `items` (in paragraph order, `paragraph` giving each one's) while the analysis is
+    /// wanted: the flag is read each time the paragraph changes, so a rule over the quantities
+    /// or paragraphs of a large document stops at the next paragraph once it is cancelled.
+    pub fn until_cancelled<'i, T>(
+        &self,
+        items: impl IntoIterator<Item = &'i T>,
+        paragraph: fn(&T) -> usize,
+    ) -> impl Iterator<Item = &'i T>
+    where
+        T: 'i,
+    {
+        let cancelled = self.cancelled;
+        items.into_iter().scan(None, move |last, item| {
+            let here = paragraph(item);
+            if *last != Some(here) {
+                *last = Some(here);
+                if cancelled() {
+                    return None;
+                }
+            }
+            Some(item)
+        })
+    }
 }
 
 /// A registered rule.

@@ -28,7 +28,7 @@ pub const RULE: Rule =
 
 pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for mention in &context.figures.dates {
+    for mention in context.until_cancelled(&context.figures.dates, |d| d.span.paragraph) {
         let Some((written, weekday_span)) = mention.weekday else { continue };
         let Some(date) = mention.start.date() else { continue };
         let actual = Weekday::of(date);
