@@ -810,7 +810,7 @@ mod tests {
                 document: &analysis.document,
                 figures: &analysis.figures,
                 config: &crate::Config::default(),
-                entities: &analysis.entities,
+                entities: analysis.entities(),
                 cancelled: &|| false,
             };
             let mut marks = super::ListMarks::default();

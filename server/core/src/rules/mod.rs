@@ -136,7 +136,7 @@ mod tests {
                 document: &analysis.document,
                 figures: &analysis.figures,
                 config: &config,
-                entities: &analysis.entities,
+                entities: analysis.entities(),
                 cancelled: &cancelled,
             };
             ((figure_conflict.check)(&context).len(), reads.get())
@@ -153,10 +153,10 @@ mod tests {
             reads.set(reads.get() + 1);
             reads.get() > 50
         };
-        let findings = run_all_until(&analysis.document, &analysis.figures, &config, &analysis.entities, &cancelled);
+        let findings = run_all_until(&analysis.document, &analysis.figures, &config, analysis.entities(), &cancelled);
         assert!(findings.is_none());
         assert!(reads.get() < 60, "stopped within a paragraph of the cancel: {} reads", reads.get());
-        let findings = run_all_until(&analysis.document, &analysis.figures, &config, &analysis.entities, &|| false);
+        let findings = run_all_until(&analysis.document, &analysis.figures, &config, analysis.entities(), &|| false);
         assert_eq!(findings.map(|f| f.iter().filter(|f| f.rule == "figure-conflict").count()), Some(400));
     }
 }
