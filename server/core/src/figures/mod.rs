@@ -22,6 +22,7 @@
 pub mod dates;
 pub mod hover;
 pub mod numbers;
+pub mod offsets;
 pub mod ordinals;
 pub mod reference;
 mod span;

@@ -8,6 +8,13 @@
 //! `4萬多公里` agree. Figures in sentences about different years, and parts after `其中`, are
 //! not compared.
 //!
+//! Days counted from the story's event are figures too: `事发前一天，他们拨打…举报` and
+//! `出事前三天，学生举报…` date one action (`举报`) from one event (`事发` and `出事` name the same
+//! incident) and cannot both be true. Two such offsets are compared when they count from the
+//! same kind of event (an incident, a birth, a death, an admission) on the same side of it and
+//! their clauses share an action verb (`举报`, `报警`, `发现`, `抵达`…); a clause that says the
+//! action was repeated (`再次`, `多次`) is not compared.
+//!
 //! ## Why is this bad?
 //! A reader who sees two values for one fact trusts neither.
 //!
@@ -20,6 +27,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use crate::figures::offsets::{Anchor, DayOffset, day_offsets};
 use crate::figures::support::{finding, is_title, paragraph_text, span_text};
 use crate::figures::text::{Sentences, chars_before, fold};
 use crate::figures::{DateMention, Figures, Quantity, QuantityKind};
@@ -300,6 +308,46 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
             bucket.by_verb.entry(read.key.verb.clone()).or_default().add(index, read);
         }
     }
+    out.extend(offset_conflicts(context));
+    out
+}
+
+/// Offsets from one event that date one action differently: each is compared with the first
+/// one stated of its event, side and action (one lookup per action, so linear in the offsets).
+fn offset_conflicts(context: &RuleContext<'_>) -> Vec<Finding> {
+    let document = context.document;
+    let paragraphs = document.paragraphs();
+    let offsets = day_offsets(document);
+    let text_of = |o: &DayOffset| &paragraphs[o.paragraph].joined.text[o.joined.as_range()];
+    let range_of = |o: &DayOffset| paragraphs[o.paragraph].joined.to_original_range(o.joined);
+    let mut first: HashMap<(Anchor, bool, &str), &DayOffset> = HashMap::default();
+    let mut out = Vec::new();
+    for offset in context.until_cancelled(&offsets, |offset| offset.paragraph).filter(|offset| !offset.repeated) {
+        let before = offset.days < 0;
+        let firsts: Vec<(&DayOffset, &String)> = offset
+            .actions
+            .iter()
+            .map(|action| (*first.entry((offset.anchor, before, action.as_str())).or_insert(offset), action))
+            .collect();
+        let Some(&(earlier, action)) = firsts.iter().find(|(earlier, _)| earlier.days != offset.days) else {
+            continue;
+        };
+        let side = |days: i64| if days < 0 { "before" } else { "after" };
+        out.push(finding(
+            CODE,
+            range_of(offset),
+            format!(
+                "{} here, but {} earlier for the same {action}: {} days {} and {} days {} the event cannot both be true",
+                text_of(offset),
+                text_of(earlier),
+                offset.days.abs(),
+                side(offset.days),
+                earlier.days.abs(),
+                side(earlier.days)
+            ),
+            vec![(range_of(earlier), format!("stated earlier as {}", text_of(earlier)))],
+        ));
+    }
     out
 }
 
@@ -363,6 +411,39 @@ mod tests {
         assert_eq!(earliest(text), [(text.find("15").unwrap(), text.find("12").unwrap())]);
         let text = "共簽署12份合作協議。\n\n# 簽訂12份合作協議\n\n共簽署12份合作協議。\n\n另外達成15份合作協議。";
         assert_eq!(earliest(text), [(text.find("15").unwrap(), text.find("訂12").unwrap() + "訂".len())]);
+    }
+
+    #[test]
+    fn offsets_from_one_event_that_disagree_fire() {
+        assert_eq!(
+            findings_of("figure-conflict", "事发前一天，他们拨打电话举报。\n出事前三天，学生举报实验室有危险"),
+            [
+                "出事前三天: 出事前三天 here, but 事发前一天 earlier for the same 举报: 3 days before and 1 days before the event cannot both be true [事发前一天]"
+            ]
+        );
+        for text in [
+            "案發前兩天，店主曾報警求助。\n警方證實，店主在案發五天前報警。",
+            "孩子出生3天后，医生发现他患有黄疸。\n出生后5天，医生才发现黄疸。",
+        ] {
+            assert_eq!(findings_of("figure-conflict", text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn offsets_of_other_actions_or_events_do_not_fire() {
+        for text in [
+            // A different action from the same event.
+            "事发前一天，他们拨打热线举报。\n出事三天前，学生就已觉察到危险。",
+            // The same action from a different event, or on the other side of it.
+            "入院前三天，他发现自己发烧。\n出院后五天，他发现自己又发烧。",
+            "事发前一天，他们举报。\n事发后三天，他们再去举报。",
+            // An action said to be repeated, an approximate count, a period.
+            "案发前三天，店主报警。\n案发前一天，店主再次报警。",
+            "事发前一天，他们举报。\n事发前几天，学生就举报过。",
+            "事发前一天，他们举报。\n事发前三天内，学生共举报两次。",
+        ] {
+            assert_eq!(findings_of("figure-conflict", text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]
