@@ -11,14 +11,21 @@
 //! - Hong Kong text: no English. Hong Kong names are romanised from Cantonese, which needs
 //!   readings zhnews does not have; the hover keeps the Mandarin reading.
 //!
+//! Places and organisations of mainland (and Simplified) text that no gazetteer lists get an
+//! English name too when they read as Chinese names: the stem's Hanyu Pinyin as one word and
+//! the English of a generic ending from `server/data/name-endings.toml` (积石山县 → Jishishan
+//! County, 天嘉宜化工有限公司 → Tianjiayi Chemical Co., Ltd., 横琴 → Hengqin); see [`name`].
+//!
 //! The readings of characters come from the `pinyin` crate (MIT; its data is pinyin-data, MIT):
 //! the most common reading of each character.
+
+use std::sync::OnceLock;
 
 use pinyin::ToPinyin;
 use serde::Deserialize;
 
-use crate::entities::cedict;
 use crate::entities::pinyin::numbered_to_marked;
+use crate::entities::{EntityKind, cedict};
 use crate::script::Script;
 
 /// Where a text is from, for the romanisation of the people it names.
@@ -109,6 +116,89 @@ pub fn person(key: &str, region: Option<Region>) -> Option<Romanised> {
         Some(Region::HongKong) | None => String::new(),
     };
     Some(Romanised { reading, english })
+}
+
+/// A generic ending of Chinese place and organisation names (`server/data/name-endings.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Ending {
+    chinese: String,
+    kind: EntityKind,
+    english: String,
+    #[serde(default)]
+    directions: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Endings {
+    ending: Vec<Ending>,
+}
+
+const ENDINGS_TOML: &str = include_str!("../../../data/name-endings.toml");
+
+/// The endings, longest first (人民医院 before 医院).
+fn endings() -> &'static [Ending] {
+    static ENDINGS: OnceLock<Vec<Ending>> = OnceLock::new();
+    ENDINGS.get_or_init(|| {
+        let mut endings = toml::from_str::<Endings>(ENDINGS_TOML).expect("name-endings.toml parses").ending;
+        endings.sort_by_key(|ending| std::cmp::Reverse(ending.chinese.chars().count()));
+        endings
+    })
+}
+
+/// The English of a place or an organisation no gazetteer lists, given as its lookup
+/// (Simplified) form: for mainland text only, and only for a name that reads as a Chinese one.
+///
+/// Up to two generic endings are taken off (天嘉宜|化工|有限公司); what is left, the stem, must
+/// be one to four Han characters (two or three with no ending: a longer run with no ending is
+/// more often a phrase than a name), not ending in a numeral, none of them one that transliterations use ([`TRANSLITERATION`]:
+/// 卢甘斯克 is Luhansk, not "Lugansike"). The stem is read as one word, with the direction
+/// written apart before a street's ending (南云西街 → Nanyun West Street).
+pub fn name(key: &str, kind: EntityKind, region: Option<Region>) -> Option<Romanised> {
+    if region != Some(Region::Mainland) || !matches!(kind, EntityKind::Place | EntityKind::Organisation) {
+        return None;
+    }
+    let mut stem = key;
+    let mut pattern = "{}".to_owned();
+    let mut directions = false;
+    for _ in 0..2 {
+        let Some(ending) = endings()
+            .iter()
+            .find(|ending| ending.kind == kind && stem.len() > ending.chinese.len() && stem.ends_with(&ending.chinese))
+        else {
+            break;
+        };
+        stem = &stem[..stem.len() - ending.chinese.len()];
+        pattern = pattern.replace("{}", &ending.english);
+        directions |= ending.directions;
+    }
+    let has_ending = pattern != "{}";
+    let chars: Vec<char> = stem.chars().collect();
+    let lengths = if has_ending { 1..=4 } else { 2..=3 };
+    // A numeral before the ending numbers it (汉西三路 is Hanxi 3rd Road, 五村 a fifth village).
+    let numbered = has_ending && chars.last().is_some_and(|&c| "一二三四五六七八九十零".contains(c));
+    if !lengths.contains(&chars.len()) || numbered || chars.iter().any(|&c| TRANSLITERATION.contains(c)) {
+        return None;
+    }
+    let direction = match chars.last() {
+        Some(&c) if directions && chars.len() >= 3 => match c {
+            '东' => Some("East"),
+            '南' => Some("South"),
+            '西' => Some("West"),
+            '北' => Some("North"),
+            _ => None,
+        },
+        _ => None,
+    };
+    let word = if direction.is_some() { &chars[..chars.len() - 1] } else { &chars[..] };
+    let plain: Vec<&str> = word.iter().map(|&c| plain_reading(c)).collect::<Option<_>>()?;
+    let marked: Vec<&str> = chars.iter().map(|&c| c.to_pinyin().map(|p| p.with_tone())).collect::<Option<_>>()?;
+    let mut stem_english = capitalise(&ascii(&join_pinyin(&plain)));
+    if let Some(direction) = direction {
+        stem_english = format!("{stem_english} {direction}");
+    }
+    Some(Romanised { reading: capitalise(&join_pinyin(&marked)), english: pattern.replace("{}", &stem_english) })
 }
 
 /// The most common reading of a character, without tone (`ü` kept).
@@ -218,6 +308,8 @@ pub fn wade_giles(syllable: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use expect_test::expect;
+
     use super::*;
 
     fn check(key: &str, region: Option<Region>, expect: expect_test::Expect) {
@@ -226,6 +318,60 @@ mod tests {
             None => "-".to_owned(),
         };
         expect.assert_eq(&shown);
+    }
+
+    fn names(keys: &[&str], kind: EntityKind, region: Option<Region>) -> String {
+        let shown = keys.iter().map(|key| {
+            let english = name(key, kind, region).map_or("-".to_owned(), |r| format!("{} | {}", r.reading, r.english));
+            format!("{key}={english}")
+        });
+        shown.collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn chinese_places_take_their_stem_in_pinyin_and_their_ending_in_english() {
+        let places =
+            ["积石山县", "大河家镇", "刘集乡", "梅坡村", "古田街道", "南云西街", "岗贝路", "海陵岛", "横琴", "醴陵市"];
+        expect![[r#"
+            积石山县=Jīshíshān | Jishishan County
+            大河家镇=Dàhéjiā | Dahejia Town
+            刘集乡=Liújí | Liuji Township
+            梅坡村=Méipō | Meipo Village
+            古田街道=Gǔtián | Gutian Subdistrict
+            南云西街=Nányúnxī | Nanyun West Street
+            岗贝路=Gǎngbèi | Gangbei Road
+            海陵岛=Hǎilíng | Hailing Island
+            横琴=Héngqín | Hengqin
+            醴陵市=Lǐlíng | Liling"#]]
+        .assert_eq(&names(&places, EntityKind::Place, Some(Region::Mainland)));
+    }
+
+    #[test]
+    fn companies_and_institutions_take_up_to_two_endings() {
+        let organisations = ["天嘉宜化工有限公司", "普爱医院", "天津博物馆", "大和氯碱化工公司"];
+        expect![[r#"
+            天嘉宜化工有限公司=Tiānjiāyí | Tianjiayi Chemical Co., Ltd.
+            普爱医院=-
+            天津博物馆=Tiānjīn | Tianjin Museum
+            大和氯碱化工公司=Dàhélǜjiǎn | Dahelyujian Chemical Company"#]]
+        .assert_eq(&names(&organisations, EntityKind::Organisation, Some(Region::Mainland)));
+    }
+
+    #[test]
+    fn transliterations_long_phrases_numbers_and_other_regions_get_no_english() {
+        let places = ["卢甘斯克", "汗尤尼斯", "汉西三路", "梨树区革命烈士陵园", "中"];
+        expect![[r#"
+            卢甘斯克=-
+            汗尤尼斯=-
+            汉西三路=-
+            梨树区革命烈士陵园=-
+            中=-"#]]
+        .assert_eq(&names(&places, EntityKind::Place, Some(Region::Mainland)));
+        expect![[r#"
+            積石山縣=-
+            积石山县=-"#]]
+        .assert_eq(&names(&["積石山縣", "积石山县"], EntityKind::Place, Some(Region::Taiwan)));
+        expect!["积石山县=-"].assert_eq(&names(&["积石山县"], EntityKind::Person, Some(Region::Mainland)));
     }
 
     #[test]

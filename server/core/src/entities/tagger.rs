@@ -181,11 +181,14 @@ pub fn is_false_positive(key: &str) -> bool {
     FALSE_POSITIVES.contains(&key)
 }
 
-/// The entity of a guess: `surface` as written, `key` its lookup form. A person whose name reads
-/// as a Chinese one gets its reading and, for `region`, a romanised English name, described as
-/// generated ([`romanise::person`]).
+/// The entity of a guess: `surface` as written, `key` its lookup form. A person, a place or an
+/// organisation whose name reads as a Chinese one gets its reading and, for `region`, a
+/// romanised English name, described as generated ([`romanise::person`], [`romanise::name`]).
 pub fn guess(surface: &str, key: &str, kind: EntityKind, region: Option<romanise::Region>) -> Entity {
-    let romanised = (kind == EntityKind::Person).then(|| romanise::person(key, region)).flatten();
+    let romanised = match kind {
+        EntityKind::Person => romanise::person(key, region),
+        _ => romanise::name(key, kind, region),
+    };
     let (english, pinyin) = romanised.map(|r| (r.english, r.reading)).unwrap_or_default();
     let description = match region {
         _ if english.is_empty() => String::new(),
