@@ -433,7 +433,8 @@ pub(crate) fn ends_with_quoted_phrase(text: &str) -> bool {
 /// without a colon); the two-comma limit kept out 6 body lines for 1 heading.
 pub(crate) fn punctuated_head(text: &str, max_len: usize, max_commas: usize, headline: bool) -> bool {
     let len = visible_len(text);
-    if len < 2 || len > max_len || is_caption(text) || !balanced(text) || meta(text).is_some() {
+    let balanced = if headline { balanced(without_column_tag(text)) } else { balanced(text) };
+    if len < 2 || len > max_len || is_caption(text) || !balanced || meta(text).is_some() {
         return false;
     }
     // A headline may mix in Latin words and figures (`2024上半年手機銷量Top 20`).
@@ -452,6 +453,16 @@ pub(crate) fn punctuated_head(text: &str, max_len: usize, max_commas: usize, hea
     }
     let quoted = |open: char, close: char| text.ends_with(close) && !text.starts_with(open);
     ends_with_quoted_phrase(text) || !(quoted('“', '”') || quoted('「', '」') || quoted('『', '』'))
+}
+
+/// A headline without the column name some sites print before it and close with `》`
+/// (`經典賽》台灣隊公布28人名單`, the Liberty Times' convention): one to six Han characters and
+/// the bracket, with the headline going on after it.
+pub(crate) fn without_column_tag(text: &str) -> &str {
+    let Some((tag, rest)) = text.split_once('》') else { return text };
+    let tag_len = tag.chars().count();
+    let is_tag = (1..=6).contains(&tag_len) && tag.chars().all(is_han) && rest.chars().next().is_some_and(is_han);
+    if is_tag { rest } else { text }
 }
 
 /// The ordinal marker of a heading, ignoring the ones that only open body paragraphs.
