@@ -69,7 +69,8 @@ for _, name in ipairs(vim.fn.readdir(testdata)) do
     vim.fn.writefile(vim.fn.readfile(testdata .. '/' .. name, 'b'), work .. '/' .. name, 'b')
   end
 end
-vim.fn.writefile({ '[lsp]', 'debounce_ms = 30' }, work .. '/zhnews.toml')
+-- testdata's zhnews.toml declares the Nansha port files as editions ([[editions]]).
+vim.fn.writefile(vim.list_extend(vim.fn.readfile(testdata .. '/zhnews.toml'), { '', '[lsp]', 'debounce_ms = 30' }), work .. '/zhnews.toml')
 
 -- Count diagnostic reports, pushed or pulled.
 local reports = {}
@@ -124,6 +125,9 @@ local function cursor_on(bufnr, needle, offset_chars)
 end
 
 local HANT, HANS = 'hant-apec-visit.txt', 'hans-chancay-port.txt'
+-- Two editions of one story (zhnews.toml's [[editions]]): the Simplified one has 1.5万个 for
+-- 1.3萬個 and the typo 正试 for 正式.
+local EDITION_HANT, EDITION_HANS = 'hant-nansha-port.txt', 'hans-nansha-port.txt'
 
 test('the plugin starts the server for a text buffer, rooted at zhnews.toml', function()
   local bufnr, client = open(HANT)
@@ -370,6 +374,80 @@ test(':ZhnewsConvert t2s converts the buffer exactly; a range converts only its 
   end, 5000)
   vim.cmd('edit!')
   checked.convert = true
+end)
+
+test('editions: a finding points into the other edition, and its quick fix takes its wording', function()
+  local bufnr, client = open(EDITION_HANS)
+  -- Only the Simplified edition is open: the Traditional one is read from its file.
+  assert(vim.fn.bufloaded(work .. '/' .. EDITION_HANT) == 0, 'the other edition is not open')
+  local function edition(code)
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      if d.code == code then
+        return d
+      end
+    end
+  end
+  wait('an edition-figure diagnostic', function()
+    return edition('edition-figure') ~= nil
+  end)
+  local figure = edition('edition-figure')
+  local row = find(bufnr, '1.5万个')
+  assert(figure.lnum == row, 'edition-figure on line ' .. (row + 1) .. ': ' .. vim.inspect(figure))
+  assert(figure.source == 'zhnews', vim.inspect(figure))
+  -- relatedInformation (Neovim advertises it) points at the figure in the other file.
+  local related = vim.tbl_get(figure, 'user_data', 'lsp', 'relatedInformation')
+  assert(type(related) == 'table' and #related > 0, 'relatedInformation: ' .. vim.inspect(figure.user_data))
+  local other = related[1].location
+  assert(other.uri == vim.uri_from_fname(work .. '/' .. EDITION_HANT), 'the other edition: ' .. other.uri)
+  local hant_lines = vim.fn.readfile(work .. '/' .. EDITION_HANT)
+  assert(other.range.start.line == row and other.range['end'].line == row, vim.inspect(other.range))
+  local line = hant_lines[row + 1]
+  local first = line:find('1.3萬個', 1, true) - 1
+  assert(other.range.start.character == vim.str_utfindex(line, client.offset_encoding, first, false),
+    'starts at 1.3萬個: ' .. vim.inspect(other.range))
+  assert(other.range['end'].character == vim.str_utfindex(line, client.offset_encoding, first + #'1.3萬個', false),
+    'ends after 1.3萬個: ' .. vim.inspect(other.range))
+  assert(related[1].message:find('1.3萬個', 1, true), related[1].message)
+
+  -- The quick fix on the typo, asked for the way vim.lsp.buf.code_action() asks.
+  local text = edition('edition-text')
+  assert(text, 'an edition-text diagnostic: ' .. vim.inspect(vim.diagnostic.get(bufnr)))
+  assert(text.lnum == find(bufnr, '正试'), 'edition-text on the line of 正试: ' .. vim.inspect(text))
+  local lsp_diagnostic = text.user_data.lsp
+  local params = {
+    textDocument = vim.lsp.util.make_text_document_params(bufnr),
+    range = lsp_diagnostic.range,
+    context = { diagnostics = { lsp_diagnostic }, only = { 'quickfix' }, triggerKind = 1 },
+  }
+  local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', params, 5000)
+  local response = assert(responses and responses[client.id], 'a code action answer')
+  assert(not response.err, vim.inspect(response.err))
+  local title = "Take the other edition's wording: `正式`"
+  local fix = vim.iter(response.result or {}):find(function(action)
+    return action.title == title
+  end)
+  assert(fix, title .. ' in ' .. vim.inspect(vim.tbl_map(function(a)
+    return a.title
+  end, response.result or {})))
+  assert(fix.kind == 'quickfix', vim.inspect(fix))
+  local uri = vim.uri_from_bufnr(bufnr)
+  local edits = {}
+  for _, change in ipairs(fix.edit.documentChanges or {}) do
+    assert(change.textDocument.uri == uri, 'edits this edition: ' .. vim.inspect(change.textDocument))
+    assert(change.textDocument.version == vim.lsp.util.buf_versions[bufnr], vim.inspect(change.textDocument))
+    vim.list_extend(edits, change.edits)
+  end
+  vim.list_extend(edits, fix.edit.changes and fix.edit.changes[uri] or {})
+  assert(#edits == 1 and edits[1].newText == '正式', vim.inspect(fix.edit))
+  assert(vim.deep_equal(edits[1].range, lsp_diagnostic.range), 'replaces 正试: ' .. vim.inspect(edits[1].range))
+  -- Applied, the typo is gone from the buffer and the finding from the diagnostics.
+  vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding)
+  assert(vim.api.nvim_buf_get_lines(bufnr, text.lnum, text.lnum + 1, false)[1]:find('正式开港', 1, true), 'the fix is applied')
+  wait('edition-text to go after the fix', function()
+    return edition('edition-text') == nil and edition('edition-figure') ~= nil
+  end)
+  vim.cmd('edit!')
+  checked.editions = true
 end)
 
 test('the server shuts down cleanly when the client stops', function()

@@ -102,6 +102,14 @@ function hoverText(hovers: vscode.Hover[]): string {
 
 const HANT = 'hant-apec-visit.txt';
 const HANS = 'hans-chancay-port.txt';
+// Two editions of one story (zhnews.toml's [[editions]]): the Simplified one has 1.5万个 for
+// 1.3萬個 and the typo 正试 for 正式.
+const EDITION_HANT = 'hant-nansha-port.txt';
+const EDITION_HANS = 'hans-nansha-port.txt';
+
+function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
+}
 
 const tests: [string, () => Promise<void>][] = [
   [
@@ -442,6 +450,64 @@ const tests: [string, () => Promise<void>][] = [
       assert.strictEqual(hans.document.lineAt(2).text, fixture(HANS).split('\n')[2], 'the rest is untouched');
       await vscode.commands.executeCommand('workbench.action.files.revert');
       checked.add('convert');
+    },
+  ],
+  [
+    'editions: a finding points into the other edition, and its quick fix takes its wording',
+    async () => {
+      await api();
+      const otherPath = path.join(folder(), EDITION_HANT);
+      assert.ok(
+        !vscode.workspace.textDocuments.some((d) => d.uri.fsPath === otherPath),
+        'the other edition is not open: the server reads it from its file',
+      );
+      const editor = await open(EDITION_HANS);
+      const uri = editor.document.uri;
+      const edition = (code: string) => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code);
+      const figure = await waitFor('an edition-figure diagnostic', () => edition('edition-figure'));
+      assert.strictEqual(figure.source, 'zhnews');
+      assert.strictEqual(editor.document.getText(figure.range), '1.5万个', `edition-figure on 1.5万个: ${JSON.stringify(figure.range)}`);
+      // relatedInformation points at the figure in the other file, at its line and columns.
+      const related = figure.relatedInformation ?? [];
+      assert.ok(related.length > 0, `relatedInformation: ${JSON.stringify(figure)}`);
+      const other = related[0].location;
+      assert.strictEqual(other.uri.fsPath, otherPath, `the other edition: ${other.uri.toString()}`);
+      const row = figure.range.start.line;
+      const otherLine = fixture(EDITION_HANT).split('\n')[row];
+      const column = otherLine.indexOf('1.3萬個');
+      assert.ok(column >= 0, `1.3萬個 on line ${row + 1} of ${EDITION_HANT}`);
+      assert.ok(
+        other.range.isEqual(new vscode.Range(row, column, row, column + '1.3萬個'.length)),
+        `range of 1.3萬個 (line ${row + 1}): ${JSON.stringify(other.range)}`,
+      );
+      assert.ok(related[0].message.includes('1.3萬個'), related[0].message);
+
+      // The quick fix on the typo, as the light bulb asks for it.
+      const text = await waitFor('an edition-text diagnostic', () => edition('edition-text'));
+      assert.strictEqual(editor.document.getText(text.range), '正试');
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        text.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      const title = "Take the other edition's wording: `正式`";
+      const fix = (actions ?? []).find((action) => action.title === title);
+      assert.ok(fix, `${title} in ${JSON.stringify((actions ?? []).map((action) => action.title))}`);
+      assert.strictEqual(fix.kind?.value, 'quickfix');
+      // (vscode.executeCodeActionProvider keeps title, kind, edit and command, not the action's
+      // diagnostics: tests/tests/lsp_editions.rs checks those.)
+      const edits = fix.edit?.get(uri) ?? [];
+      assert.strictEqual(edits.length, 1, JSON.stringify(edits));
+      assert.strictEqual(edits[0].newText, '正式');
+      assert.ok(edits[0].range.isEqual(text.range), `replaces 正试: ${JSON.stringify(edits[0].range)}`);
+      // Applied, the typo is gone from the document and the finding from its diagnostics.
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the edit applies');
+      assert.ok(editor.document.lineAt(text.range.start.line).text.includes('正式开港'), 'the fix is in the text');
+      await waitFor('edition-text to go after the fix', () => !edition('edition-text') && edition('edition-figure'));
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      checked.add('editions');
     },
   ],
   [
