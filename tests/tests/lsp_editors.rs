@@ -20,6 +20,10 @@ fn initialize_lists_the_rules_in_experimental_capabilities() {
             "{code} is kebab-case"
         );
     }
+    // The codes of every finding the server publishes, the editions' among them.
+    for code in ["figure-conflict", "edition-figure", "edition-text", "edition-name", "edition-missing"] {
+        assert!(rules.iter().any(|rule| rule == code), "{code} in {rules:?}");
+    }
     assert_eq!(server.shutdown(), Some(0));
 }
 

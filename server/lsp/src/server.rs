@@ -881,7 +881,7 @@ impl LanguageServer for Backend {
                     file_operations: None,
                 }),
                 experimental: Some(serde_json::json!({
-                    "zhnews": { "rules": zhnews_core::rules::RULES.iter().map(|rule| rule.code).collect::<Vec<_>>() }
+                    "zhnews": { "rules": zhnews_core::rule_codes::RULE_CODES.iter().map(|(code, _)| *code).collect::<Vec<_>>() }
                 })),
                 ..ServerCapabilities::default()
             },
