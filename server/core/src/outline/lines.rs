@@ -325,6 +325,21 @@ pub(crate) fn visible_len(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// The length of a text with each run of ASCII letters and digits counted as one, as a reader
+/// takes in `Ryzen AI PRO 300` as four words beside the Han characters of a tech subhead.
+pub(crate) fn word_len(text: &str) -> usize {
+    let mut len = 0;
+    let mut in_word = false;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        let ascii_word = c.is_ascii_alphanumeric();
+        if !(ascii_word && in_word) {
+            len += 1;
+        }
+        in_word = ascii_word;
+    }
+    len
+}
+
 /// The names of the boxes and columns a page sets apart from the story (`相关新闻`, `記者手記`,
 /// `编者按`): a heading of their own, never the first line of a wrapped headline.
 const STANDING_HEADS: &[&str] = &[
@@ -441,7 +456,13 @@ pub(crate) fn punctuated_head(text: &str, max_len: usize, max_commas: usize, hea
     // The digits of a date (`《新闻联播》 (20230727)`) do not count against a headline.
     let han = text.chars().filter(|&c| is_han(c)).count();
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    let han_enough = if headline { han >= 4 && han * 3 >= len - digits } else { han >= 2 && han * 2 >= len };
+    let han_enough = if headline {
+        han >= 4 && han * 3 >= len - digits
+    } else {
+        // Latin words and figures count as words (`Ryzen AI PRO 300上百款機型2025年問世！`)
+        // where four Han characters at least make it a Chinese line (a date is not one).
+        han >= 2 && (han * 2 >= len || (han >= 4 && han * 2 >= word_len(text)))
+    };
     if !han_enough {
         return false;
     }
