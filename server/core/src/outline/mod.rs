@@ -474,7 +474,15 @@ impl<'a> Scanner<'a> {
             && !lines::headline_like(bare, explicit, max_len)
             && self.punctuated_head_stands_alone(lines, i, bare);
         let colon_first = pattern_level.is_none() && !explicit && self.colon_first_line(lines, i, bare);
-        if pattern_level.is_none() && !lines::headline_like(bare, explicit, max_len) && !punctuated && !colon_first {
+        // A number alone on its line (`（一）`) over its section's text heads that section.
+        let bare_number = marker.as_ref().is_some_and(|m| bare[m.range.end..].trim().is_empty())
+            && self.longer_body_at(lines, i + 1, bare);
+        if pattern_level.is_none()
+            && !lines::headline_like(bare, explicit, max_len)
+            && !punctuated
+            && !colon_first
+            && !bare_number
+        {
             return None;
         }
         // A headline wrapped over two lines: the first ends mid-phrase or is very short.
@@ -614,6 +622,14 @@ impl<'a> Scanner<'a> {
                 let below = self.line(l);
                 lines::ends_paragraph(below) && next_len + 3 <= lines::visible_len(below)
             });
+        // A question over a short head of its own with the longer text below that (`誰負責化驗
+        // 棚網？` over `政府化驗所（GL）` over its paragraph): the question heads a section of
+        // headed parts.
+        let over_head = bare.ends_with(['？', '?'])
+            && !after_heading
+            && lines::heading_marker(next).is_none()
+            && self.is_heading_line(next)
+            && self.longer_body_at(lines, i + 2, next);
         // Right below the document's headline, a punctuated line is its deck or subtitle.
         let under_headline = after_heading && self.items.len() == 1;
         let after_paragraph = if i == 0 {
@@ -626,6 +642,7 @@ impl<'a> Scanner<'a> {
         }
         let len = lines::visible_len(bare);
         first_of_document
+            || over_head
             || ((len + 3 <= next_len || parallel)
                 && self.opener_len.is_none_or(|opener| len + 3 <= opener)
                 && self.wrap_len.is_none_or(|width| len + 3 <= width))
@@ -1163,6 +1180,16 @@ fn stories(text: &str, items: &[Item]) -> (Option<Heading>, Vec<Story>) {
                         {
                             rank = DECK;
                         }
+                        // The unnumbered heads after a question subhead with no text of its
+                        // own are its parts, one level under it (`誰負責化驗棚網？` over
+                        // `政府化驗所（GL）` and `機電工程署（EMSD）`, each over its paragraph).
+                        if kind == OutlineKind::Subhead
+                            && rank == UNMARKED
+                            && !deck_shape
+                            && under_bare_question(&story.sections, end_before)
+                        {
+                            rank = DECK;
+                        }
                         story.sections.push(Entry { kind, rank, heading, end_before });
                     }
                     story.cover(block_range);
@@ -1195,6 +1222,20 @@ fn stories(text: &str, items: &[Item]) -> (Option<Heading>, Vec<Story>) {
     }
     stories.extend(open);
     (page_title, stories)
+}
+
+/// True when the last question subhead of `sections` has no text of its own (the heading after
+/// it, or the one about to be added at `end_before`, follows it directly) and every heading
+/// since is one of its parts.
+fn under_bare_question(sections: &[Entry], end_before: usize) -> bool {
+    let is_question = |entry: &Entry| {
+        entry.kind == OutlineKind::Subhead && entry.rank == UNMARKED && entry.heading.text.ends_with(['？', '?'])
+    };
+    let Some(at) = sections.iter().rposition(is_question) else { return false };
+    let question_end = sections[at].heading.range.end;
+    let parts = &sections[at + 1..];
+    let first_follows = parts.first().map_or(end_before, |part| part.end_before) == question_end;
+    first_follows && parts.iter().all(|part| part.rank == DECK)
 }
 
 /// True when the first line of a page's first headline block (`block`, the items after it
