@@ -8,13 +8,16 @@
 #   scripts/make-agencies.py > /tmp/agencies.toml && mv /tmp/agencies.toml server/data/agencies.toml
 #
 # Left out on purpose, as in the hand-written part: short forms that name another body as
-# often (a bare 高等法院 is Taiwan's High Court as much as Hong Kong's, 終審法院 Macau's too,
-# 稅務局 and 民政局 every mainland city's, 捷運局 Kaohsiung's as well as Taipei's, 婦聯 and
+# often (a bare 高等法院 is Taiwan's High Court as much as Hong Kong's, 高院 too, 終審法院 Macau's
+# too, 稅務局 and 民政局 every mainland city's, 捷運局 Kaohsiung's as well as Taipei's, 婦聯 and
 # 總工會 every province's, 民航局 the mainland's CAAC, 能源局 a province's or the National Energy
-# Administration's, 高院 Hong Kong's High Court as much as Taiwan's), and Taiwan's 教育部, 財政部,
-# 外交部 and 國防部, which the gazetteer gives to the PRC ministries of the same name. A bare 內政部,
-# 經濟部, 交通部 and 總統府 are Taiwan's here: news names them far more often than the PRC's old
-# 交通部, and a country before 內政部 or 總統府 makes its own office (entities/compose.rs).
+# Administration's, 中職 the mainland's vocational schools) or that sit inside common words
+# (全總 in 安全總局, 行會 in 舉行會議, 教協 in 佛教協會, 馬會 in 羅馬會晤); and Taiwan's 教育部,
+# 財政部, 外交部 and 國防部, which the gazetteer gives to the PRC ministries of the same name. A
+# bare 內政部, 經濟部, 交通部 and 總統府 are Taiwan's here: news names them far more often than
+# the PRC's old 交通部, and a country before 內政部 or 總統府 makes its own office
+# (entities/compose.rs). The words the hand-written part's `ignore` lists (交通部門, 統計處理)
+# keep these names out of the words that contain them.
 import sys
 
 from pypinyin import Style, pinyin
@@ -78,6 +81,8 @@ PRC = [
     ("中國 醫學 科學院", "Chinese Academy of Medical Sciences", "PRC medical research academy", ["醫科院"]),
     ("中國 農業 科學院", "Chinese Academy of Agricultural Sciences", "PRC agricultural research academy",
      ["中國農科院"]),
+    ("醫政 醫管局", "Bureau of Medical Administration (National Health Commission)",
+     "Medical administration bureau of the PRC's National Health Commission", []),
     ("國家 天文臺", "National Astronomical Observatories of China", "Observatories of the Chinese Academy of Sciences",
      ["國家天文台"]),
     ("海峽 兩岸 關係 協會", "Association for Relations Across the Taiwan Straits", "PRC body for cross-strait talks",
@@ -88,7 +93,7 @@ PRC = [
 # Mass organisations and professional bodies of the PRC.
 PRC_SOCIETY = [
     ("中華 全國 婦女 聯合會", "All-China Women's Federation", "PRC mass organisation", ["全國婦聯"]),
-    ("中華 全國 總工會", "All-China Federation of Trade Unions", "PRC trade union federation", ["全國總工會", "全總"]),
+    ("中華 全國 總工會", "All-China Federation of Trade Unions", "PRC trade union federation", ["全國總工會"]),
     ("中國 紅十字會 總會", "Red Cross Society of China", "PRC Red Cross headquarters", ["中國紅十字會", "中國紅會"]),
     ("中國 科學 技術 協會", "China Association for Science and Technology", "PRC mass organisation", ["中國科協"]),
     ("中華 全國 工商業 聯合會", "All-China Federation of Industry and Commerce", "PRC chamber of commerce",
@@ -245,11 +250,11 @@ TAIWAN = [
      ["台北捷運公司", "北捷公司", "北捷"]),
     ("臺北市 政府 警察局", "Taipei City Police Department", "Taipei's police", ["北市警局", "台北市警察局", "臺北市警察局"]),
     ("臺灣 高等 法院", "Taiwan High Court", "Taiwan's high court", ["台灣高等法院"]),
-    ("臺灣 臺北 地方 法院", "Taiwan Taipei District Court", "Taipei's district court", ["台北地院", "北院", "台北地方法院", "臺北地院"]),
+    ("臺灣 臺北 地方 法院", "Taiwan Taipei District Court", "Taipei's district court", ["台北地院", "台北地方法院", "臺北地院"]),
     ("臺灣 臺北 地方 檢察署", "Taipei District Prosecutors Office", "Taipei's prosecutors",
      ["北檢", "台北地檢署", "臺北地檢署"]),
     ("中華 職業 棒球 大聯盟", "Chinese Professional Baseball League (CPBL)", "Taiwan's professional baseball league",
-     ["中職"]),
+     []),
     ("中華 民國 棒球 協會", "Chinese Taipei Baseball Association", "Taiwan's baseball association", ["中華棒協", "棒協"]),
     ("中華 奧林匹克 委員會", "Chinese Taipei Olympic Committee", "Taiwan's Olympic committee", ["中華奧會"]),
     ("台灣 民眾黨", "Taiwan People's Party (TPP)", "Taiwanese political party", ["民眾黨", "臺灣民眾黨"]),
@@ -276,7 +281,7 @@ HONG_KONG = [
     ("創新 及 科技局", "Innovation and Technology Bureau", "Former Hong Kong policy bureau (2015–2022)", []),
     # Offices of the government.
     ("行政 長官 辦公室", "Chief Executive's Office", "Office of Hong Kong's Chief Executive", ["特首辦"]),
-    ("行政 會議", "Executive Council", "Hong Kong's cabinet", ["行會", "香港行政會議"]),
+    ("行政 會議", "Executive Council", "Hong Kong's cabinet", ["香港行政會議"]),
     ("政務司 司長 辦公室", "Chief Secretary for Administration's Office", "Hong Kong government office", []),
     ("財政司 司長 辦公室", "Financial Secretary's Office", "Hong Kong government office", []),
     ("律政司", "Department of Justice", "Hong Kong's justice department", ["香港律政司"]),
@@ -337,7 +342,7 @@ HONG_KONG = [
     ("香港 旅遊 發展局", "Hong Kong Tourism Board", "Hong Kong tourism body", ["旅發局"]),
     ("香港 交易所", "Hong Kong Exchanges and Clearing (HKEX)", "Hong Kong's stock exchange operator",
      ["香港交易及結算所", "港交所", "香港交易及結算所有限公司"]),
-    ("香港 賽馬會", "Hong Kong Jockey Club", "Hong Kong racing and betting club", ["馬會"]),
+    ("香港 賽馬會", "Hong Kong Jockey Club", "Hong Kong racing and betting club", []),
     # Parties and unions.
     ("民主 建港 協進 聯盟", "Democratic Alliance for the Betterment and Progress of Hong Kong (DAB)",
      "Hong Kong political party", ["民建聯"]),
@@ -348,7 +353,7 @@ HONG_KONG = [
     ("香港 職工會 聯盟", "Hong Kong Confederation of Trade Unions (HKCTU)", "Former Hong Kong union federation (dissolved 2021)",
      ["職工盟"]),
     ("香港 教育 專業 人員 協會", "Hong Kong Professional Teachers' Union (HKPTU)", "Former Hong Kong teachers' union (dissolved 2021)",
-     ["教協"]),
+     []),
     ("公民黨", "Civic Party", "Former Hong Kong political party (dissolved 2023)", []),
     ("香港 民主黨", "Democratic Party (Hong Kong)", "Hong Kong political party", []),
 ]
