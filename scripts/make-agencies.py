@@ -13,11 +13,12 @@
 # 總工會 every province's, 民航局 the mainland's CAAC, 能源局 a province's or the National Energy
 # Administration's, 中職 the mainland's vocational schools) or that sit inside common words
 # (全總 in 安全總局, 行會 in 舉行會議, 教協 in 佛教協會, 馬會 in 羅馬會晤); and Taiwan's 教育部,
-# 財政部, 外交部 and 國防部, which the gazetteer gives to the PRC ministries of the same name. A
-# bare 內政部, 經濟部, 交通部 and 總統府 are Taiwan's here: news names them far more often than
-# the PRC's old 交通部, and a country before 內政部 or 總統府 makes its own office
-# (entities/compose.rs). The words the hand-written part's `ignore` lists (交通部門, 統計處理)
-# keep these names out of the words that contain them.
+# 財政部, 外交部 and 國防部, which the gazetteer gives to the PRC ministries of the same name, and
+# a bare 總統府 (Nanjing's old presidential palace, and every country's: 利馬總統府). A bare
+# 內政部, 經濟部 and 交通部 are Taiwan's here: news names them far more often than the PRC's old
+# 交通部, and a country before 內政部 makes its own office (entities/compose.rs). The words the
+# hand-written part's `ignore` lists (交通部門, 統計處理) keep these names out of the words that
+# contain them.
 import sys
 
 from pypinyin import Style, pinyin
@@ -146,8 +147,8 @@ PRC_FORMER = [
      "Former PRC office (until 2018), now part of the United Front Work Department", ["國務院僑辦", "國僑辦"]),
 ]
 TAIWAN = [
-    ("總統府", "Office of the President (Taiwan)", "Presidential Office of the Republic of China (Taiwan)",
-     ["中華民國總統府"]),
+    ("中華 民國 總統府", "Office of the President (Taiwan)", "Presidential Office of the Republic of China (Taiwan)",
+     ["臺灣總統府", "台灣總統府"]),
     ("司法院", "Judicial Yuan", "Highest judicial organ of Taiwan", []),
     ("考試院", "Examination Yuan", "Civil-service examination branch of Taiwan's government", []),
     ("監察院", "Control Yuan", "Audit and impeachment branch of Taiwan's government", []),
