@@ -244,8 +244,8 @@ fn model_proposes_places_and_organisations() {
     check_model(
         "江苏天嘉宜化工有限公司昨日发生爆炸，陈家港镇居民连夜撤离。",
         expect![[r#"
-        天嘉宜化工有限公司=Model Organisation 
-        陈家港镇=Model Place "#]],
+            天嘉宜化工有限公司=Model Organisation Tianjiayi Chemical Co., Ltd.
+            陈家港镇=Model Place Chenjiagang Town"#]],
     );
     check_model("大埔宏福苑居民昨日到社區會堂登記。", expect!["宏福苑=Model Place "]);
 }
