@@ -70,6 +70,34 @@ fn relational_compounds_side_forms_and_containing_words_are_not_names() {
     check("中美洲國家", expect![[r#"中美洲=central-america"#]]);
 }
 
+/// Agencies by their short forms, and the words of `agencies.toml`'s `ignore` list that hold a
+/// ministry's name without meaning it (交通部門 "transport departments", 统计处理 "statistical
+/// processing", 举行会议, 国家安全总局): what the list must keep out, and what it must keep.
+#[test]
+fn agency_short_forms_and_the_words_that_contain_them() {
+    check(
+        "交通部表示，食環署、醫管局與工聯會回應，國科會和疾管署說明。",
+        expect![[r#"
+            交通部=tw-ministry-of-transportation-and-communications-taiwan
+            食環署=hk-fehd
+            醫管局=hk-hospital-authority
+            工聯會=hk-hong-kong-federation-of-trade-unions-hkftu
+            國科會=tw-national-science-and-technology-council-taiwan
+            疾管署=taiwan-cdc"#]],
+    );
+    check(
+        "交通部门和卫生部门举行会议，统计处理后由国家安全总局通报，医政医管局指出",
+        expect![[r#"医政医管局=prc-bureau-of-medical-administration-national-health-commission"#]],
+    );
+    // 總統府 after a city or standing alone is nobody's in particular; Taiwan's has its full name.
+    check(
+        "利馬總統府與中華民國總統府",
+        expect![[r#"
+        利馬=lima
+        中華民國總統府=tw-office-of-the-president-taiwan"#]],
+    );
+}
+
 #[test]
 fn acronyms_need_ascii_word_boundaries() {
     check(
@@ -244,8 +272,8 @@ fn model_proposes_places_and_organisations() {
     check_model(
         "江苏天嘉宜化工有限公司昨日发生爆炸，陈家港镇居民连夜撤离。",
         expect![[r#"
-        天嘉宜化工有限公司=Model Organisation 
-        陈家港镇=Model Place "#]],
+            天嘉宜化工有限公司=Model Organisation Tianjiayi Chemical Co., Ltd.
+            陈家港镇=Model Place Chenjiagang Town"#]],
     );
     check_model("大埔宏福苑居民昨日到社區會堂登記。", expect!["宏福苑=Model Place "]);
 }
