@@ -25,6 +25,9 @@ const OFFICES: &[(&str, &str)] = &[
     ("财政部", "Ministry of Finance of {}"),
     ("卫生部", "Ministry of Health of {}"),
     ("司法部", "Ministry of Justice of {}"),
+    ("经济部", "Ministry of Economy of {}"),
+    ("交通部", "Ministry of Transport of {}"),
+    ("教育部", "Ministry of Education of {}"),
     ("总统府", "Presidential Office of {}"),
     ("市政府", "{} City Government"),
     ("州政府", "{} State Government"),
@@ -387,6 +390,7 @@ mod tests {
             expect![[r#"
                 江苏=Jiangsu (jiangsu)
                 台北市=Taipei (taipei)
+                教育局=Education Bureau (hk-education-bureau)
                 香港海关=Customs and Excise Department (hk-customs)
                 东京=Tokyo (tokyo)"#]],
         );
