@@ -130,6 +130,15 @@ impl EntityIndex {
                         }
                     }
                 }
+                // Chinese news prints many names as their owners do (NASA, Facebook): a
+                // curated entity's English name, when it reads as a printed name, finds it
+                // too, after every Chinese name.
+                if printed_latin_name(&entity.english) {
+                    let key = normalise(entity.english.trim());
+                    if matchable(&key) {
+                        keys.entry(key).or_insert((layer.source, Target::Entity(entity.clone())));
+                    }
+                }
             }
         }
         let mut patterns: Vec<String> = Vec::with_capacity(keys.len() + ignored.len());
@@ -490,6 +499,21 @@ pub fn recognise(document: &Document, index: &EntityIndex, options: Options<'_>)
 /// document's script and words suggest ([`romanise::detect`]).
 pub fn region(document: &Document, configured: Option<romanise::Region>) -> Option<romanise::Region> {
     configured.or_else(|| romanise::detect(document.text(), document.script_profile().script()))
+}
+
+/// True when an English name reads as a name printed in Latin letters (`NASA`, `Facebook`,
+/// `Al Jazeera`), not a description: ASCII, capitalised, one to three words, no brackets,
+/// commas or apostrophes, and no all-lowercase word but short linking ones (`of`, `and`).
+fn printed_latin_name(english: &str) -> bool {
+    let words: Vec<&str> = english.split(' ').collect();
+    english.is_ascii()
+        && (2..=30).contains(&english.len())
+        && (1..=3).contains(&words.len())
+        && english.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '&' | '.'))
+        && words.iter().all(|word| {
+            word.chars().next().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                || matches!(*word, "of" | "and" | "the" | "for")
+        })
 }
 
 /// An ASCII name (APEC, G20) must not continue an ASCII word on either side (G200, APECX).

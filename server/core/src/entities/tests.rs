@@ -108,6 +108,21 @@ fn acronyms_need_ascii_word_boundaries() {
     );
 }
 
+/// A curated entity's English name finds it where the text prints it so; a description, a
+/// lowercase word or a name inside a longer Latin word does not.
+#[test]
+fn names_printed_in_latin_letters_find_their_entity() {
+    check(
+        "據Facebook及NASA消息，Al Jazeera報道，Intel與Microsoft合作；apple和Intelligent不是。",
+        expect![[r#"
+            Facebook=company-facebook
+            NASA=intl-nasa
+            Al Jazeera=al-jazeera
+            Intel=company-intel
+            Microsoft=company-microsoft"#]],
+    );
+}
+
 #[test]
 fn curated_entries_win_over_cedict_and_workspace_over_curated() {
     let index = EntityIndex::builtin();
