@@ -213,6 +213,22 @@ fn a_guessed_person_shows_a_romanisation_labelled_as_such() {
     .assert_eq(&hover("鄧炳強", Some(romanise::Region::HongKong)));
 }
 
+#[test]
+fn a_guessed_hong_kong_place_shows_its_cantonese_romanisation_and_the_jyutping_behind_it() {
+    let surface = "耀安邨";
+    let key = normalise(surface);
+    let entity = Arc::new(tagger::guess(surface, &key, EntityKind::Place, Some(romanise::Region::HongKong)));
+    let mention = Mention { range: TextRange::new(0, surface.len()), key, entity };
+    expect![[r#"
+        **耀安邨** — *Yào'ān*
+
+        Probably a **place** — not in the gazetteer (jieba guess, unverified).
+
+        **Yiu On Estate** — romanised, not verified (Hong Kong Government Cantonese romanisation of Jyutping jiu6 on1 cyun1)
+
+        *source: jieba guess*"#]].assert_eq(&hover_markdown(&mention, surface));
+}
+
 /// People the LAC model proposes: romanised, labelled as the model's; forms of address
 /// (郭先生, 李某) are not names.
 fn check_model(text: &str, expect: Expect) {
@@ -244,10 +260,12 @@ fn model_proposes_places_and_organisations() {
     check_model(
         "江苏天嘉宜化工有限公司昨日发生爆炸，陈家港镇居民连夜撤离。",
         expect![[r#"
-        天嘉宜化工有限公司=Model Organisation 
-        陈家港镇=Model Place "#]],
+            天嘉宜化工有限公司=Model Organisation Tianjiayi Chemical Co., Ltd.
+            陈家港镇=Model Place Chenjiagang Town"#]],
     );
     check_model("大埔宏福苑居民昨日到社區會堂登記。", expect!["宏福苑=Model Place "]);
+    // With a word that places the text in Hong Kong, the estate is read in Cantonese.
+    check_model("香港大埔宏福苑居民昨日到社區會堂登記。", expect!["宏福苑=Model Place Wang Fuk Court"]);
 }
 
 /// A dictionary word the model's person holds (国庆 "National Day" in 李国庆) or straddles (明报
