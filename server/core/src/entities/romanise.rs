@@ -291,7 +291,7 @@ fn is_retroflex(c: char) -> bool {
 /// [`is_retroflex`]); finals aa a, oe eu, eo u (eoi ui, eon un), yu ue, ou o, a bare i ee
 /// (yee), zi and ci tsz (chi when `retroflex`), si sze, waa wah. Measured on 86 place names
 /// of the Lands Department (the test `hong_kong_syllables_against_real_place_names`): 178 of
-/// 205 syllables right; the rest are mostly readings (景 ging2 where the name says Keng, 觀
+/// 203 syllables right; the rest are mostly readings (景 ging2 where the name says Keng, 觀
 /// gun1 for Kwun) and ts against ch. Spellings fixed before the system
 /// (九龍 Kowloon, 旺角 Mong Kok) are the gazetteer's business, not this converter's.
 pub fn hong_kong_syllable(jyutping: &str, retroflex: bool) -> String {
