@@ -181,6 +181,13 @@ fn endings() -> &'static [Ending] {
 /// Court) wrongly. A Hong Kong company's or a building's English name is often not a
 /// romanisation at all (華懋 is Chinachem, 嘉利大廈 Garley Building): hence "not verified".
 pub fn name(key: &str, kind: EntityKind, region: Option<Region>) -> Option<Romanised> {
+    name_as_written(key, key, kind, region)
+}
+
+/// [`name`], the Cantonese read from `surface`, the name as written, when it has a character
+/// for each of the key's: a Simplified character can stand for Traditional ones read apart
+/// (胜 for 勝 sing3 and for 胜 sang1).
+pub fn name_as_written(surface: &str, key: &str, kind: EntityKind, region: Option<Region>) -> Option<Romanised> {
     let Some(region @ (Region::Mainland | Region::HongKong)) = region else {
         return None;
     };
@@ -195,7 +202,7 @@ pub fn name(key: &str, kind: EntityKind, region: Option<Region>) -> Option<Roman
     let mut stem = key;
     let mut pattern = "{}".to_owned();
     let mut directions = false;
-    for _ in 0..if hong_kong { 1 } else { 2 } {
+    for round in 0..2 {
         // A Hong Kong ending is taken whichever of place or organisation the model guessed: it
         // tags some blocks of flats (宏仁閣) and hospitals organisations, some places.
         let Some(ending) = endings().iter().find(|ending| {
@@ -206,6 +213,11 @@ pub fn name(key: &str, kind: EntityKind, region: Option<Region>) -> Option<Roman
         }) else {
             break;
         };
+        // In Hong Kong a second ending only before a long one (廣福邨|社區會堂 Kwong Fuk Estate
+        // Community Hall): before 苑 or 閣 the character is the name's (怡閣苑 Yee Kok Court).
+        if hong_kong && round == 1 && key.chars().count() - stem.chars().count() < 2 {
+            break;
+        }
         stem = &stem[..stem.len() - ending.chinese.len()];
         pattern = pattern.replace("{}", &ending.english);
         directions |= ending.directions;
@@ -228,11 +240,14 @@ pub fn name(key: &str, kind: EntityKind, region: Option<Region>) -> Option<Roman
     let marked: Vec<&str> = chars.iter().map(|&c| c.to_pinyin().map(|p| p.with_tone())).collect::<Option<_>>()?;
     let reading = capitalise(&join_pinyin(&marked));
     if hong_kong {
+        let written: Vec<char> = surface.chars().collect();
+        let written = if written.len() == key.chars().count() { written } else { key.chars().collect() };
         let syllables: Vec<String> = chars
             .iter()
-            .map(|&c| Some(capitalise(&hong_kong_syllable(jyutping(c)?, is_retroflex(c)))))
+            .zip(&written)
+            .map(|(&c, &w)| Some(capitalise(&hong_kong_syllable(jyutping(w)?, is_retroflex(c)))))
             .collect::<Option<_>>()?;
-        let jyutping: Vec<&str> = key.chars().map(jyutping).collect::<Option<_>>()?;
+        let jyutping: Vec<&str> = written.iter().map(|&c| jyutping(c)).collect::<Option<_>>()?;
         let english = pattern.replace("{}", &syllables.join(" "));
         return Some(Romanised { reading, english, jyutping: jyutping.join(" ") });
     }
@@ -253,6 +268,26 @@ pub fn name(key: &str, kind: EntityKind, region: Option<Region>) -> Option<Roman
         stem_english = format!("{stem_english} {direction}");
     }
     Some(Romanised { reading, english: pattern.replace("{}", &stem_english), jyutping: String::new() })
+}
+
+/// The Hong Kong ending of two or more characters a name's lookup form ends with, longest
+/// first, with its length in characters and the kind of name it makes: 社区会堂 (4, place) in
+/// 大埔社区会堂, 消防局 (3, organisation) in 沙田消防局.
+pub fn hong_kong_ending(key: &str) -> Option<(usize, EntityKind)> {
+    endings()
+        .iter()
+        .filter(|ending| ending.region == Region::HongKong && ending.chinese.chars().count() >= 2)
+        .find(|ending| key.ends_with(&ending.chinese))
+        .map(|ending| (ending.chinese.chars().count(), ending.kind))
+}
+
+/// True when a known place's English is its name's Hong Kong romanisation (大埔 Tai Po, 沙田
+/// Sha Tin; not 美國 United States, nor 九龍 Kowloon): a stem a Hong Kong ending can follow.
+pub fn is_hong_kong_romanised(key: &str, english: &str) -> bool {
+    let made: Option<Vec<String>> =
+        key.chars().map(|c| Some(hong_kong_syllable(jyutping(c)?, is_retroflex(c)))).collect();
+    let plain = |text: &str| text.chars().filter(char::is_ascii_alphabetic).collect::<String>().to_lowercase();
+    made.is_some_and(|made| !english.is_empty() && made.concat() == plain(english))
 }
 
 const JYUTPING_TXT: &str = include_str!("../../../data/jyutping/jyutping.txt");

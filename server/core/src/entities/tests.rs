@@ -268,6 +268,29 @@ fn model_proposes_places_and_organisations() {
     check_model("香港大埔宏福苑居民昨日到社區會堂登記。", expect!["宏福苑=Model Place Wang Fuk Court"]);
 }
 
+/// Hong Kong names the model cuts before their ending (元朗|社區會堂) are joined to it when the
+/// place before it is read the Hong Kong way; a country (美國) or a one-character ending (道)
+/// is not.
+#[test]
+fn hong_kong_names_are_joined_to_the_ending_the_model_cut_off() {
+    let document =
+        Document::new("香港警方在元朗社區會堂設辨認處，荃灣消防局亦有人員駐守，美國醫院和沙田道路則未受影響。");
+    let options = Options { tagger: None, model: Some(lac::load()) };
+    let text = document.text();
+    let rendered: Vec<String> = recognise(&document, EntityIndex::builtin(), options)
+        .iter()
+        .map(|m| format!("{}={:?} {}", &text[m.range.as_range()], m.entity.source, m.entity.english))
+        .collect();
+    expect![[r#"
+        香港=Curated Hong Kong
+        元朗社區會堂=Composed Yuen Long Community Hall
+        荃灣消防局=Composed Tsuen Wan Fire Station
+        美國=Curated United States
+        醫院=Model 
+        沙田=Curated Sha Tin"#]]
+    .assert_eq(&rendered.join("\n"));
+}
+
 /// A dictionary word the model's person holds (国庆 "National Day" in 李国庆) or straddles (明报
 /// "Ming Pao" over 刘晓明|报道) gives way to the person; the model reads a byline's spaces as
 /// the boundaries between names.
