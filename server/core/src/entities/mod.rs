@@ -498,8 +498,12 @@ fn join_hong_kong_endings(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
             out.push(mention);
             continue;
         }
-        entity.source = if mention.is_guess() { mention.entity.source } else { Source::Composed };
-        while mentions.next_if(|next| next.range.start < range.end).is_some() {}
+        // The model's when it proposed a part (大埔|社區 is its 大埔社區 cut after the district).
+        let mut source = mention.is_guess().then_some(mention.entity.source);
+        while let Some(swallowed) = mentions.next_if(|next| next.range.start < range.end) {
+            source = source.or(swallowed.is_guess().then_some(swallowed.entity.source));
+        }
+        entity.source = source.unwrap_or(Source::Composed);
         out.push(Mention { range, key, entity: Arc::new(entity) });
     }
     out

@@ -283,8 +283,8 @@ fn hong_kong_names_are_joined_to_the_ending_the_model_cut_off() {
         .collect();
     expect![[r#"
         香港=Curated Hong Kong
-        元朗社區會堂=Composed Yuen Long Community Hall
-        荃灣消防局=Composed Tsuen Wan Fire Station
+        元朗社區會堂=Model Yuen Long Community Hall
+        荃灣消防局=Model Tsuen Wan Fire Station
         美國=Curated United States
         醫院=Model 
         沙田=Curated Sha Tin"#]]
