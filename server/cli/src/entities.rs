@@ -120,7 +120,10 @@ pub fn about() -> ExitCode {
          - OpenCC character and variant tables (TSCharacters, STCharacters, HKVariants, TWVariants), \
          Apache-2.0, https://github.com/BYVoid/OpenCC\n\
          - jieba-rs dictionary and tagging model (MIT), loaded when names are guessed.\n\
-         - pinyin crate readings (MIT; pinyin-data, MIT), for romanised names of people no gazetteer lists.\n",
+         - pinyin crate readings (MIT; pinyin-data, MIT), for romanised names of people no gazetteer lists.\n\
+         - Cantonese readings of characters from ToJyutping 3.2.0 (server/data/jyutping/, BSD-2-Clause, \
+         Cantonese Computational Linguistics Infrastructure Development Workgroup, \
+         https://github.com/CanCLID/ToJyutping), for romanised names of Hong Kong places.\n",
         version = env!("CARGO_PKG_VERSION"),
         attribution = zhnews_core::entities::cedict::ATTRIBUTION,
         release = zhnews_core::entities::cedict::release_date(),

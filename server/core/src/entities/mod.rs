@@ -478,7 +478,76 @@ pub fn place<'a>(
         }
     }
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    if region == Some(romanise::Region::HongKong) {
+        mentions = join_hong_kong_endings(document.text(), mentions);
+    }
     mentions
+}
+
+/// Hong Kong names the model cuts before their generic ending, joined to it: it reads
+/// 大埔社區會堂 as 大埔|社區 (the district known, 會堂 left out), 沙田消防局 as 沙田|消防局 and
+/// 廣福社區會堂 as 廣福社區|會堂. A place (known, with its English the romanisation of its name,
+/// see [`romanise::is_hong_kong_romanised`]) or a guessed place or organisation, followed in
+/// the text by the rest of a Hong Kong ending of two or more characters, becomes one guessed
+/// name when the stem before the ending lies within it and has two or three characters
+/// (大埔社區會堂 → Tai Po Community Hall). One-character endings (街, 道) are left out: after a
+/// district they are more often a word (沙田道路) than a name.
+fn join_hong_kong_endings(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mut mentions = mentions.into_iter().peekable();
+    while let Some(mention) = mentions.next() {
+        let Some((range, kind)) = hong_kong_name_at(text, &mention) else {
+            out.push(mention);
+            continue;
+        };
+        let surface: String = text[range.as_range()].chars().filter(|c| !c.is_whitespace()).collect();
+        let key = normalise(&surface);
+        let mut entity = tagger::guess(&surface, &key, kind, Some(romanise::Region::HongKong));
+        if entity.english.is_empty() {
+            out.push(mention);
+            continue;
+        }
+        // The model's when it proposed a part (大埔|社區 is its 大埔社區 cut after the district).
+        let mut source = mention.is_guess().then_some(mention.entity.source);
+        while let Some(swallowed) = mentions.next_if(|next| next.range.start < range.end) {
+            source = source.or(swallowed.is_guess().then_some(swallowed.entity.source));
+        }
+        entity.source = source.unwrap_or(Source::Composed);
+        out.push(Mention { range, key, entity: Arc::new(entity) });
+    }
+    out
+}
+
+/// The range and kind of the Hong Kong name that `mention` begins (see
+/// [`join_hong_kong_endings`]), when it is longer than the mention.
+fn hong_kong_name_at(text: &str, mention: &Mention) -> Option<(TextRange, EntityKind)> {
+    let stem_fits = match mention.entity.kind {
+        EntityKind::Place if !mention.is_guess() => {
+            romanise::is_hong_kong_romanised(&mention.key, &mention.entity.english)
+        }
+        EntityKind::Place | EntityKind::Organisation => mention.is_guess(),
+        _ => false,
+    };
+    if !stem_fits {
+        return None;
+    }
+    let inside = text[mention.range.as_range()].chars().filter(|&c| is_han(c)).count();
+    let after: Vec<(usize, char)> =
+        text[mention.range.end..].char_indices().take_while(|&(_, c)| is_han(c)).take(5).collect();
+    // Longest first: 社區會堂 before 會堂.
+    for taken in (1..=after.len()).rev() {
+        let (last_at, last) = after[taken - 1];
+        let end = mention.range.end + last_at + last.len_utf8();
+        let key = normalise(&text[mention.range.start..end]);
+        let Some((ending_chars, kind)) = romanise::hong_kong_ending(&key) else {
+            continue;
+        };
+        let stem = (inside + taken).checked_sub(ending_chars)?;
+        if (2..=3).contains(&stem) && stem <= inside {
+            return Some((TextRange::new(mention.range.start, end), kind));
+        }
+    }
+    None
 }
 
 /// Every name in the document, in text order, without overlaps.

@@ -187,13 +187,16 @@ pub fn is_false_positive(key: &str) -> bool {
 pub fn guess(surface: &str, key: &str, kind: EntityKind, region: Option<romanise::Region>) -> Entity {
     let romanised = match kind {
         EntityKind::Person => romanise::person(key, region),
-        _ => romanise::name(key, kind, region),
+        _ => romanise::name_as_written(surface, key, kind, region),
     };
-    let (english, pinyin) = romanised.map(|r| (r.english, r.reading)).unwrap_or_default();
+    let (english, pinyin, jyutping) = romanised.map(|r| (r.english, r.reading, r.jyutping)).unwrap_or_default();
     let description = match region {
         _ if english.is_empty() => String::new(),
         Some(romanise::Region::Taiwan) => {
             "romanised, not verified (Wade–Giles as Taiwan passports write it)".to_owned()
+        }
+        Some(romanise::Region::HongKong) => {
+            format!("romanised, not verified (Hong Kong Government Cantonese romanisation of Jyutping {jyutping})")
         }
         _ => "romanised, not verified (Hanyu Pinyin)".to_owned(),
     };

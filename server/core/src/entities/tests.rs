@@ -256,6 +256,22 @@ fn a_guessed_person_shows_a_romanisation_labelled_as_such() {
     .assert_eq(&hover("鄧炳強", Some(romanise::Region::HongKong)));
 }
 
+#[test]
+fn a_guessed_hong_kong_place_shows_its_cantonese_romanisation_and_the_jyutping_behind_it() {
+    let surface = "耀安邨";
+    let key = normalise(surface);
+    let entity = Arc::new(tagger::guess(surface, &key, EntityKind::Place, Some(romanise::Region::HongKong)));
+    let mention = Mention { range: TextRange::new(0, surface.len()), key, entity };
+    expect![[r#"
+        **耀安邨** — *Yào'ān*
+
+        Probably a **place** — not in the gazetteer (jieba guess, unverified).
+
+        **Yiu On Estate** — romanised, not verified (Hong Kong Government Cantonese romanisation of Jyutping jiu6 on1 cyun1)
+
+        *source: jieba guess*"#]].assert_eq(&hover_markdown(&mention, surface));
+}
+
 /// People the LAC model proposes: romanised, labelled as the model's; forms of address
 /// (郭先生, 李某) are not names.
 fn check_model(text: &str, expect: Expect) {
@@ -290,7 +306,32 @@ fn model_proposes_places_and_organisations() {
             天嘉宜化工有限公司=Model Organisation Tianjiayi Chemical Co., Ltd.
             陈家港镇=Model Place Chenjiagang Town"#]],
     );
-    check_model("大埔宏福苑居民昨日到社區會堂登記。", expect!["宏福苑=Model Place "]);
+    check_model("大埔宏福苑居民昨日到社區會堂登記。", expect!["宏福苑=Model Place Wang Fuk Court"]);
+    // With a word that places the text in Hong Kong, the estate is read in Cantonese.
+    check_model("香港大埔宏福苑居民昨日到社區會堂登記。", expect!["宏福苑=Model Place Wang Fuk Court"]);
+}
+
+/// Hong Kong names the model cuts before their ending (元朗|社區會堂) are joined to it when the
+/// place before it is read the Hong Kong way; a country (美國) or a one-character ending (道)
+/// is not.
+#[test]
+fn hong_kong_names_are_joined_to_the_ending_the_model_cut_off() {
+    let document =
+        Document::new("香港警方在元朗社區會堂設辨認處，荃灣消防局亦有人員駐守，美國醫院和沙田道路則未受影響。");
+    let options = Options { tagger: None, model: Some(lac::load()) };
+    let text = document.text();
+    let rendered: Vec<String> = recognise(&document, EntityIndex::builtin(), options)
+        .iter()
+        .map(|m| format!("{}={:?} {}", &text[m.range.as_range()], m.entity.source, m.entity.english))
+        .collect();
+    expect![[r#"
+        香港=Curated Hong Kong
+        元朗社區會堂=Model Yuen Long Community Hall
+        荃灣消防局=Model Tsuen Wan Fire Station
+        美國=Curated United States
+        醫院=Model 
+        沙田=Curated Sha Tin"#]]
+    .assert_eq(&rendered.join("\n"));
 }
 
 /// A dictionary word the model's person holds (国庆 "National Day" in 李国庆) or straddles (明报
