@@ -186,7 +186,7 @@ pub fn is_false_positive(key: &str) -> bool {
 /// romanised English name, described as generated ([`romanise::person`], [`romanise::name`]).
 pub fn guess(surface: &str, key: &str, kind: EntityKind, region: Option<romanise::Region>) -> Entity {
     let romanised = match kind {
-        EntityKind::Person => romanise::person(key, region),
+        EntityKind::Person => romanise::person_as_written(surface, key, region),
         _ => romanise::name_as_written(surface, key, kind, region),
     };
     let (english, pinyin, jyutping) = romanised.map(|r| (r.english, r.reading, r.jyutping)).unwrap_or_default();

@@ -246,11 +246,13 @@ fn a_guessed_person_shows_a_romanisation_labelled_as_such() {
 
         *source: jieba guess*"#]]
     .assert_eq(&hover("蔣萬安", Some(romanise::Region::Taiwan)));
-    // Hong Kong names are romanised from Cantonese: no English is made up, the reading stays.
+    // Hong Kong names are romanised from Cantonese, as Hong Kong identity cards write them.
     expect![[r#"
         **鄧炳強** · **邓炳强** — *Dèng Bǐngqiáng*
 
         Probably a **person** — not in the gazetteer (jieba guess, unverified).
+
+        **Tang Ping-keung** — romanised, not verified (Hong Kong Government Cantonese romanisation of Jyutping dang6 bing2 koeng4)
 
         *source: jieba guess*"#]]
     .assert_eq(&hover("鄧炳強", Some(romanise::Region::HongKong)));
