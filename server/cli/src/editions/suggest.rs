@@ -59,9 +59,13 @@ fn sketch_file(path: &Path, config: &zhnews_core::Config) -> Result<Sketched, St
     let text = read_text_file(path).map_err(|err| err.to_string())?;
     let stories = story_sketches(&Document::new(text.as_str()), config);
     let positions = Positions::new(&text);
+    // The last line is the one holding the story's last character, not the line after it.
+    let last = |range: zhnews_core::TextRange| {
+        range.start + text.get(range.as_range()).map_or(0, |story| story.trim_end().len().saturating_sub(1))
+    };
     let lines = stories
         .iter()
-        .map(|story| (positions.at(story.range.start).line + 1, positions.at(story.range.end).line + 1))
+        .map(|story| (positions.at(story.range.start).line + 1, positions.at(last(story.range)).line + 1))
         .collect();
     Ok(Sketched { path: path.to_owned(), stories, lines })
 }
