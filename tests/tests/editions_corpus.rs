@@ -139,7 +139,9 @@ fn suggestion_threshold_separates_editions_from_other_stories() {
     scores.sort_by(|x, y| y.0.total_cmp(&x.0));
     let fire = |label: &str| {
         let fire_file = |n: &str| {
-            n.strip_prefix('t').and_then(|n| n.get(..2)?.parse::<u32>().ok()).is_some_and(|n| n <= 7 || (15..=20).contains(&n))
+            n.strip_prefix('t')
+                .and_then(|n| n.get(..2)?.parse::<u32>().ok())
+                .is_some_and(|n| n <= 7 || (15..=20).contains(&n))
         };
         label.split(' ').all(fire_file)
     };

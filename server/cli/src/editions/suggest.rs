@@ -100,7 +100,12 @@ pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
         stories: stories.iter().map(Vec::len).sum(),
         pairs: suggest(&stories)
             .into_iter()
-            .map(|s| PairOut { a: place(s.a), b: place(s.b), containment: round(s.containment), jaccard: round(s.jaccard) })
+            .map(|s| PairOut {
+                a: place(s.a),
+                b: place(s.b),
+                containment: round(s.containment),
+                jaccard: round(s.jaccard),
+            })
             .collect(),
     };
     let mut stderr = std::io::stderr().lock();

@@ -82,9 +82,8 @@ fn mix(mut x: u64) -> u64 {
 
 /// The hash functions' multipliers (odd) and offsets, from a fixed seed.
 fn coefficients() -> &'static [(u64, u64)] {
-    static COEFFICIENTS: std::sync::LazyLock<Vec<(u64, u64)>> = std::sync::LazyLock::new(|| {
-        (0..HASHES as u64).map(|i| (mix(2 * i + 1) | 1, mix(2 * i + 2))).collect()
-    });
+    static COEFFICIENTS: std::sync::LazyLock<Vec<(u64, u64)>> =
+        std::sync::LazyLock::new(|| (0..HASHES as u64).map(|i| (mix(2 * i + 1) | 1, mix(2 * i + 2))).collect());
     &COEFFICIENTS
 }
 
@@ -242,9 +241,8 @@ mod tests {
         let edited = story.replacen("声势", "势量", 1);
         let other = "天文台表示明日大致天晴早上清凉日间温暖最高气温约二十六度市民外出时应注意防晒及补充水分\
                      天文台预计本周后期有一道冷锋抵达华南沿岸届时气温会显著下降市民应留意最新天气消息";
-        let sketched = |text: &str| {
-            vec![StorySketch { range: TextRange::new(0, text.len()), sketch: Sketch::new(&chars(text)) }]
-        };
+        let sketched =
+            |text: &str| vec![StorySketch { range: TextRange::new(0, text.len()), sketch: Sketch::new(&chars(text)) }];
         let files = [sketched(story), sketched(other), sketched(&edited)];
         let found: Vec<_> = suggest(&files).into_iter().map(|s| (s.a, s.b)).collect();
         assert_eq!(found, [((0, 0), (2, 0))]);
