@@ -23,10 +23,11 @@ mod suggest;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// One line per finding, `path:line:column: severity[rule]: message`, with the other
-    /// edition's range below it.
+    /// edition's range below it (with `--suggest`: one line per suggested pair).
     #[default]
     Human,
-    /// One JSON document: the standard compared in, the story pairs and every finding.
+    /// One JSON document: the standard compared in, the story pairs and every finding (with
+    /// `--suggest`: the suggested pairs, their lines and scores).
     Json,
 }
 
@@ -40,7 +41,8 @@ pub struct Args {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Suggest pairs instead of comparing two files: print each two stories of different files
-    /// that share most of their text (script-normalised), with the share, and exit 0.
+    /// that share most of their text (script-normalised), with the share, and exit 0 (2 when a
+    /// file cannot be read).
     #[arg(long)]
     pub suggest: bool,
     #[arg(long, value_enum, default_value_t)]
