@@ -7,6 +7,7 @@ use std::fmt::Write;
 use std::path::PathBuf;
 
 use expect_test::expect;
+use zhnews_core::editions::suggest::{SUGGEST_CONTAINMENT, StorySketch, candidates, jaccard, story_sketches, suggest};
 use zhnews_core::editions::{PAIR_CONTAINMENT, compare, containment, story_profiles};
 use zhnews_core::{Config, Document};
 
@@ -19,6 +20,9 @@ fn hong_kong_and_chongqing_editions_of_the_briefing() {
     let (a, b) = (std::fs::read_to_string(a).unwrap(), std::fs::read_to_string(b).unwrap());
     let (da, db) = (Document::new(a.as_str()), Document::new(b.as_str()));
     let comparison = compare(&da, &db, &Config::default());
+    // 002 with 000 finds the same on each file: `zhnews check` compares each pair once.
+    let swapped = compare(&db, &da, &Config::default());
+    assert!(swapped.a == comparison.b && swapped.b == comparison.a, "002 with 000 differs from 000 with 002");
     let mut out = String::new();
     for (name, text, lines, findings) in
         [("000", &a, da.lines(), &comparison.a), ("002", &b, db.lines(), &comparison.b)]
@@ -99,4 +103,64 @@ fn pairing_threshold_separates_editions_from_other_stories() {
     eprintln!("{} files; pairs at or above {PAIR_CONTAINMENT}: {paired:?}; best other: {best_other:.2}", files.len());
     assert_eq!(paired.len(), 1, "{paired:?}");
     assert!(paired[0].starts_with("000 002"), "{paired:?}");
+}
+
+/// [`SUGGEST_CONTAINMENT`] suggests 000 with 002's briefing and no other two stories of
+/// different files in the corpus and the development set's articles, among them the thirteen Hong
+/// Kong articles on one fire (t01–t07, t15–t20); the scores are measured over every two stories
+/// (not only the LSH candidates), and the true pair is among the candidates.
+#[test]
+fn suggestion_threshold_separates_editions_from_other_stories() {
+    let corpus = txt_files(zhnews_tests::corpus_dir());
+    if corpus.is_empty() {
+        eprintln!("ZHNEWS_CORPUS is not set; skipping");
+        return;
+    }
+    let devset = std::env::var_os("ZHNEWS_DEVSET").map(|dir| PathBuf::from(dir).join("corpus"));
+    let files: Vec<PathBuf> = corpus.into_iter().chain(txt_files(devset)).collect();
+    let config = Config::default();
+    let sketches: Vec<Vec<StorySketch>> = files
+        .iter()
+        .map(|path| story_sketches(&Document::new(std::fs::read_to_string(path).unwrap()), &config))
+        .collect();
+    let name = |i: usize| files[i].file_name().unwrap().to_string_lossy().chars().take(3).collect::<String>();
+    let mut scores = Vec::new();
+    for i in 0..files.len() {
+        for j in i + 1..files.len() {
+            for (si, a) in sketches[i].iter().enumerate() {
+                for (sj, b) in sketches[j].iter().enumerate() {
+                    let score = containment(&a.sketch.shingles, &b.sketch.shingles);
+                    let jac = jaccard(&a.sketch.shingles, &b.sketch.shingles);
+                    scores.push((score, jac, format!("{}:{si} {}:{sj}", name(i), name(j))));
+                }
+            }
+        }
+    }
+    scores.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let fire = |label: &str| {
+        let fire_file = |n: &str| {
+            n.strip_prefix('t')
+                .and_then(|n| n.get(..2)?.parse::<u32>().ok())
+                .is_some_and(|n| n <= 7 || (15..=20).contains(&n))
+        };
+        label.split(' ').all(fire_file)
+    };
+    let best_fire = scores.iter().find(|s| fire(&s.2));
+    eprintln!(
+        "{} files, {} stories; top scores: {:?}; best between two fire articles: {best_fire:?}",
+        files.len(),
+        sketches.iter().map(Vec::len).sum::<usize>(),
+        &scores[..6.min(scores.len())]
+    );
+    let suggested: Vec<String> = suggest(&sketches)
+        .iter()
+        .map(|s| format!("{}:{} {}:{} {:.2}", name(s.a.0), s.a.1, name(s.b.0), s.b.1, s.containment))
+        .collect();
+    eprintln!("suggested: {suggested:?}; candidates: {}", candidates(&sketches).len());
+    assert_eq!(suggested.len(), 1, "{suggested:?}");
+    assert!(suggested[0].starts_with("000:0 002:"), "{suggested:?}");
+    // A margin on both sides: the true pair well above, every other pair well below.
+    assert!(scores[0].0 >= SUGGEST_CONTAINMENT + 0.15, "{:?}", scores[0]);
+    assert!(scores[1].0 <= SUGGEST_CONTAINMENT - 0.15, "{:?}", scores[1]);
+    assert!(best_fire.is_some_and(|s| s.0 <= SUGGEST_CONTAINMENT - 0.4), "{best_fire:?}");
 }

@@ -1,5 +1,7 @@
 //! `zhnews editions A B`: compare two editions of one story (see `docs/editions.md`) and report
-//! each edition's findings, each pointing at the other edition's text.
+//! each edition's findings, each pointing at the other edition's text; `zhnews editions --suggest
+//! PATH…`: find the stories of many files that are probably editions of one another
+//! ([`suggest`]).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,22 +18,33 @@ use crate::check::EXIT_FINDINGS;
 use crate::check::report::Positions;
 use crate::exit::EXIT_ERROR;
 
+mod suggest;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// One line per finding, `path:line:column: severity[rule]: message`, with the other
-    /// edition's range below it.
+    /// edition's range below it (with `--suggest`: one line per suggested pair).
     #[default]
     Human,
-    /// One JSON document: the standard compared in, the story pairs and every finding.
+    /// One JSON document: the standard compared in, the story pairs and every finding (with
+    /// `--suggest`: the suggested pairs, their lines and scores).
     Json,
 }
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = "Compare two editions: `zhnews editions A B`. \
+Find which files of folders are probably editions of one story: `zhnews editions --suggest PATH…` \
+(folders walked as `zhnews check` walks them; a page's stories are paired one by one).")]
 pub struct Args {
-    /// The first edition.
-    pub a: PathBuf,
-    /// The second edition.
-    pub b: PathBuf,
+    /// The two editions to compare; with `--suggest`, the files and folders to search (default:
+    /// the current folder).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Suggest pairs instead of comparing two files: print each two stories of different files
+    /// that share most of their text (script-normalised), with the share, and exit 0 (2 when a
+    /// file cannot be read).
+    #[arg(long)]
+    pub suggest: bool,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     /// The least severe finding that makes the run fail (exit code 1), as for `zhnews check`.
@@ -110,15 +123,25 @@ fn read(path: &Path) -> Result<Edition, String> {
 }
 
 pub fn run(args: &Args) -> ExitCode {
+    if args.suggest {
+        return suggest::run(&args.paths, args.format);
+    }
     let mut stderr = std::io::stderr().lock();
-    let (config, config_file) = match load_config(&args.a) {
+    let [a, b] = args.paths.as_slice() else {
+        let _ = writeln!(
+            stderr,
+            "error: give the two editions to compare (`zhnews editions A B`), or `--suggest PATH…` to find pairs"
+        );
+        return ExitCode::from(EXIT_ERROR);
+    };
+    let (config, config_file) = match load_config(a) {
         Ok(loaded) => (loaded.config, loaded.path),
         Err(err) => {
             let _ = writeln!(stderr, "error: {err}");
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    let (a, b) = match (read(&args.a), read(&args.b)) {
+    let (a, b) = match (read(a), read(b)) {
         (Ok(a), Ok(b)) => (a, b),
         (Err(message), _) | (_, Err(message)) => {
             let _ = writeln!(stderr, "error: {message}");

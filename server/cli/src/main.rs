@@ -58,7 +58,8 @@ enum Command {
     /// as a check).
     Convert(convert::Args),
     /// Compare two editions of one story (a Traditional and a Simplified edition, two outlets'
-    /// rewrites) and report what differs: figures, words, missing passages, section order.
+    /// rewrites) and report what differs: figures, words, missing passages, section order; or,
+    /// with `--suggest`, find which files and page stories are probably editions of one story.
     Editions(editions::Args),
 }
 

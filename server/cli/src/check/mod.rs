@@ -278,13 +278,42 @@ fn exit_code(had_errors: bool, summary: &Summary, fail_on: Severity) -> u8 {
     }
 }
 
-/// The files to check, in path order, each with its configuration and gazetteers;
-/// configuration and gazetteer errors are reported once each and the files they govern skipped.
+/// The files to check ([`walk_selected`]), in path order, each with its configuration and
+/// gazetteers; configuration and gazetteer errors are reported once each and the files they
+/// govern skipped.
+fn collect_jobs(args: &CheckArgs, errors: &mut Vec<String>) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    // Each configuration's gazetteers, loaded once; `Err` when one failed (reported once).
+    let mut indexes: HashMap<Option<PathBuf>, Result<Option<Arc<EntityIndex>>, ()>> = HashMap::new();
+    walk_selected(&args.paths, errors, |path, scope, errors| {
+        let index = indexes.entry(scope.loaded.path.clone()).or_insert_with(|| {
+            let (index, failures) = gazetteer_index(scope.loaded.path.as_deref(), &scope.loaded.config);
+            errors.extend(failures.iter().map(|err| format!("gazetteer: {err}")));
+            if failures.is_empty() { Ok(index) } else { Err(()) }
+        });
+        let Ok(index) = index else { return false };
+        jobs.push(Job { path: path.to_owned(), scope, index: index.clone() });
+        true
+    });
+    // Stable output: path order, each file once (`.` and `./a.txt` both name `a.txt`).
+    jobs.sort_by(|a, b| a.path.cmp(&b.path));
+    jobs.dedup_by(|a, b| a.path == b.path);
+    jobs
+}
+
+/// Walks `paths` (default: the current folder) the way `zhnews check` does: folders searched for
+/// the files `[check] include` selects, honouring `.gitignore` and `[check] exclude`, a named
+/// file taken unless excluded. Offers each selected file to `take` with its configuration (as
+/// reported, `./a.txt` as `a.txt`); configuration and walk errors go to `errors`, once each.
 ///
 /// A named path that is not a regular file (`/dev/stdin`, `<(cmd)`) is governed by the
 /// configuration of the current folder, as `zhnews convert` does for stdin.
-fn collect_jobs(args: &CheckArgs, errors: &mut Vec<String>) -> Vec<Job> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+pub(crate) fn walk_selected(
+    paths: &[PathBuf],
+    errors: &mut Vec<String>,
+    mut take: impl FnMut(&Path, Arc<Scope>, &mut Vec<String>) -> bool,
+) {
+    let paths = if paths.is_empty() { vec![PathBuf::from(".")] } else { paths.to_vec() };
     let mut scopes = Scopes::new();
     let mut scope_of = |path: &Path, errors: &mut Vec<String>| match scopes.for_path(path) {
         Ok(scope) => Some(scope),
@@ -294,9 +323,6 @@ fn collect_jobs(args: &CheckArgs, errors: &mut Vec<String>) -> Vec<Job> {
         }
         Err(ScopeError::Again(_)) => None,
     };
-    let mut jobs = Vec::new();
-    // Each configuration's gazetteers, loaded once; `Err` when one failed (reported once).
-    let mut indexes: HashMap<Option<PathBuf>, Result<Option<Arc<EntityIndex>>, ()>> = HashMap::new();
     let (_, walk_errors) = files_where(&paths, |path, named| {
         let stream = named && !path.is_file();
         let Some(scope) = scope_of(if stream { Path::new(".") } else { path }, errors) else { return false };
@@ -304,22 +330,9 @@ fn collect_jobs(args: &CheckArgs, errors: &mut Vec<String>) -> Vec<Job> {
         if !selected {
             return false;
         }
-        let index = indexes.entry(scope.loaded.path.clone()).or_insert_with(|| {
-            let (index, failures) = gazetteer_index(scope.loaded.path.as_deref(), &scope.loaded.config);
-            errors.extend(failures.iter().map(|err| format!("gazetteer: {err}")));
-            if failures.is_empty() { Ok(index) } else { Err(()) }
-        });
-        let Ok(index) = index else { return false };
-        // `./a.txt` (from walking `.`) is reported as `a.txt`.
-        let path = path.strip_prefix(".").unwrap_or(path);
-        jobs.push(Job { path: path.to_owned(), scope, index: index.clone() });
-        true
+        take(path.strip_prefix(".").unwrap_or(path), scope, errors)
     });
     errors.extend(walk_errors.iter().map(ToString::to_string));
-    // Stable output: path order, each file once (`.` and `./a.txt` both name `a.txt`).
-    jobs.sort_by(|a, b| a.path.cmp(&b.path));
-    jobs.dedup_by(|a, b| a.path == b.path);
-    jobs
 }
 
 /// Reads, (fixes,) analyses and filters one file; also returns how many findings

@@ -30,6 +30,7 @@
 //! sets their levels like any other rule's.
 
 pub mod align;
+pub mod suggest;
 pub mod units;
 
 use std::sync::Arc;
@@ -207,15 +208,26 @@ pub fn story_profiles(document: &Document, config: &Config) -> Vec<(TextRange, V
     (0..side.stories.len()).map(|story| (side.stories[story], story_grams(&side, story))).collect()
 }
 
-/// The bigram set of a story.
-fn story_grams(side: &Side<'_>, story: usize) -> Vec<u64> {
-    let chars: Vec<char> = side
-        .units
+/// Each story of a document (as [`story_profiles`] finds them) with its body text,
+/// script-normalised (OpenCC `t2s`, whitespace and quote styles folded, datelines and jump lines
+/// left out), its sentences joined by `\n`: what [`suggest`] sketches.
+pub fn story_texts(document: &Document, config: &Config) -> Vec<(TextRange, Vec<char>)> {
+    let side = Side::new(document, config);
+    (0..side.stories.len()).map(|story| (side.stories[story], story_chars(&side, story))).collect()
+}
+
+/// The normalised body text of a story, sentences joined by `\n`.
+fn story_chars(side: &Side<'_>, story: usize) -> Vec<char> {
+    side.units
         .iter()
         .filter(|unit| unit.story == Some(story) && unit.kind == UnitKind::Body)
         .flat_map(|unit| unit.chars.iter().copied().chain(['\n']))
-        .collect();
-    grams(&chars)
+        .collect()
+}
+
+/// The bigram set of a story.
+fn story_grams(side: &Side<'_>, story: usize) -> Vec<u64> {
+    grams(&story_chars(side, story))
 }
 
 /// The share of the smaller set's bigrams the other holds.

@@ -8,6 +8,9 @@ use super::*;
 fn check(a: &str, b: &str, expect: Expect) {
     let (da, db) = (Document::new(a), Document::new(b));
     let comparison = compare(&da, &db, &Config::default());
+    // Comparing B with A finds the same on each edition: `zhnews check` compares each pair once.
+    let swapped = compare(&db, &da, &Config::default());
+    assert_eq!((&swapped.a, &swapped.b), (&comparison.b, &comparison.a), "B with A differs from A with B");
     let render = |text: &str, other: &str, findings: &[EditionFinding]| {
         let mut out = String::new();
         for f in findings {

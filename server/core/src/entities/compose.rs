@@ -91,11 +91,14 @@ fn country_office(text: &str, range: TextRange, place: &Entity) -> Option<(usize
     Some((end, organisation(&text[range.start..end], place, office, english)))
 }
 
+/// An administrative level: its character and two English renderings (see [`LEVELS`]).
+type Level = (char, &'static str, &'static str);
+
 /// Administrative levels a Chinese place name may end with, and the English they give an
 /// office that names its level ("Municipal" in the Shanghai Municipal Public Security Bureau)
 /// and one that does not (the Jiangsu High People's Court, but the Xiangshui County People's
 /// Court: a county's or a district's level is part of its name).
-const LEVELS: &[(char, &str, &str)] =
+const LEVELS: &[Level] =
     &[('省', "Provincial", ""), ('市', "Municipal", ""), ('县', "County", "County"), ('区', "District", "District")];
 
 /// Offices of Chinese local governments and the bodies named after their place, in the lookup
@@ -238,7 +241,7 @@ fn is_mainland(place: &Entity) -> bool {
 /// Yancheng…" is Xiangshui, "Tibet (Xizang)" Tibet): its leading capitalised words.
 fn short_english(english: &str) -> String {
     let words: Vec<&str> = english
-        .split(|c: char| c == ',' || c == '(' || c == ';')
+        .split([',', '(', ';'])
         .next()
         .unwrap_or_default()
         .split_whitespace()
@@ -256,7 +259,8 @@ fn local_office(text: &str, range: TextRange, place: &Entity) -> Option<(usize, 
     }
     let name = &text[range.as_range()];
     let level_of = |c: Option<char>| LEVELS.iter().find(|(level, _, _)| Some(*level) == c);
-    let mut tries: Vec<(usize, Option<&(char, &str, &str)>)> = Vec::new();
+    // Where the office name would start, and the level character it follows, if any.
+    let mut tries: Vec<(usize, Option<&Level>)> = Vec::new();
     let own = level_of(name.chars().last()).filter(|_| name.chars().count() > 2);
     tries.push((range.end, own));
     if own.is_none()
