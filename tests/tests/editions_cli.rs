@@ -43,7 +43,7 @@ fn json_output_has_the_standard_the_stories_and_related_ranges_in_the_other_file
     let output = run(&["briefing.hk.txt", "briefing.cn.txt", "--format", "json"]);
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert!(json["standard"].as_str().unwrap().contains("t2s"));
+    assert!(json["standard"].as_str().unwrap().contains("hk2s"));
     assert_eq!(json["stories"].as_array().unwrap().len(), 1);
     let findings = json["findings"].as_array().unwrap();
     assert_eq!(findings.len(), 4);

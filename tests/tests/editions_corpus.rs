@@ -164,3 +164,71 @@ fn suggestion_threshold_separates_editions_from_other_stories() {
     assert!(scores[1].0 <= SUGGEST_CONTAINMENT - 0.15, "{:?}", scores[1]);
     assert!(best_fire.is_some_and(|s| s.0 <= SUGGEST_CONTAINMENT - 0.4), "{best_fire:?}");
 }
+
+/// Every article of the development set (`ZHNEWS_DEVSET`) against its own OpenCC conversion
+/// (Traditional to Simplified with t2s, Simplified to Hong Kong Traditional with s2hk): a clean
+/// conversion is no difference at all. Then one figure of the converted copy is changed (the
+/// last digit of its first number of two digits or more in the body, our edit and so the key):
+/// that edit, and nothing else, is found, on both sides.
+#[test]
+fn converted_then_edited_dev_set_articles() {
+    use zhnews_core::convert::{Backend, OpenccConfig, Protected, convert_text, converter};
+    let Some(dir) = std::env::var_os("ZHNEWS_DEVSET").map(PathBuf::from) else {
+        eprintln!("ZHNEWS_DEVSET is not set; skipping");
+        return;
+    };
+    let files = txt_files(Some(dir.join("corpus")));
+    assert!(files.len() >= 40, "dev set articles in {}", dir.display());
+    let config = Config::default();
+    let mut problems = Vec::new();
+    let mut edited = 0;
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let original = std::fs::read_to_string(path).unwrap();
+        let direction = if name.starts_with('t') { OpenccConfig::T2s } else { OpenccConfig::S2hk };
+        let converted =
+            convert_text(converter(Backend::Embedded, direction).unwrap(), &original, Protected::NONE).unwrap();
+        let (da, db) = (Document::new(original.as_str()), Document::new(converted.as_str()));
+        let clean = compare(&da, &db, &config);
+        for f in clean.a.iter().chain(&clean.b) {
+            problems.push(format!("{name} clean: {} {}", f.finding.rule, f.finding.message));
+        }
+        // The edit: the last digit of the first number of two digits or more after line 1.
+        let body_start = converted.find('\n').map_or(converted.len(), |at| at + 1);
+        let digits: Vec<(usize, char)> =
+            converted[body_start..].char_indices().map(|(at, c)| (at + body_start, c)).collect();
+        let Some(end) = digits.windows(3).find_map(|w| {
+            (w[0].1.is_ascii_digit() && w[1].1.is_ascii_digit() && !w[2].1.is_ascii_digit()).then_some(w[1].0)
+        }) else {
+            continue;
+        };
+        let old = converted.as_bytes()[end];
+        let new = if old == b'9' { b'1' } else { old + 1 };
+        let mut bytes = converted.clone().into_bytes();
+        bytes[end] = new;
+        let changed = String::from_utf8(bytes).unwrap();
+        let dc = Document::new(changed.as_str());
+        let comparison = compare(&da, &dc, &config);
+        edited += 1;
+        // A figure's edit is an edition-figure; a number that is part of a name (`Pro 300`) is
+        // text, and an edition-text there is right too.
+        let is_edit = |rule: &str| matches!(rule, "edition-figure" | "edition-text");
+        let hits_edit = comparison
+            .b
+            .iter()
+            .any(|f| is_edit(f.finding.rule) && f.finding.range.start <= end && end < f.finding.range.end);
+        if !hits_edit || !comparison.a.iter().any(|f| is_edit(f.finding.rule)) {
+            problems.push(format!("{name} edited at byte {end}: the edit was not found on both sides"));
+        }
+        let line = dc.lines().line_of(end);
+        for f in comparison
+            .b
+            .iter()
+            .filter(|f| !is_edit(f.finding.rule) || dc.lines().line_of(f.finding.range.start) != line)
+        {
+            problems.push(format!("{name} edited: extra {} {}", f.finding.rule, f.finding.message));
+        }
+    }
+    assert!(edited >= 40, "{edited} articles edited");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

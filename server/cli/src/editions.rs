@@ -124,7 +124,7 @@ fn read(path: &Path) -> Result<Edition, String> {
 
 pub fn run(args: &Args) -> ExitCode {
     if args.suggest {
-        return suggest::run(&args.paths, args.format);
+        return suggest::run(&args.paths, matches!(args.format, Format::Json));
     }
     let mut stderr = std::io::stderr().lock();
     let [a, b] = args.paths.as_slice() else {

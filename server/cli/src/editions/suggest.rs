@@ -17,7 +17,6 @@ use zhnews_core::Document;
 use zhnews_core::editions::suggest::{SUGGEST_CONTAINMENT, StorySketch, story_sketches, suggest};
 use zhnews_workspace::read_text_file;
 
-use super::Format;
 use crate::check::report::Positions;
 use crate::check::walk_selected;
 use crate::exit::EXIT_ERROR;
@@ -70,7 +69,8 @@ fn sketch_file(path: &Path, config: &zhnews_core::Config) -> Result<Sketched, St
     Ok(Sketched { path: path.to_owned(), stories, lines })
 }
 
-pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
+/// Prints the suggested pairs of `paths` as JSON when `json`, else one line per pair.
+pub fn run(paths: &[PathBuf], json: bool) -> ExitCode {
     let mut errors: Vec<String> = Vec::new();
     let mut files = Vec::new();
     walk_selected(paths, &mut errors, |path, scope, _| {
@@ -113,11 +113,12 @@ pub fn run(paths: &[PathBuf], format: Format) -> ExitCode {
         let _ = writeln!(stderr, "error: {error}");
     }
     let mut stdout = std::io::stdout().lock();
-    let written = match format {
-        Format::Json => serde_json::to_writer_pretty(&mut stdout, &output)
+    let written = if json {
+        serde_json::to_writer_pretty(&mut stdout, &output)
             .map_err(std::io::Error::other)
-            .and_then(|()| writeln!(stdout)),
-        Format::Human => print_human(&mut stdout, &output),
+            .and_then(|()| writeln!(stdout))
+    } else {
+        print_human(&mut stdout, &output)
     };
     if let Err(err) = written {
         if err.kind() != std::io::ErrorKind::BrokenPipe {

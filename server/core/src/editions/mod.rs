@@ -55,7 +55,7 @@ pub const TEXT: &str = "edition-text";
 pub const MISSING: &str = "edition-missing";
 
 /// The standard both editions are compared in, for messages and reports.
-pub const STANDARD: &str = "Simplified (OpenCC t2s on both editions), with Taiwan, Hong Kong and mainland phrases folded together (s2twp, then tw2sp, then a short table of words OpenCC lacks such as 品質/质量)";
+pub const STANDARD: &str = "Simplified (OpenCC hk2s on both editions: t2s that also reads Hong Kong variant characters), with Taiwan, Hong Kong and mainland phrases folded together (s2twp, then tw2sp, then a short table of words OpenCC lacks such as 品質/质量)";
 
 /// A story of one edition pairs with the story of the other that holds at least this share of
 /// the smaller one's character bigrams (body text only). Measured over every two stories of
