@@ -42,29 +42,4 @@ print(f"{copies * len(files)} articles, {sum(os.path.getsize(os.path.join(d, f))
 PY
 cd "$work"
 "$zhnews" editions --suggest articles | tail -1
-python3 - "$runs" "$zhnews" <<'PY'
-import os, statistics, subprocess, sys, time
-runs, zhnews = int(sys.argv[1]), sys.argv[2]
-commands = {
-    "zhnews editions --suggest articles": [zhnews, "editions", "--suggest", "articles"],
-    "zhnews check --no-baseline articles": [zhnews, "check", "--no-baseline", "articles"],
-}
-times = {name: ([], []) for name in commands}
-for _ in range(runs):
-    for name, argv in commands.items():
-        start = time.perf_counter()
-        child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - start
-        code = os.waitstatus_to_exitcode(status)
-        assert code in (0, 1), f"{name} exited {code}"
-        times[name][0].append(wall)
-        times[name][1].append(usage.ru_utime + usage.ru_stime)
-print(f"load average: {os.getloadavg()[0]:.1f}; {runs} runs each")
-print("| command | wall s (min / median) | CPU s (min / median) | CPU median ÷ check's |")
-print("|---|---|---|---|")
-peer = statistics.median(times["zhnews check --no-baseline articles"][1])
-for name, (wall, cpu) in times.items():
-    print(f"| `{name}` | {min(wall):.2f} / {statistics.median(wall):.2f} | "
-          f"{min(cpu):.2f} / {statistics.median(cpu):.2f} | {statistics.median(cpu)/peer:.2f} |")
-PY
+python3 "$root/bench/time_commands.py" "$runs" s "$zhnews editions --suggest articles" "$zhnews check --no-baseline articles"

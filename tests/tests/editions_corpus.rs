@@ -53,6 +53,17 @@ fn txt_files(dir: Option<PathBuf>) -> Vec<PathBuf> {
     files
 }
 
+/// The corpus's files and the development set's articles (`corpus/`; its `injected/` copies are
+/// edited versions of the same articles), or `None` without a corpus.
+fn corpus_and_devset_articles() -> Option<Vec<PathBuf>> {
+    let corpus = txt_files(zhnews_tests::corpus_dir());
+    if corpus.is_empty() {
+        return None;
+    }
+    let devset = std::env::var_os("ZHNEWS_DEVSET").map(|dir| PathBuf::from(dir).join("corpus"));
+    Some(corpus.into_iter().chain(txt_files(devset)).collect())
+}
+
 fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -71,13 +82,10 @@ fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
 /// edited versions of the same articles, editions by construction, and left out).
 #[test]
 fn pairing_threshold_separates_editions_from_other_stories() {
-    let corpus = txt_files(zhnews_tests::corpus_dir());
-    if corpus.is_empty() {
+    let Some(files) = corpus_and_devset_articles() else {
         eprintln!("ZHNEWS_CORPUS is not set; skipping");
         return;
-    }
-    let devset = std::env::var_os("ZHNEWS_DEVSET").map(|dir| PathBuf::from(dir).join("corpus"));
-    let files: Vec<PathBuf> = corpus.into_iter().chain(txt_files(devset)).collect();
+    };
     let config = Config::default();
     let profiles: Vec<_> = files
         .iter()
@@ -111,13 +119,10 @@ fn pairing_threshold_separates_editions_from_other_stories() {
 /// (not only the LSH candidates), and the true pair is among the candidates.
 #[test]
 fn suggestion_threshold_separates_editions_from_other_stories() {
-    let corpus = txt_files(zhnews_tests::corpus_dir());
-    if corpus.is_empty() {
+    let Some(files) = corpus_and_devset_articles() else {
         eprintln!("ZHNEWS_CORPUS is not set; skipping");
         return;
-    }
-    let devset = std::env::var_os("ZHNEWS_DEVSET").map(|dir| PathBuf::from(dir).join("corpus"));
-    let files: Vec<PathBuf> = corpus.into_iter().chain(txt_files(devset)).collect();
+    };
     let config = Config::default();
     let sketches: Vec<Vec<StorySketch>> = files
         .iter()

@@ -176,6 +176,20 @@ fn list_count(context: &RuleContext<'_>, quantity: &Quantity, marks: &mut ListMa
     if pieces.first().is_some_and(conjunction) || pieces.last().is_some_and(conjunction) {
         return None;
     }
+    list_mismatch(context, text, quantity, &pieces, list_start, open, stated)
+}
+
+/// The finding for a count `stated` whose list, found at `list_start` of the paragraph's
+/// joined `text`, has `pieces` (closed by 等 when `open`), when the two disagree.
+fn list_mismatch(
+    context: &RuleContext<'_>,
+    text: &str,
+    quantity: &Quantity,
+    pieces: &[&str],
+    list_start: usize,
+    open: bool,
+    stated: u64,
+) -> Option<Finding> {
     let listed = pieces.len() as u64;
     let mismatch = if open { stated < listed || (listed >= 4 && stated != listed) } else { stated != listed };
     if !mismatch {
@@ -759,25 +773,7 @@ mod tests {
         if pieces.last().map_or(0, length) > middle + 1 {
             return None;
         }
-        let listed = pieces.len() as u64;
-        let mismatch = if open { stated < listed || (listed >= 4 && stated != listed) } else { stated != listed };
-        if !mismatch {
-            return None;
-        }
-        // Items as written; the first without its lead-in when that is obvious.
-        let lead_in = lead_in_len(pieces[0], &pieces[1..]);
-        let items: Vec<&str> =
-            std::iter::once(&pieces[0][lead_in..]).chain(pieces[1..].iter().copied()).map(str::trim).collect();
-        let mut related = Vec::new();
-        let mut offset = list_start;
-        let paragraph = &context.document.paragraphs()[quantity.span.paragraph];
-        for (k, piece) in pieces.iter().enumerate() {
-            let start = if k == 0 { offset + lead_in } else { offset };
-            let range = TextRange::new(start, offset + piece.len());
-            related.push((paragraph.joined.to_original_range(range), format!("listed item: {}", items[k])));
-            offset += piece.len() + '、'.len_utf8();
-        }
-        Some(list_finding(text, quantity, &items, related))
+        super::list_mismatch(context, text, quantity, &pieces, list_start, open, stated)
     }
 
     /// Items of lists before counts, some with counts of their own, and what follows each:
