@@ -16,7 +16,7 @@ fuzz_target!(|text: &str| {
             }
         }
     }
-    for mention in &analysis.entities {
+    for mention in analysis.entities() {
         assert!(valid(mention.range.start, mention.range.end), "mention {:?}", mention.range);
     }
     for (at, _) in text.char_indices().step_by(7).chain([(text.len(), ' ')]) {
