@@ -12,9 +12,9 @@ pub struct EntitiesConfig {
     pub gazetteer: Option<String>,
     /// Propose names no gazetteer knows, from jieba's part-of-speech tags (marked as guesses).
     pub guesses: bool,
-    /// Where the texts are from, for the romanised English of people no gazetteer lists
-    /// (`mainland`: Hanyu Pinyin, `taiwan`: Wade–Giles, `hong-kong`: none); unset, each text's
-    /// script and words decide.
+    /// Where the texts are from, for the romanised English of names no gazetteer lists
+    /// (`mainland`: Hanyu Pinyin, `taiwan`: Wade–Giles, `hong-kong`: the Hong Kong Government's
+    /// Cantonese romanisation); unset, each text's script and words decide.
     pub region: Option<crate::entities::romanise::Region>,
 }
 
