@@ -122,7 +122,9 @@ impl ListMarks {
     }
 }
 
-fn list_count(context: &RuleContext<'_>, quantity: &Quantity, marks: &mut ListMarks) -> Option<Finding> {
+/// A count's value, its paragraph's joined text, the text before the count (without a `等`
+/// right before it) and whether the list is open (closed by that `等`).
+fn count_and_text_before<'t>(context: &RuleContext<'t>, quantity: &Quantity) -> Option<(u64, &'t str, &'t str, bool)> {
     let stated = countable(quantity)?;
     let text = paragraph_text(context.document, &quantity.span);
     let before = &text[..quantity.span.joined.start];
@@ -130,6 +132,11 @@ fn list_count(context: &RuleContext<'_>, quantity: &Quantity, marks: &mut ListMa
         Some(rest) => (rest, true),
         None => (before, false),
     };
+    Some((stated, text, before, open))
+}
+
+fn list_count(context: &RuleContext<'_>, quantity: &Quantity, marks: &mut ListMarks) -> Option<Finding> {
+    let (stated, text, before, open) = count_and_text_before(context, quantity)?;
     let marks = marks.of(quantity.span.paragraph, text);
     // The list runs back to the last clause break (whole within `before`).
     let list_start =
@@ -151,11 +158,34 @@ fn list_count(context: &RuleContext<'_>, quantity: &Quantity, marks: &mut ListMa
         from = at + separators[0].len_utf8();
     }
     pieces.push(&text[from..before.len()]);
+    let list = List { pieces: &pieces, start: list_start, semicolons: separators == ['；'], open };
+    list_mismatch(context, text, quantity, stated, &list)
+}
+
+/// The items before a count: the pieces between its separators, from `start` of the
+/// paragraph's joined text, joined by `；` when `semicolons`, closed by 等 when `open`.
+struct List<'a> {
+    pieces: &'a [&'a str],
+    start: usize,
+    semicolons: bool,
+    open: bool,
+}
+
+/// The finding for a count `stated` and the `list` before it in the paragraph's joined `text`,
+/// when the pieces read as a list and the two disagree.
+fn list_mismatch(
+    context: &RuleContext<'_>,
+    text: &str,
+    quantity: &Quantity,
+    stated: u64,
+    list: &List<'_>,
+) -> Option<Finding> {
+    let &List { pieces, start: list_start, semicolons, open } = list;
     if pieces.len() < 2 || pieces.iter().any(|p| p.trim().is_empty()) {
         return None;
     }
     // Clause lists joined by ； must close with 等 to be counted.
-    if separators == ['；'] && !open {
+    if semicolons && !open {
         return None;
     }
     // Items are parallel: every item but the first (which may carry the lead-in, 從經濟) is
@@ -176,20 +206,6 @@ fn list_count(context: &RuleContext<'_>, quantity: &Quantity, marks: &mut ListMa
     if pieces.first().is_some_and(conjunction) || pieces.last().is_some_and(conjunction) {
         return None;
     }
-    list_mismatch(context, text, quantity, &pieces, list_start, open, stated)
-}
-
-/// The finding for a count `stated` whose list, found at `list_start` of the paragraph's
-/// joined `text`, has `pieces` (closed by 等 when `open`), when the two disagree.
-fn list_mismatch(
-    context: &RuleContext<'_>,
-    text: &str,
-    quantity: &Quantity,
-    pieces: &[&str],
-    list_start: usize,
-    open: bool,
-    stated: u64,
-) -> Option<Finding> {
     let listed = pieces.len() as u64;
     let mismatch = if open { stated < listed || (listed >= 4 && stated != listed) } else { stated != listed };
     if !mismatch {
@@ -735,45 +751,17 @@ mod tests {
     /// The definition [`super::list_count`] replaced: the look back for the clause break with
     /// `rfind` from every count (quadratic on a paragraph with no clause break).
     fn list_count_by_search(context: &RuleContext<'_>, quantity: &Quantity) -> Option<Finding> {
-        let stated = countable(quantity)?;
-        let text = paragraph_text(context.document, &quantity.span);
-        let before = &text[..quantity.span.joined.start];
-        let (before, open) = match before.strip_suffix('等') {
-            Some(rest) => (rest, true),
-            None => (before, false),
-        };
+        let (stated, text, before, open) = super::count_and_text_before(context, quantity)?;
         // The list runs back to the last clause break.
         let list_start = before
             .rfind(['，', '。', '：', '「', '」', '（', '）', '！', '？', '《', '》', '“', '”', ','])
             .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
         let segment = &before[list_start..];
-        let separators: &[char] = if segment.contains('；') { &['；'] } else { &['、', '丶'] };
+        let semicolons = segment.contains('；');
+        let separators: &[char] = if semicolons { &['；'] } else { &['、', '丶'] };
         let pieces: Vec<&str> = segment.split(separators).collect();
-        if pieces.len() < 2 || pieces.iter().any(|p| p.trim().is_empty()) {
-            return None;
-        }
-        // Clause lists joined by ； must close with 等 to be counted.
-        if separators == ['；'] && !open {
-            return None;
-        }
-        // Items are parallel: every item but the first (which may carry the lead-in, 從經濟) is
-        // short, and the last is no longer than the middle ones (so in 中國、巴西、秘魯簽署4項協議
-        // the count belongs to the verb, not to the list).
-        // 甲、乙、丙和丁四國: a conjunction joins one more item than the separators show; rather
-        // than guess whether 和 is a conjunction or part of a word (和平), leave such lists alone.
-        let conjunction = |p: &&str| ["和", "與", "与", "及", "或"].iter().any(|c| p.contains(c));
-        if pieces.first().is_some_and(conjunction) || pieces.last().is_some_and(conjunction) {
-            return None;
-        }
-        let length = |p: &&str| p.chars().count();
-        if pieces.len() < 3 || pieces[1..].iter().any(|p| length(p) > 12) {
-            return None;
-        }
-        let middle = pieces[1..pieces.len() - 1].iter().map(length).max().unwrap_or(0);
-        if pieces.last().map_or(0, length) > middle + 1 {
-            return None;
-        }
-        super::list_mismatch(context, text, quantity, &pieces, list_start, open, stated)
+        let list = super::List { pieces: &pieces, start: list_start, semicolons, open };
+        super::list_mismatch(context, text, quantity, stated, &list)
     }
 
     /// Items of lists before counts, some with counts of their own, and what follows each:
