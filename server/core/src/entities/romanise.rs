@@ -132,8 +132,15 @@ pub fn detect(text: &str, script: Script) -> Option<Region> {
     if script != Script::Traditional {
         return Some(Region::Mainland);
     }
-    let count = |cues: &[&str]| cues.iter().map(|cue| text.matches(cue).count()).sum::<usize>();
-    let (taiwan, hong_kong) = (count(TAIWAN_CUES), count(HONG_KONG_CUES));
+    // One pass over the text for every cue of both sides (an analysis runs this per edit).
+    static CUES: OnceLock<daachorse::DoubleArrayAhoCorasick<u32>> = OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        let sides = TAIWAN_CUES.iter().map(|cue| (*cue, 0)).chain(HONG_KONG_CUES.iter().map(|cue| (*cue, 1)));
+        daachorse::DoubleArrayAhoCorasick::with_values(sides).expect("the cue words build")
+    });
+    let (taiwan, hong_kong) = cues.find_overlapping_iter(text).fold((0usize, 0usize), |(taiwan, hong_kong), m| {
+        if m.value() == 0 { (taiwan + 1, hong_kong) } else { (taiwan, hong_kong + 1) }
+    });
     match taiwan.cmp(&hong_kong) {
         std::cmp::Ordering::Greater => Some(Region::Taiwan),
         std::cmp::Ordering::Less => Some(Region::HongKong),
@@ -199,9 +206,7 @@ pub fn person_as_written(surface: &str, key: &str, region: Option<Region>) -> Op
             format!("{} {}", capitalise(&surname), capitalise(&given.join("-")))
         }
         Some(Region::HongKong) => {
-            let written: Vec<char> = surface.chars().filter(|c| !c.is_whitespace()).collect();
-            let written = if written.len() == chars.len() { written } else { chars };
-            return Some(hong_kong_person(&written, surname_len, reading));
+            return Some(hong_kong_person(&written_chars(surface, key), surname_len, reading));
         }
         None => String::new(),
     };
@@ -268,6 +273,14 @@ const HONG_KONG_SURNAMES: &[(&str, &str)] = &[
     ("鄧", "Tang"),
     ("曾", "Tsang"),
 ];
+
+/// The characters of a name as written (`surface`), for their Cantonese readings, when it has
+/// one for each of its lookup form's (`key`); else the lookup form's. A Simplified character can
+/// stand for Traditional ones read apart (胜 for 勝 sing3 and for 胜 sang1).
+fn written_chars(surface: &str, key: &str) -> Vec<char> {
+    let written: Vec<char> = surface.chars().filter(|c| !c.is_whitespace()).collect();
+    if written.len() == key.chars().count() { written } else { key.chars().collect() }
+}
 
 /// A Hong Kong person's name as Hong Kong identity cards write it: the Government's Cantonese
 /// romanisation, surname apart and the given name hyphenated (鄧炳強 → Tang Ping-keung). Many
@@ -411,8 +424,7 @@ pub fn name_as_written(surface: &str, key: &str, kind: EntityKind, region: Optio
     let marked: Vec<&str> = chars.iter().map(|&c| c.to_pinyin().map(|p| p.with_tone())).collect::<Option<_>>()?;
     let reading = capitalise(&join_pinyin(&marked));
     if hong_kong {
-        let written: Vec<char> = surface.chars().collect();
-        let written = if written.len() == key.chars().count() { written } else { key.chars().collect() };
+        let written = written_chars(surface, key);
         let syllables: Vec<String> = chars
             .iter()
             .zip(&written)
