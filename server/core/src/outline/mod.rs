@@ -538,16 +538,14 @@ impl<'a> Scanner<'a> {
                         || self.longer_body_at(lines, last + 2, next)));
             let len = lines::visible_len(&joined);
             let next_len = lines::visible_len(next);
-            // In text kept a paragraph per line, the longer text under a subhead is a
-            // paragraph that ends (a sentence end within three lines); a label over a value in a box of facts (`警方行動` over
-            // `拘3男（涉誤殺…）`) is no subhead.
-            // (Within three lines: a short page's wrapped paragraph may be too short to
-            // measure its wrap.)
-            // A short line after a line that does not end its paragraph is the box's next
-            // label, not a subhead (`消防參與人員` after `7座（…）`).
+            // In text kept a paragraph per line, a subhead stands after a paragraph's end (or a
+            // heading or meta line) over a paragraph that ends within three lines (a short
+            // page's wrapped paragraph may be too short to measure its wrap). A box of facts'
+            // labels are no subheads: `警方行動` over `拘3男（涉誤殺…）` has no paragraph end
+            // below, `消防參與人員` after `7座（…）` none above.
             let after_paragraph = i == 0
                 || lines::ends_paragraph(self.line(&lines[i - 1]))
-                || matches!(self.items.last(), Some(Item { kind: ItemKind::Heading(_) | ItemKind::Meta(..), range }) if range.end == lines[i - 1].range.end);
+                || self.item_right_above(lines, i, |kind| matches!(kind, ItemKind::Heading(_) | ItemKind::Meta(..)));
             let ends = self.wrap_len.is_some()
                 || (after_paragraph
                     && lines[last + 1..].iter().take(3).any(|line| lines::ends_paragraph(self.line(line))));
@@ -599,6 +597,12 @@ impl<'a> Scanner<'a> {
         Some(last)
     }
 
+    /// True when the last item read is of a kind `is_kind` accepts and ends on the line right
+    /// above `lines[i]`.
+    fn item_right_above(&self, lines: &[Line], i: usize, is_kind: impl Fn(&ItemKind) -> bool) -> bool {
+        i > 0 && self.items.last().is_some_and(|item| is_kind(&item.kind) && item.range.end == lines[i - 1].range.end)
+    }
+
     /// True when line `i` of the current run of lines is the document's first line (the
     /// headline's place): nothing has been read before it.
     fn at_document_start(&self, i: usize) -> bool {
@@ -618,8 +622,7 @@ impl<'a> Scanner<'a> {
         if !lines::punctuated_head(bare, max_len, max_commas, first_of_document) || lines::ends_mid_phrase(bare) {
             return false;
         }
-        let after_heading = i > 0
-            && matches!(self.items.last(), Some(Item { kind: ItemKind::Heading(_), range }) if range.end == lines[i - 1].range.end);
+        let after_heading = self.item_right_above(lines, i, |kind| matches!(kind, ItemKind::Heading(_)));
         let Some(next) = lines.get(i + 1).map(|l| self.line(l)).or(self.lookahead) else { return false };
         // The questions of a Q&A (`问：…？` over `答：…`) are optional in an outline: left out.
         let qa = |text: &str, words: &[&str]| {
