@@ -93,6 +93,7 @@ fn exact_days(number: &str) -> Option<i64> {
 /// Every day offset of the document, in text order.
 pub fn day_offsets(document: &Document) -> Vec<DayOffset> {
     let mut out = Vec::new();
+    let mut sentences = super::text::Sentences::default();
     for (index, paragraph) in document.paragraphs().iter().enumerate() {
         let text = paragraph.joined.text.as_str();
         let found: Vec<(TextRange, Anchor, i64)> = pattern()
@@ -116,7 +117,7 @@ pub fn day_offsets(document: &Document) -> Vec<DayOffset> {
             .collect();
         for (k, &(joined, anchor, days)) in found.iter().enumerate() {
             // The clause: its sentence, cut at the offsets before and after it.
-            let sentence = super::text::sentence_at(text, joined.start);
+            let sentence = sentences.at(index, text, joined.start);
             let start = k.checked_sub(1).map_or(sentence.start, |p| found[p].0.end.max(sentence.start));
             let end = found.get(k + 1).map_or(sentence.end, |n| n.0.start.min(sentence.end));
             let before = text.get(start..joined.start).unwrap_or("");
