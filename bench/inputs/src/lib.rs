@@ -87,7 +87,7 @@ pub fn corpus_copies() -> usize {
 /// The shapes of input the scaling benchmark grows, each one that once made a rule or the
 /// outline quadratic.
 pub const SCALING_SHAPES: &[&str] =
-    &["one-line", "date-ranges", "multi-article", "list-no-breaks", "distinct-articles"];
+    &["one-line", "date-ranges", "multi-article", "list-no-breaks", "distinct-articles", "day-offsets"];
 
 /// The text of `shape` ([`SCALING_SHAPES`]) at `scale` times its 1× size, or None for an
 /// unknown shape.
@@ -98,8 +98,23 @@ pub fn scaling_input(shape: &str, scale: usize) -> Option<String> {
         "multi-article" => Some(multi_article(scale * 1_000_000)),
         "list-no-breaks" => Some(list_without_breaks(scale * 100_000)),
         "distinct-articles" => Some(distinct_articles(scale * 1_000_000)),
+        "day-offsets" => Some(day_offsets(scale * 100_000)),
         _ => None,
     }
+}
+
+/// One paragraph of at least `bytes` bytes with no sentence end, of clauses that date a report
+/// from an event, the count of days changing every clause (figure-conflict's day offsets once
+/// searched back for their sentence from every offset: a 560 KB paragraph took 59 s).
+pub fn day_offsets(bytes: usize) -> String {
+    let mut text = String::from("# 事故調查\n\n");
+    let mut k = 0;
+    while text.len() < bytes {
+        text.push_str(&format!("事發前{}天，住戶致電投訴，", k % 9 + 1));
+        k += 1;
+    }
+    text.push('\n');
+    text
 }
 
 /// The corpus articles one after another with every line break removed: one paragraph, one
