@@ -131,16 +131,20 @@ fn first_line_of(hover: &str) -> String {
 /// Words the English-match rule ignores: they appear in most descriptions.
 const FUNCTION_WORDS: [&str; 6] = ["the", "and", "for", "with", "from", "its"];
 
-/// True when a word of `english` longer than two letters appears as a word of `hover`.
+/// True when a word of `english` longer than two letters appears as a word of `hover`; a name
+/// with no such word (`Lu Yu`, `Xi Li`) must appear whole, every word of it.
 pub fn english_matches(english: &str, hover: &str) -> bool {
     let hover_words: std::collections::HashSet<String> = words(hover).collect();
     let mut wanted: Vec<String> = words(&without_brackets(english)).collect();
     if wanted.is_empty() {
         wanted = words(english).collect();
     }
-    wanted
-        .iter()
-        .any(|word| word.chars().count() > 2 && !FUNCTION_WORDS.contains(&word.as_str()) && hover_words.contains(word))
+    let telling = |word: &String| word.chars().count() > 2 && !FUNCTION_WORDS.contains(&word.as_str());
+    if wanted.iter().any(telling) {
+        wanted.iter().any(|word| telling(word) && hover_words.contains(word))
+    } else {
+        !wanted.is_empty() && wanted.iter().all(|word| hover_words.contains(word))
+    }
 }
 
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -221,5 +225,7 @@ mod tests {
         assert!(english_matches("Xi Jinping", "**Xi Jinping** · person"));
         assert!(!english_matches("Xi Jinping", "**習近平** — *Xí Jìnpíng*\n\nProbably a person"));
         assert!(english_matches("(uncertain)", "uncertain"));
+        assert!(english_matches("Lu Yu", "**卢宇** — *Lú Yǔ*\n\n**Lu Yu** · person"));
+        assert!(!english_matches("Lu Yu", "**卢宇** — *Lú Yǔ*\n\n**Lu Xin** · person"));
     }
 }
