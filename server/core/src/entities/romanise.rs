@@ -1080,14 +1080,38 @@ mod tests {
         // FIXME: 瑪麗醫院 is Queen Mary Hospital; 瑪麗 is a transliteration the TRANSLITERATION
         // characters do not catch.
         let organisations: Vec<String> =
-            ["屯門醫院", "荃灣警署", "旺角消防局", "華懋", "瑪麗醫院"].iter().map(|surface| key(surface)).collect();
+            // Companies, schools and owners' corporations: 新鴻基地產 Sun Hung Kai Properties, 英華書院
+            // Ying Wa College, 培正中學 Pui Ching Middle School, 東亞銀行 the Bank of East Asia
+            // (a firm's own English the romanisation cannot know).
+            [
+                "屯門醫院",
+                "荃灣警署",
+                "旺角消防局",
+                "華懋",
+                "瑪麗醫院",
+                "新鴻基地產",
+                "英華書院",
+                "培正中學",
+                "東亞銀行",
+                "太古城業主立案法團",
+                "永隆建築工程有限公司",
+            ]
+            .iter()
+            .map(|surface| key(surface))
+            .collect();
         let organisations: Vec<&str> = organisations.iter().map(String::as_str).collect();
         expect![[r#"
             屯门医院=Túnmén | Tuen Mun Hospital
             荃湾警署=Quánwān | Tsuen Wan Police Station
             旺角消防局=Wàngjiǎo | Wong Kok Fire Station
             华懋=-
-            玛丽医院=Mǎlì | Ma Lai Hospital"#]]
+            玛丽医院=Mǎlì | Ma Lai Hospital
+            新鸿基地产=Xīnhóngjī | San Hung Kei Properties
+            英华书院=Yīnghuá | Ying Wah College
+            培正中学=Péizhèng | Pui Ching Secondary School
+            东亚银行=Dōngyà | Tung A Bank
+            太古城业主立案法团=Tàigǔchéng | Incorporated Owners of Tai Ku Shing
+            永隆建筑工程有限公司=Yǒnglóng | Wing Lung Construction & Engineering Company Limited"#]]
         .assert_eq(&names(&organisations, EntityKind::Organisation, hong_kong));
     }
 
