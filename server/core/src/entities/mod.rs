@@ -32,6 +32,7 @@ pub mod lac;
 pub mod normalise;
 pub mod pinyin;
 pub mod romanise;
+mod suffix_names;
 pub mod tagger;
 
 use std::collections::HashMap;
@@ -431,11 +432,18 @@ pub fn model_names(model: &lac::Lac, joined: &[&str]) -> Vec<Vec<(TextRange, Ent
                 let index = starts.partition_point(|&start| start < at);
                 joined_bounds.get(index).copied()
             };
-            words
+            let bodies: Vec<TextRange> = suffix_names::body_names(lookup, &words);
+            let in_body = |range: TextRange| bodies.iter().any(|b| b.start <= range.start && range.end <= b.end);
+            let bodies: Vec<(TextRange, EntityKind)> =
+                bodies.iter().map(|&range| (range, EntityKind::Organisation)).collect();
+            let mut names: Vec<(TextRange, EntityKind)> = words
                 .into_iter()
-                .filter_map(|word| {
-                    let name = &lookup[word.range.as_range()];
-                    let kind = match word.tag {
+                .filter(|word| !in_body(word.range))
+                .map(|word| (word.range, word.tag))
+                .chain(bodies.into_iter().map(|(range, _)| (range, "ORG")))
+                .filter_map(|(range, tag)| {
+                    let name = &lookup[range.as_range()];
+                    let kind = match tag {
                         "PER" if !is_form_of_address(name) && name.chars().all(|c| is_han(c) || c == '·') => {
                             EntityKind::Person
                         }
@@ -446,9 +454,11 @@ pub fn model_names(model: &lac::Lac, joined: &[&str]) -> Vec<Vec<(TextRange, Ent
                     if name.chars().filter(|&c| is_han(c)).count() < 2 {
                         return None;
                     }
-                    Some((TextRange::new(to_joined(word.range.start)?, to_joined(word.range.end)?), kind))
+                    Some((TextRange::new(to_joined(range.start)?, to_joined(range.end)?), kind))
                 })
-                .collect()
+                .collect::<Vec<_>>();
+            names.sort_by_key(|(range, _)| range.start);
+            names
         })
         .collect()
 }

@@ -313,6 +313,17 @@ fn model_proposes_places_and_organisations() {
     check_model("香港大埔宏福苑居民昨日到社區會堂登記。", expect!["宏福苑=Model Place Wang Fuk Court"]);
 }
 
+/// A body's name the model cuts into a place and common nouns (徐汇区 | 征收 指挥 中心) is one
+/// organisation (the district, known, keeps its own gloss; see `after_known_prefix`); a
+/// generic unit (各地医院, 警方重案组) is none (our own sentences).
+#[test]
+fn model_words_after_a_place_make_a_body_when_they_end_in_one() {
+    check_model(
+        "徐汇区征收指挥中心昨日回复，湖北各地医院和警方重案组均未回应。",
+        expect!["征收指挥中心=Model Organisation "],
+    );
+}
+
 /// Hong Kong names the model cuts before their ending (元朗|社區會堂) are joined to it when the
 /// place before it is read the Hong Kong way; a country (美國) or a one-character ending (道)
 /// is not.

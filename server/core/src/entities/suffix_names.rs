@@ -1,0 +1,149 @@
+//! Organisations the LAC model cuts into words: a place or an organisation it found, followed by
+//! the words of a unit's name that end in a generic word for a body (虹口区 | 拆迁 指挥 中心,
+//! 北京交通大学 | 市政 环境 工程系, 中国 | 民主 转型 研究所, 新界 北 总区 重案组). The model tags the
+//! first word `LOC` or `ORG` and the rest as common nouns, so [`super::model_names`] alone
+//! would gloss 虹口区 and leave the centre unmarked.
+//!
+//! The signal is the shape only: a proper name the model found, then at most
+//! [`MAX_WORDS_AFTER`] nominal words (nouns, verbal and adjectival nouns, adjectives, a
+//! direction, 与 or 及 between two of them), the last of which ends in one of [`BODY_ENDINGS`].
+//! A generic unit with no proper name before it (警方重案组, 专责工作组) is not a name and stays
+//! unmarked.
+
+use crate::text::TextRange;
+
+use super::lac::Word;
+
+/// Words a body's name ends in: offices, bureaux, units, institutes, schools, hospitals,
+/// companies, associations.
+const BODY_ENDINGS: &[&str] = &[
+    "中心",
+    "医院",
+    "研究所",
+    "研究院",
+    "实验室",
+    "委员会",
+    "基金会",
+    "协会",
+    "学会",
+    "商会",
+    "工会",
+    "联合会",
+    "工作组",
+    "关注组",
+    "重案组",
+    "小组",
+    "法团",
+    "局",
+    "处",
+    "署",
+    "厅",
+    "司",
+    "系",
+    "学院",
+    "大学",
+    "中学",
+    "小学",
+    "公司",
+    "集团",
+    "银行",
+    "办公室",
+    "指挥部",
+];
+
+/// How many words may follow the proper name: 中国 | 民主 转型 研究所 has three.
+const MAX_WORDS_AFTER: usize = 4;
+
+/// True for words that point at no place or body in particular (全市, 各地, 本省, 当地, 该院),
+/// tagged as places or nouns: 北京市全市中小学 and 湖北各地医院 are no bodies' names.
+fn is_deictic(word: &str) -> bool {
+    word.starts_with(['全', '各', '本', '当', '该', '此', '多', '两'])
+}
+
+/// Tags of the words a body's name is made of after its proper name.
+fn is_nominal(tag: &str) -> bool {
+    matches!(tag, "n" | "nz" | "vn" | "an" | "a" | "f" | "ns" | "nt")
+}
+
+/// The ranges (in the text the words were read from) of organisations that begin with a word
+/// the model tagged `LOC` or `ORG` and end, a few nominal words later, in a body's generic
+/// word. `text` is the text `words` cover.
+pub fn body_names(text: &str, words: &[Word]) -> Vec<TextRange> {
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !matches!(words[i].tag, "LOC" | "ORG") || is_deictic(&text[words[i].range.as_range()]) {
+            i += 1;
+            continue;
+        }
+        let mut end = None;
+        let mut j = i + 1;
+        while j < words.len() && j - i <= MAX_WORDS_AFTER {
+            let word = words[j];
+            // Words run on: no gap between them (a space or a bracket ends the name).
+            if word.range.start != words[j - 1].range.end {
+                break;
+            }
+            let joins = word.tag == "c" && matches!(&text[word.range.as_range()], "与" | "及");
+            if !is_nominal(word.tag) && !joins || is_deictic(&text[word.range.as_range()]) {
+                break;
+            }
+            if !joins && BODY_ENDINGS.iter().any(|ending| text[word.range.as_range()].ends_with(ending)) {
+                end = Some(j);
+            }
+            j += 1;
+        }
+        match end {
+            Some(end) => {
+                names.push(TextRange::new(words[i].range.start, words[end].range.end));
+                i = end + 1;
+            }
+            None => i += 1,
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(spec: &str) -> (String, Vec<Word>) {
+        let mut text = String::new();
+        let mut words = Vec::new();
+        for token in spec.split(' ') {
+            let (word, tag) = token.split_once('/').unwrap();
+            let start = text.len();
+            text.push_str(word);
+            let tag: &'static str = Box::leak(tag.to_owned().into_boxed_str());
+            words.push(Word { range: TextRange::new(start, text.len()), tag });
+        }
+        (text, words)
+    }
+
+    fn names(spec: &str) -> Vec<String> {
+        let (text, words) = words(spec);
+        body_names(&text, &words).into_iter().map(|range| text[range.as_range()].to_owned()).collect()
+    }
+
+    #[test]
+    fn a_proper_name_then_nominal_words_ending_in_a_body() {
+        assert_eq!(names("虹口区/LOC 拆迁/vn 指挥/n 中心/n 回复/v"), ["虹口区拆迁指挥中心"]);
+        assert_eq!(names("长江/LOC 水利/n 委员会/n 表示/v"), ["长江水利委员会"]);
+        assert_eq!(names("卫健委/ORG 监测/vn 与/c 评估/vn 司/n 指出/v"), ["卫健委监测与评估司"]);
+    }
+
+    #[test]
+    fn no_proper_name_a_verb_or_no_body_ending_is_no_name() {
+        assert!(names("警方/n 重案组/n 拘捕/v").is_empty());
+        assert!(names("上海/LOC 发布/v 中心/n").is_empty());
+        assert!(names("广州/LOC 公共/a 资源/n 交易/vn 平台/n").is_empty());
+        assert!(names("北京/LOC 的/u 医院/n").is_empty());
+        // Places that point at no place in particular.
+        assert!(names("全市/LOC 中小学/n 停课/v").is_empty());
+        assert!(names("各地/LOC 医院/n 收治/v").is_empty());
+        assert!(names("湖北/LOC 各地/n 医院/n 收治/v").is_empty());
+        // More than four words after the name: too long to tell from a sentence.
+        assert!(names("国家卫健委/ORG 食品/n 安全/an 标准/n 与/c 监测/vn 评估/vn 司/n").is_empty());
+    }
+}
