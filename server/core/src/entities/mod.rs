@@ -504,6 +504,8 @@ pub fn place<'a>(
 /// district they are more often a word (沙田道路) than a name.
 fn join_hong_kong_endings(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    let mentions: Vec<Mention> =
+        mentions.into_iter().flat_map(|mention| split_into_hong_kong_names(text, mention)).collect();
     let mut mentions = mentions.into_iter().peekable();
     while let Some(mention) = mentions.next() {
         let Some((range, kind)) = hong_kong_name_at(text, &mention) else {
@@ -526,6 +528,40 @@ fn join_hong_kong_endings(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
         out.push(Mention { range, key, entity: Arc::new(entity) });
     }
     out
+}
+
+/// A guessed Hong Kong place or organisation with no English that runs on past a name's ending
+/// (安基苑棚網 is the estate 安基苑 and its netting, 宏仁閣及 a block and "and", 宏福苑宏志閣外
+/// an estate, one of its blocks and "outside"), cut into the names with an ending it begins
+/// with, each the longest that has English; the rest is left out.
+fn split_into_hong_kong_names(text: &str, mention: Mention) -> Vec<Mention> {
+    let guessed = mention.is_guess() && matches!(mention.entity.kind, EntityKind::Place | EntityKind::Organisation);
+    if !guessed || !mention.entity.english.is_empty() {
+        return vec![mention];
+    }
+    let mut names = Vec::new();
+    let mut start = mention.range.start;
+    'names: while start < mention.range.end {
+        let rest = &text[start..mention.range.end];
+        let ends: Vec<usize> = rest.char_indices().map(|(at, _)| at).skip(3).chain([rest.len()]).collect();
+        for end in ends.into_iter().rev() {
+            let part = &rest[..end];
+            if !part.chars().all(is_han) {
+                continue;
+            }
+            let key = normalise(part);
+            // English is made for a Hong Kong name only when it ends in an ending.
+            let mut entity = tagger::guess(part, &key, mention.entity.kind, Some(romanise::Region::HongKong));
+            if !entity.english.is_empty() {
+                entity.source = mention.entity.source;
+                names.push(Mention { range: TextRange::new(start, start + end), key, entity: Arc::new(entity) });
+                start += end;
+                continue 'names;
+            }
+        }
+        break;
+    }
+    if names.is_empty() { vec![mention] } else { names }
 }
 
 /// The range and kind of the Hong Kong name that `mention` begins (see

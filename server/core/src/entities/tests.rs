@@ -324,6 +324,25 @@ fn model_words_after_a_place_make_a_body_when_they_end_in_one() {
     );
 }
 
+/// A Hong Kong name the model runs on past its ending (安泰苑棚 for 安泰苑 and its netting) is
+/// cut to the name; the word for a housing estate (屋苑) is no name (our own sentence).
+#[test]
+fn hong_kong_names_the_model_runs_on_are_cut_to_their_endings() {
+    let document = Document::new("香港觀塘安泰苑棚網昨日起火，多個屋苑停電。");
+    let options = Options { tagger: None, model: Some(lac::load()) };
+    let text = document.text();
+    let rendered: Vec<String> = recognise(&document, EntityIndex::builtin(), options)
+        .iter()
+        .map(|m| format!("{}={:?} {}", &text[m.range.as_range()], m.entity.source, m.entity.english))
+        .collect();
+    expect![[r#"
+        香港=Curated Hong Kong
+        觀塘=Curated Kwun Tong
+        安泰苑=Model On Tai Court
+        大埔=Curated Tai Po"#]]
+    .assert_eq(&rendered.join("\n"));
+}
+
 /// Hong Kong names the model cuts before their ending (元朗|社區會堂) are joined to it when the
 /// place before it is read the Hong Kong way; a country (美國) or a one-character ending (道)
 /// is not.
