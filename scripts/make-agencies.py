@@ -8,9 +8,9 @@
 #   scripts/make-agencies.py > /tmp/agencies.toml && mv /tmp/agencies.toml server/data/agencies.toml
 #
 # Left out on purpose, as in the hand-written part: short forms that name another body as
-# often (a bare 高等法院 is Taiwan's High Court as much as Hong Kong's, 高院 too, 終審法院 Macau's
-# too, 稅務局 and 民政局 every mainland city's, 捷運局 Kaohsiung's as well as Taipei's, 婦聯 and
-# 總工會 every province's, 民航局 the mainland's CAAC, 能源局 a province's or the National Energy
+# often (a bare 高等法院 is Taiwan's High Court as much as Hong Kong's, 高院 too, 稅務局 and
+# 民政局 every mainland city's, 捷運局 Kaohsiung's as well as Taipei's, 婦聯 and 總工會 every
+# province's, 民航局 the mainland's CAAC, 能源局 a province's or the National Energy
 # Administration's, 中職 the mainland's vocational schools) or that sit inside common words
 # (全總 in 安全總局, 行會 in 舉行會議, 教協 in 佛教協會, 馬會 in 羅馬會晤); and Taiwan's 教育部,
 # 財政部, 外交部 and 國防部, which the gazetteer gives to the PRC ministries of the same name, and
@@ -18,7 +18,8 @@
 # 內政部, 經濟部 and 交通部 are Taiwan's here: news names them far more often than the PRC's old
 # 交通部, and a country before 內政部 makes its own office (entities/compose.rs). The words the
 # hand-written part's `ignore` lists (交通部門, 統計處理) keep these names out of the words that
-# contain them.
+# contain them. A bare 終審法院 is Hong Kong's (Macau's, as news writes it, is 澳門終審法院), and
+# a bare 政務司 or 財政司 is the secretary's office, as in 政務司司長.
 import sys
 
 from pypinyin import Style, pinyin
@@ -283,11 +284,11 @@ HONG_KONG = [
     # Offices of the government.
     ("行政 長官 辦公室", "Chief Executive's Office", "Office of Hong Kong's Chief Executive", ["特首辦"]),
     ("行政 會議", "Executive Council", "Hong Kong's cabinet", ["香港行政會議"]),
-    ("政務司 司長 辦公室", "Chief Secretary for Administration's Office", "Hong Kong government office", []),
-    ("財政司 司長 辦公室", "Financial Secretary's Office", "Hong Kong government office", []),
+    ("政務司 司長 辦公室", "Chief Secretary for Administration's Office", "Hong Kong government office", ["政務司"]),
+    ("財政司 司長 辦公室", "Financial Secretary's Office", "Hong Kong government office", ["財政司"]),
     ("律政司", "Department of Justice", "Hong Kong's justice department", ["香港律政司"]),
     ("香港 司法 機構", "The Judiciary (Hong Kong)", "Hong Kong's courts", []),
-    ("香港 終審 法院", "Hong Kong Court of Final Appeal", "Hong Kong's highest court", []),
+    ("香港 終審 法院", "Hong Kong Court of Final Appeal", "Hong Kong's highest court", ["終審法院"]),
     ("香港 高等 法院", "High Court (Hong Kong)", "Hong Kong's High Court", []),
     ("區域 法院", "District Court (Hong Kong)", "Hong Kong court", []),
     ("香港 審計署", "Audit Commission (Hong Kong)", "Hong Kong's public auditor (審計署; a bare 審計署 here is the PRC's National Audit Office)",

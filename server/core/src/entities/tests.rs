@@ -338,8 +338,7 @@ fn hong_kong_names_the_model_runs_on_are_cut_to_their_endings() {
     expect![[r#"
         香港=Curated Hong Kong
         觀塘=Curated Kwun Tong
-        安泰苑=Model On Tai Court
-        大埔=Curated Tai Po"#]]
+        安泰苑=Model On Tai Court"#]]
     .assert_eq(&rendered.join("\n"));
 }
 
