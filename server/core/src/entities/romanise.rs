@@ -425,8 +425,13 @@ pub fn name(key: &str, kind: EntityKind, region: Option<Region>) -> Option<Roman
 /// for each of the key's: a Simplified character can stand for Traditional ones read apart
 /// (胜 for 勝 sing3 and for 胜 sang1).
 pub fn name_as_written(surface: &str, key: &str, kind: EntityKind, region: Option<Region>) -> Option<Romanised> {
-    let Some(region @ (Region::Mainland | Region::HongKong)) = region else {
-        return None;
+    // Taiwan writes most place names in Hanyu Pinyin (萬華 Wanhua, 萬大路 Wanda Road; the
+    // national standard since 2009, the counties' legacy spellings are in the gazetteer), its
+    // organisations in spellings of their own: a Taiwanese place is read as a mainland one.
+    let region = match (region, kind) {
+        (Some(Region::Taiwan), EntityKind::Place) => Region::Mainland,
+        (Some(region @ (Region::Mainland | Region::HongKong)), _) => region,
+        _ => return None,
     };
     if !matches!(kind, EntityKind::Place | EntityKind::Organisation) {
         return None;
@@ -785,7 +790,7 @@ mod tests {
         expect![[r#"
             積石山縣=-
             积石山县=-"#]]
-        .assert_eq(&names(&["積石山縣", "积石山县"], EntityKind::Place, Some(Region::Taiwan)));
+        .assert_eq(&names(&["積石山縣", "积石山县"], EntityKind::Place, None));
         expect!["积石山县=-"].assert_eq(&names(&["积石山县"], EntityKind::Person, Some(Region::Mainland)));
     }
 
@@ -1118,9 +1123,21 @@ mod tests {
     #[test]
     fn cantonese_is_for_hong_kong_text_only_and_not_for_transliterations_or_long_runs() {
         let key = crate::entities::normalise("耀安邨");
-        // Mainland text reads it in Pinyin, never in Cantonese; Taiwanese and unknown text get nothing.
-        expect!["耀安邨=-"].assert_eq(&names(&[key.as_str()], EntityKind::Place, Some(Region::Taiwan)));
+        // Mainland and Taiwanese text read it in Pinyin, never in Cantonese; unknown text gets
+        // nothing, and a Taiwanese organisation nothing (Taiwan's firms spell their own names).
+        expect!["耀安邨=Yào'āncūn | Yao'ancun"].assert_eq(&names(
+            &[key.as_str()],
+            EntityKind::Place,
+            Some(Region::Taiwan),
+        ));
         expect!["耀安邨=-"].assert_eq(&names(&[key.as_str()], EntityKind::Place, None));
+        // Taipei's districts and roads (萬華 Wanhua, 萬大路 Wanda Road, 中正區 Zhongzheng District).
+        expect![[r#"
+            万华=Wànhuá | Wanhua
+            万大路=Wàndà | Wanda Road
+            中正区=Zhōngzhèng | Zhongzheng District"#]]
+        .assert_eq(&names(&["万华", "万大路", "中正区"], EntityKind::Place, Some(Region::Taiwan)));
+        expect!["大同公司=-"].assert_eq(&names(&["大同公司"], EntityKind::Organisation, Some(Region::Taiwan)));
         expect![[r#"
             耀安邨=Yào'āncūn | Yao'ancun
             大埔社区会堂=-"#]]

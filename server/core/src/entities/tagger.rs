@@ -192,8 +192,11 @@ pub fn guess(surface: &str, key: &str, kind: EntityKind, region: Option<romanise
     let (english, pinyin, jyutping) = romanised.map(|r| (r.english, r.reading, r.jyutping)).unwrap_or_default();
     let description = match region {
         _ if english.is_empty() => String::new(),
-        Some(romanise::Region::Taiwan) => {
+        Some(romanise::Region::Taiwan) if kind == EntityKind::Person => {
             "romanised, not verified (Wade–Giles as Taiwan passports write it)".to_owned()
+        }
+        Some(romanise::Region::Taiwan) => {
+            "romanised, not verified (Hanyu Pinyin, Taiwan's standard for place names)".to_owned()
         }
         Some(romanise::Region::HongKong) => {
             format!("romanised, not verified (Hong Kong Government Cantonese romanisation of Jyutping {jyutping})")
