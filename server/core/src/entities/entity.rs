@@ -51,6 +51,9 @@ pub enum Source {
     Jieba,
     /// A name proposed by the LAC model ([`super::lac`]): not in any gazetteer.
     Model,
+    /// A news outlet named by its title in 《》 where the text cites it as one (《X》記者): see
+    /// [`super::outlet_titles`]. Not in any gazetteer.
+    Title,
     /// An organisation named by a known place and an office after it (法國政府, 智利外交部):
     /// see [`super::compose`].
     Composed,
@@ -66,6 +69,7 @@ impl Source {
         match self {
             Source::Jieba => "jieba guess",
             Source::Model => "LAC model guess",
+            Source::Title => "a title in 《》 cited as a news outlet",
             Source::Composed => "composed from a known place and an office",
             Source::Cedict => "CC-CEDICT",
             Source::Curated => "curated gazetteer",
@@ -105,6 +109,6 @@ pub struct Mention {
 
 impl Mention {
     pub fn is_guess(&self) -> bool {
-        matches!(self.entity.source, Source::Jieba | Source::Model)
+        matches!(self.entity.source, Source::Jieba | Source::Model | Source::Title)
     }
 }

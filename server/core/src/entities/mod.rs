@@ -30,6 +30,7 @@ mod entity;
 pub mod gazetteer;
 pub mod lac;
 pub mod normalise;
+mod outlet_titles;
 pub mod pinyin;
 pub mod romanise;
 mod suffix_names;
@@ -488,10 +489,41 @@ pub fn place<'a>(
         }
     }
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    let mentions = with_outlet_titles(document.text(), mentions);
     if region == Some(romanise::Region::HongKong) {
-        mentions = join_hong_kong_endings(document.text(), mentions);
+        return join_hong_kong_endings(document.text(), mentions);
     }
     mentions
+}
+
+/// `mentions` (in text order) and the news outlets named by their titles in 《》
+/// ([`outlet_titles`]), in text order. A title takes the place of the names inside it (星島 in
+/// 《星島頭條》, 香港 in 《香港01》); a mention of the whole title is kept as it is.
+fn with_outlet_titles(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let titles = outlet_titles::outlet_titles(text);
+    if titles.is_empty() {
+        return mentions;
+    }
+    let named = |title: TextRange| mentions.iter().any(|m| m.range == title);
+    let titles: Vec<TextRange> = titles.into_iter().filter(|&title| !named(title)).collect();
+    // Titles are in text order and apart: each mention is inside at most one.
+    let inside_a_title = |range: TextRange| {
+        let next = titles.partition_point(|title| title.end <= range.start);
+        titles.get(next).is_some_and(|title| title.start <= range.start && range.end <= title.end)
+    };
+    let mut out: Vec<Mention> = titles
+        .iter()
+        .map(|&range| {
+            let surface = &text[range.as_range()];
+            let key = normalise(surface);
+            let mut entity = tagger::guess(surface, &key, EntityKind::Organisation, None);
+            entity.source = Source::Title;
+            Mention { range, key, entity: Arc::new(entity) }
+        })
+        .collect();
+    out.extend(mentions.into_iter().filter(|m| !inside_a_title(m.range)));
+    out.sort_by_key(|m| (m.range.start, m.range.end));
+    out
 }
 
 /// Hong Kong names the model cuts before their generic ending, joined to it: it reads
@@ -658,7 +690,7 @@ pub fn hover_markdown(mention: &Mention, surface: &str) -> String {
     let entity = &mention.entity;
     let mut out = String::new();
     let surface: String = surface.chars().filter(|c| !c.is_whitespace()).collect();
-    let (traditional, simplified) = if matches!(entity.source, Source::Jieba | Source::Model | Source::Composed) {
+    let (traditional, simplified) = if mention.is_guess() || entity.source == Source::Composed {
         (surface.clone(), entity.simplified.clone())
     } else {
         (entity.traditional.clone(), entity.simplified.clone())
@@ -671,7 +703,7 @@ pub fn hover_markdown(mention: &Mention, surface: &str) -> String {
         out.push_str(&format!(" — *{}*", entity.pinyin));
     }
     out.push_str("\n\n");
-    if matches!(entity.source, Source::Jieba | Source::Model) {
+    if mention.is_guess() {
         out.push_str(&format!(
             "Probably a **{}** — not in the gazetteer ({}, unverified).",
             entity.kind.label(),
