@@ -33,6 +33,7 @@ pub mod normalise;
 pub mod pinyin;
 pub mod romanise;
 pub mod tagger;
+pub mod transliteration;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
