@@ -28,6 +28,7 @@ pub mod compose;
 pub mod config;
 mod entity;
 pub mod gazetteer;
+pub mod gloss;
 pub mod lac;
 pub mod normalise;
 pub mod pinyin;
@@ -455,7 +456,9 @@ pub fn model_names(model: &lac::Lac, joined: &[&str]) -> Vec<Vec<(TextRange, Ent
 }
 
 /// The mentions of a document from the names found in each of its paragraphs (in paragraph
-/// order), in text order. People guessed get a romanisation for `region` (see [`romanise`]).
+/// order), in text order. People guessed get a romanisation for `region` (see [`romanise`]),
+/// or the English their transliteration reads back to ([`transliteration`]), or the English
+/// the text prints for them in brackets ([`gloss`]).
 pub fn place<'a>(
     document: &Document,
     found: impl Iterator<Item = &'a [Found]>,
@@ -482,7 +485,7 @@ pub fn place<'a>(
     if region == Some(romanise::Region::HongKong) {
         mentions = join_hong_kong_endings(document.text(), mentions);
     }
-    mentions
+    gloss::apply(document.text(), mentions)
 }
 
 /// Hong Kong names the model cuts before their generic ending, joined to it: it reads

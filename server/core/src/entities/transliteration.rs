@@ -28,6 +28,7 @@ const FOREIGN_NAMES_TOML: &str = include_str!("../../../data/foreign-names.toml"
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
+    particle: toml::Table,
     given: toml::Table,
     surname: toml::Table,
 }
@@ -35,6 +36,7 @@ struct File {
 /// Lookup form of a Chinese form → Latin spelling, per kind of part.
 #[derive(Debug, Default)]
 pub struct Table {
+    particle: HashMap<String, String>,
     given: HashMap<String, String>,
     surname: HashMap<String, String>,
 }
@@ -54,7 +56,7 @@ impl Table {
             }
             Ok(out)
         };
-        Ok(Table { given: read(&file.given)?, surname: read(&file.surname)? })
+        Ok(Table { particle: read(&file.particle)?, given: read(&file.given)?, surname: read(&file.surname)? })
     }
 
     /// The table the binary ships.
@@ -98,22 +100,43 @@ fn read_back_with(table: &Table, key: &str) -> Option<String> {
         }
         return table.surname.get(*surname).cloned();
     }
-    let mut words: Vec<&str> = given.iter().map(|part| table.given_part(part)).collect::<Option<_>>()?;
-    words.push(table.surname_part(surname)?);
+    let particle = |part: &str| table.particle.get(part).map(String::as_str);
+    let mut words: Vec<String> = Vec::with_capacity(parts.len());
+    for (n, part) in given.iter().enumerate() {
+        // A first part is a given name where it can be (本 Ben), a later one a particle (本 bin).
+        let word = if n == 0 {
+            table.given_part(part).or_else(|| particle(part)).map(capitalise)
+        } else {
+            particle(part).or_else(|| table.given_part(part)).map(str::to_owned)
+        };
+        words.push(word?);
+    }
+    words.push(table.surname_part(surname)?.to_owned());
     Some(words.join(" "))
 }
 
 /// True when an undotted name cannot be read as a Chinese one: two or more characters, and a
-/// transliteration character in it or a first character that is no Chinese surname.
+/// transliteration character in it, or a first character that is no Chinese surname, or more
+/// characters than a surname and a given name of two (蒙哥马利 is no 蒙 with a given name of
+/// three; a compound surname such as 欧阳 allows four).
 fn cannot_be_chinese(name: &str) -> bool {
-    let mut chars = name.chars();
-    let Some(first) = chars.next() else { return false };
-    if chars.next().is_none() {
+    let chars: Vec<char> = name.chars().collect();
+    if chars.len() < 2 {
         return false;
     }
     let surnames = &cedict::gazetteer().surnames;
-    name.chars().any(|c| romanise::TRANSLITERATION.contains(c))
-        || !surnames.contains_key(first.encode_utf8(&mut [0; 4]) as &str)
+    let surname_len = match chars.get(..2).map(|two| two.iter().collect::<String>()) {
+        Some(two) if surnames.contains_key(two.as_str()) => 2,
+        _ if surnames.contains_key(chars[0].encode_utf8(&mut [0; 4]) as &str) => 1,
+        _ => return true,
+    };
+    chars.len() > surname_len + 2 || chars.iter().any(|&c| romanise::TRANSLITERATION.contains(c))
+}
+
+/// `bin` → `Bin` at the start of a name.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// The description a read-back name carries in the hover.
@@ -145,7 +168,7 @@ mod tests {
     #[test]
     fn no_form_stands_for_two_spellings_of_one_kind() {
         let file: File = toml::from_str(FOREIGN_NAMES_TOML).expect("parses");
-        for (kind, table) in [("given", &file.given), ("surname", &file.surname)] {
+        for (kind, table) in [("particle", &file.particle), ("given", &file.given), ("surname", &file.surname)] {
             let mut seen: HashMap<String, &str> = HashMap::new();
             let mut clashes = Vec::new();
             for (latin, forms) in table {
@@ -191,27 +214,52 @@ mod tests {
     #[test]
     fn names_of_other_languages() {
         check(
-            &["弗朗索瓦·奥朗德", "胡安·卡洛斯", "弗拉基米尔·伊万诺夫", "穆罕默德·阿卜杜拉", "朱塞佩·罗西", "汉斯·穆勒"],
+            &[
+                "弗朗索瓦·奥朗德",
+                "胡安·卡洛斯",
+                "弗拉基米尔·伊万诺夫",
+                "穆罕默德·阿卜杜拉",
+                "朱塞佩·罗西",
+                "汉斯·穆勒",
+                "赫尔穆特·科尔",
+                "路易斯·伊纳西奥·卢拉·达席尔瓦",
+            ],
             expect![[r#"
                 弗朗索瓦·奥朗德 → François Hollande
                 胡安·卡洛斯 → Juan Carlos
                 弗拉基米尔·伊万诺夫 → Vladimir Ivanov
                 穆罕默德·阿卜杜拉 → Mohammed Abdullah
                 朱塞佩·罗西 → Giuseppe Rossi
-                汉斯·穆勒 → Hans Müller"#]],
+                汉斯·穆勒 → Hans Müller
+                赫尔穆特·科尔 → Helmut Kohl
+                路易斯·伊纳西奥·卢拉·达席尔瓦 → Luis Inácio Lula da Silva"#]],
+        );
+    }
+
+    #[test]
+    fn particles_between_parts() {
+        check(
+            &["穆罕默德·本·萨勒曼", "本·阿弗莱克", "本·斯通", "伊本·阿巴斯"],
+            expect![[r#"
+                穆罕默德·本·萨勒曼 → Mohammed bin Salman
+                本·阿弗莱克 → -
+                本·斯通 → Ben Stone
+                伊本·阿巴斯 → Ibn Abbas"#]],
         );
     }
 
     #[test]
     fn surnames_alone_read_back_when_they_cannot_be_chinese_names() {
         check(
-            &["阿姆斯特朗", "库克", "汉森", "史密斯", "阿姆斯壯"],
+            &["阿姆斯特朗", "库克", "汉森", "史密斯", "阿姆斯壯", "蒙哥马利", "纳坦雅胡"],
             expect![[r#"
                 阿姆斯特朗 → Armstrong
                 库克 → Cook
                 汉森 → Hansen
                 史密斯 → Smith
-                阿姆斯壯 → Armstrong"#]],
+                阿姆斯壯 → Armstrong
+                蒙哥马利 → Montgomery
+                纳坦雅胡 → Netanyahu"#]],
         );
     }
 
@@ -234,5 +282,47 @@ mod tests {
                 王小明 → -
                 张伟 → -"#]],
         );
+    }
+}
+#[cfg(test)]
+mod measure_tmp {
+    use super::*;
+    use crate::entities::{EntityKind, Gazetteer};
+    #[test]
+    fn measure_tmp() {
+        let mut hits = Vec::new();
+        let mut total = 0;
+        for entry in &cedict::gazetteer().entries {
+            let e = entry.entity();
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            total += 1;
+            let key = normalise(&e.simplified);
+            if let Some(r) = read_back(&key) {
+                hits.push(format!("cedict {key} → {r} | {}", e.english));
+            }
+        }
+        for e in &Gazetteer::curated().entities {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            total += 1;
+            let key = normalise(&e.simplified);
+            if let Some(r) = read_back(&key) {
+                hits.push(format!("curated {key} → {r} | {}", e.english));
+            }
+        }
+        for line in std::fs::read_to_string("/tmp/fn-devset-people.tsv").unwrap().lines() {
+            let (s, en) = line.split_once('\t').unwrap();
+            total += 1;
+            let key = normalise(s);
+            if let Some(r) = read_back(&key) {
+                hits.push(format!("devset {key} → {r} | {en}"));
+            }
+        }
+        let blocked: Vec<&String> = Table::builtin().surname.keys().filter(|k| !cannot_be_chinese(k)).collect();
+        hits.push(format!("blocked {} of {}: {:?}", blocked.len(), Table::builtin().surname.len(), blocked));
+        std::fs::write("/tmp/fn-measure.txt", format!("{total}\n{}", hits.join("\n"))).unwrap();
     }
 }
