@@ -19,7 +19,10 @@
 //! spurious hovers 0.4% -> 0.9% of non-name positions, English unchanged; filtering them by
 //! jieba's dictionary of common words lost more names the model had right in context (蘋果
 //! Apple, 小米, 北大) than it removed spurious ones.
-//! Both load lazily, and the analysis works without them.
+//! Both load lazily, and the analysis works without them. Guessed people get English made for
+//! them: a romanisation of a Chinese name ([`romanise`]), a foreign name in transliteration read
+//! back through a table of common foreign names ([`transliteration`]), or, best, the spelling
+//! the text prints in brackets after the name ([`gloss`]).
 //!
 //! Architecture Invariant: this module does no I/O. Gazetteer files arrive as text.
 

@@ -186,6 +186,55 @@ mod tests {
     }
 
     #[test]
+    fn ordinary_chinese_names_are_never_read_back() {
+        // Common surnames with given names, among them ones a foreign surname is written as
+        // (马丁 Martin, 艾伦 Allen, 梅森 Mason, 安德森 Anderson, 霍华德 Howard, 伍德 Wood, 韦伯
+        // Weber, 林肯 Lincoln, 乔丹 Jordan, 戈登 Gordon). Measured beyond this list: of 3,249
+        // people in CC-CEDICT, the curated gazetteer and the development set's keys, the 207
+        // names read back are all foreign people.
+        let names = [
+            "王伟",
+            "李娜",
+            "张敏",
+            "刘洋",
+            "陈静",
+            "杨帆",
+            "黄磊",
+            "赵丽",
+            "吴昊",
+            "周杰",
+            "徐斌",
+            "孙悦",
+            "马丁",
+            "马克",
+            "艾伦",
+            "梅森",
+            "安德森",
+            "霍华德",
+            "伍德",
+            "韦伯",
+            "林肯",
+            "乔丹",
+            "戈登",
+            "米勒",
+            "贝利",
+            "罗宾",
+            "高峰",
+            "林海",
+            "欧阳娜娜",
+            "司马南",
+            "诸葛亮",
+            "上官婉儿",
+            "郭晶晶",
+            "曾卡",
+            "蔡斯",
+        ];
+        let read: Vec<String> =
+            names.iter().filter_map(|name| read_back(name).map(|english| format!("{name} → {english}"))).collect();
+        assert_eq!(read, Vec::<String>::new());
+    }
+
+    #[test]
     fn dotted_names_read_back_part_by_part() {
         check(
             &["尼尔·阿姆斯特朗", "蒂姆·库克", "提姆·庫克", "安格拉·默克尔", "玛丽·安·史密斯", "约翰·肯尼迪"],
@@ -282,47 +331,5 @@ mod tests {
                 王小明 → -
                 张伟 → -"#]],
         );
-    }
-}
-#[cfg(test)]
-mod measure_tmp {
-    use super::*;
-    use crate::entities::{EntityKind, Gazetteer};
-    #[test]
-    fn measure_tmp() {
-        let mut hits = Vec::new();
-        let mut total = 0;
-        for entry in &cedict::gazetteer().entries {
-            let e = entry.entity();
-            if e.kind != EntityKind::Person {
-                continue;
-            }
-            total += 1;
-            let key = normalise(&e.simplified);
-            if let Some(r) = read_back(&key) {
-                hits.push(format!("cedict {key} → {r} | {}", e.english));
-            }
-        }
-        for e in &Gazetteer::curated().entities {
-            if e.kind != EntityKind::Person {
-                continue;
-            }
-            total += 1;
-            let key = normalise(&e.simplified);
-            if let Some(r) = read_back(&key) {
-                hits.push(format!("curated {key} → {r} | {}", e.english));
-            }
-        }
-        for line in std::fs::read_to_string("/tmp/fn-devset-people.tsv").unwrap().lines() {
-            let (s, en) = line.split_once('\t').unwrap();
-            total += 1;
-            let key = normalise(s);
-            if let Some(r) = read_back(&key) {
-                hits.push(format!("devset {key} → {r} | {en}"));
-            }
-        }
-        let blocked: Vec<&String> = Table::builtin().surname.keys().filter(|k| !cannot_be_chinese(k)).collect();
-        hits.push(format!("blocked {} of {}: {:?}", blocked.len(), Table::builtin().surname.len(), blocked));
-        std::fs::write("/tmp/fn-measure.txt", format!("{total}\n{}", hits.join("\n"))).unwrap();
     }
 }
