@@ -19,7 +19,10 @@
 //! spurious hovers 0.4% -> 0.9% of non-name positions, English unchanged; filtering them by
 //! jieba's dictionary of common words lost more names the model had right in context (蘋果
 //! Apple, 小米, 北大) than it removed spurious ones.
-//! Both load lazily, and the analysis works without them.
+//! Both load lazily, and the analysis works without them. Guessed people get English made for
+//! them: a romanisation of a Chinese name ([`romanise`]), a foreign name in transliteration read
+//! back through a table of common foreign names ([`transliteration`]), or, best, the spelling
+//! the text prints in brackets after the name ([`gloss`]).
 //!
 //! Architecture Invariant: this module does no I/O. Gazetteer files arrive as text.
 
@@ -28,6 +31,7 @@ pub mod compose;
 pub mod config;
 mod entity;
 pub mod gazetteer;
+pub mod gloss;
 pub mod lac;
 pub mod normalise;
 mod outlet_titles;
@@ -35,6 +39,7 @@ pub mod pinyin;
 pub mod romanise;
 mod suffix_names;
 pub mod tagger;
+pub mod transliteration;
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -465,7 +470,9 @@ pub fn model_names(model: &lac::Lac, joined: &[&str]) -> Vec<Vec<(TextRange, Ent
 }
 
 /// The mentions of a document from the names found in each of its paragraphs (in paragraph
-/// order), in text order. People guessed get a romanisation for `region` (see [`romanise`]).
+/// order), in text order. People guessed get a romanisation for `region` (see [`romanise`]),
+/// or the English their transliteration reads back to ([`transliteration`]), or the English
+/// the text prints for them in brackets ([`gloss`]).
 pub fn place<'a>(
     document: &Document,
     found: impl Iterator<Item = &'a [Found]>,
@@ -493,7 +500,7 @@ pub fn place<'a>(
     if region == Some(romanise::Region::HongKong) {
         return join_hong_kong_endings(document.text(), mentions);
     }
-    mentions
+    gloss::apply(document.text(), mentions)
 }
 
 /// `mentions` (in text order) and the news outlets named by their titles in 《》

@@ -214,7 +214,7 @@ pub struct Romanised {
 
 /// Characters of transliterated foreign names that Chinese given names hardly use: jieba tags
 /// 巴祖姆 (Bazoum) as a name just as it tags 崔慧莹, and a made-up "Ba Zumu" would mislead.
-const TRANSLITERATION: &str = "姆尔斯特克夫茨兹普顿维诺耶埃奥乌科卡塔萨索娅莱赫格里鲁拉丝莎";
+pub(crate) const TRANSLITERATION: &str = "姆尔斯特克夫茨兹普顿维诺耶埃奥乌科卡塔萨索娅莱赫格里鲁拉丝莎";
 
 /// The romanisation of a Chinese person's name, given as its lookup (Simplified) form: a
 /// surname CC-CEDICT lists, then one or two characters. `None` for anything else (foreign

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use jieba_rs::Jieba;
 
 use crate::entities::gazetteer::Gazetteer;
-use crate::entities::{Entity, EntityKind, Source, normalise, romanise};
+use crate::entities::{Entity, EntityKind, Source, normalise, romanise, transliteration};
 use crate::text::{TextRange, is_han};
 
 pub struct Tagger {
@@ -184,7 +184,25 @@ pub fn is_false_positive(key: &str) -> bool {
 /// The entity of a guess: `surface` as written, `key` its lookup form. A person, a place or an
 /// organisation whose name reads as a Chinese one gets its reading and, for `region`, a
 /// romanised English name, described as generated ([`romanise::person`], [`romanise::name`]).
+/// A foreign person written in transliteration gets the English its parts read back to, in
+/// any region ([`transliteration::read_back`]).
 pub fn guess(surface: &str, key: &str, kind: EntityKind, region: Option<romanise::Region>) -> Entity {
+    if kind == EntityKind::Person
+        && let Some(english) = transliteration::read_back(key)
+    {
+        return Entity {
+            id: format!("guess:{key}"),
+            kind,
+            traditional: surface.to_owned(),
+            simplified: key.to_owned(),
+            aliases: Vec::new(),
+            english,
+            description: transliteration::DESCRIPTION.to_owned(),
+            pinyin: String::new(),
+            as_of: None,
+            source: Source::Jieba,
+        };
+    }
     let romanised = match kind {
         EntityKind::Person => romanise::person_as_written(surface, key, region),
         _ => romanise::name_as_written(surface, key, kind, region),

@@ -297,6 +297,59 @@ fn model_proposes_people() {
     check_model("臺北市長蔣萬安今天出席活動。", expect!["蔣萬安=Model Person Chiang Wan-an"]);
 }
 
+#[test]
+fn foreign_people_in_transliteration_read_back_to_english() {
+    // Issue 20: every part read back through server/data/foreign-names.toml, in both scripts;
+    // a surname alone only when it cannot be a Chinese name; Chinese names keep their pinyin.
+    check_model(
+        "苹果公司首席执行官蒂姆·库克周二抵达上海，库克随后会见了记者张伟。",
+        expect![[r#"
+            蒂姆·库克=Model Person Tim Cook
+            张伟=Model Person Zhang Wei"#]],
+    );
+    check_model(
+        "美國參議員伊莉莎白·華倫週二表示，史密斯與阿姆斯壯兩位議員也反對這項法案。",
+        expect![[r#"
+            伊莉莎白·華倫=Model Person Elizabeth Warren
+            阿姆斯壯=Model Person Armstrong"#]],
+    );
+    // A part outside the table leaves the name without English.
+    check_model("德国化学家弗里茨·哈伯曼斯昨天获奖。", expect!["弗里茨·哈伯曼斯=Model Person "]);
+}
+
+#[test]
+fn a_bracketed_latin_name_is_the_english_of_the_person_before_it() {
+    check_model(
+        "发言人丹尼丝·霍洛韦（Denise Holloway）周三说，霍洛韦不会辞职。",
+        expect![[r#"
+            丹尼丝·霍洛韦=Model Person Denise Holloway
+            霍洛韦=Model Person Holloway"#]],
+    );
+    check_model(
+        "英國外交部發言人瑪格麗特·基奧（Margaret Keogh）表示，基奧將赴港。",
+        expect![[r#"
+            瑪格麗特·基奧=Model Person Margaret Keogh
+            基奧=Model Person Keogh"#]],
+    );
+}
+
+#[test]
+fn a_read_back_name_says_so_in_the_hover() {
+    let surface = "尼爾·阿姆斯壯";
+    let key = normalise(surface);
+    let entity = Arc::new(tagger::guess(surface, &key, EntityKind::Person, Some(romanise::Region::Taiwan)));
+    let mention = Mention { range: TextRange::new(0, surface.len()), key, entity };
+    expect![[r#"
+        **尼爾·阿姆斯壯** · **尼尔·阿姆斯壮**
+
+        Probably a **person** — not in the gazetteer (jieba guess, unverified).
+
+        **Neil Armstrong** — transliterated back from the Chinese form by a table of common foreign names, not verified
+
+        *source: jieba guess*"#]]
+    .assert_eq(&hover_markdown(&mention, surface));
+}
+
 /// Places and organisations no dictionary lists, from the model's `LOC` and `ORG` words (our own
 /// sentences, with names of the kinds the development set misses: a company, a housing estate,
 /// a town).
