@@ -51,6 +51,15 @@ const BODY_ENDINGS: &[&str] = &[
     "指挥部",
 ];
 
+/// True when `word` ends in a body's generic word. A one-character one (局, 系, 司) must be the
+/// whole word (评估 | 司) or end one of three or more characters (环保厅, 工程系): two-character
+/// words that end in one are mostly common words (格局, 布局, 关系, 上司, 签署, 当局).
+fn ends_in_body(word: &str) -> bool {
+    BODY_ENDINGS.iter().any(|ending| {
+        word.ends_with(ending) && (ending.chars().count() > 1 || word == *ending || word.chars().count() >= 3)
+    })
+}
+
 /// How many words may follow the proper name: 中国 | 民主 转型 研究所 has three.
 const MAX_WORDS_AFTER: usize = 4;
 
@@ -88,7 +97,7 @@ pub fn body_names(text: &str, words: &[Word]) -> Vec<TextRange> {
             if !is_nominal(word.tag) && !joins || is_deictic(&text[word.range.as_range()]) {
                 break;
             }
-            if !joins && BODY_ENDINGS.iter().any(|ending| text[word.range.as_range()].ends_with(ending)) {
+            if !joins && ends_in_body(&text[word.range.as_range()]) {
                 end = Some(j);
             }
             j += 1;
@@ -130,6 +139,7 @@ mod tests {
     fn a_proper_name_then_nominal_words_ending_in_a_body() {
         assert_eq!(names("虹口区/LOC 拆迁/vn 指挥/n 中心/n 回复/v"), ["虹口区拆迁指挥中心"]);
         assert_eq!(names("长江/LOC 水利/n 委员会/n 表示/v"), ["长江水利委员会"]);
+        assert_eq!(names("江苏省/ORG 原/a 环保厅/n 延长/v"), ["江苏省原环保厅"]);
         assert_eq!(names("卫健委/ORG 监测/vn 与/c 评估/vn 司/n 指出/v"), ["卫健委监测与评估司"]);
     }
 
@@ -139,6 +149,9 @@ mod tests {
         assert!(names("上海/LOC 发布/v 中心/n").is_empty());
         assert!(names("广州/LOC 公共/a 资源/n 交易/vn 平台/n").is_empty());
         assert!(names("北京/LOC 的/u 医院/n").is_empty());
+        // Common words that end in a one-character body word.
+        assert!(names("中美/LOC 关系/n 缓和/v").is_empty());
+        assert!(names("华为/ORG 全球/n 布局/vn 调整/v").is_empty());
         // Places that point at no place in particular.
         assert!(names("全市/LOC 中小学/n 停课/v").is_empty());
         assert!(names("各地/LOC 医院/n 收治/v").is_empty());
