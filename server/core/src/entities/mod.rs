@@ -511,7 +511,11 @@ fn with_outlet_titles(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     if titles.is_empty() {
         return mentions;
     }
-    let named = |title: TextRange| mentions.iter().any(|m| m.range == title);
+    // Mentions do not overlap, so their ends are in order too.
+    let named = |title: TextRange| {
+        let next = mentions.partition_point(|m| m.range.end < title.end);
+        mentions.get(next).is_some_and(|m| m.range == title)
+    };
     let titles: Vec<TextRange> = titles.into_iter().filter(|&title| !named(title)).collect();
     // Titles are in text order and apart: each mention is inside at most one.
     let inside_a_title = |range: TextRange| {
