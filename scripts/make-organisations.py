@@ -364,7 +364,8 @@ MAINLAND_COMPANIES = [
     ("招商局集團", "China Merchants Group", "Chinese state conglomerate", ["招商局"]),
     ("華潤", "China Resources", "Chinese state conglomerate", ["華潤集團"]),
     ("中糧", "COFCO", "Chinese state food trader", ["中糧集團"]),
-    ("中信集團", "CITIC Group", "Chinese state conglomerate", []),
+    # Not 中信集團: the model's 中信 would find it, and 中信 is CTBC in Taiwan.
+    ("中國中信集團", "CITIC Group", "Chinese state conglomerate", ["CITIC"]),
     ("中國建築集團", "China State Construction Engineering", "Chinese state builder (CSCEC)", ["中國建築股份"]),
     ("中國交建", "China Communications Construction", "Chinese state builder (CCCC)", []),
     ("中國鐵建", "China Railway Construction Corporation", "Chinese state builder (CRCC)", []),
@@ -830,8 +831,8 @@ WORLD_MEDIA = [
 ]
 
 # Words that hold a name without meaning it (豆瓣醬 is bean paste, 海底撈針 a needle in the sea,
-# 台灣銀行業 Taiwan's banking sector).
-IGNORE = ["豆瓣醬", "海底撈針", "海底撈月", "台灣銀行業", "臺灣銀行業"]
+# 台灣銀行業 Taiwan's banking sector, 日產量 daily output, not CC-CEDICT's 日產 Nissan).
+IGNORE = ["豆瓣醬", "海底撈針", "海底撈月", "台灣銀行業", "臺灣銀行業", "日產量"]
 
 entries = Entries("org", """# The companies and news media Chinese-language news names most, with their official English
 # names. Written by hand for zhnews (the facts are the maintainers'); the Simplified forms are
