@@ -570,7 +570,9 @@ PLATFORMS = [
     ("Instagram", "Instagram", "Photo-sharing app (Meta)", []),
     ("YouTube", "YouTube", "Video platform (Google)", ["油管"]),
     ("Telegram", "Telegram", "Messaging app", []),
-    ("LINE", "LINE", "Messaging app", []),
+    # "LINE (app)", not "LINE": a printed acronym is also matched capitalised (Nato), and Line is
+    # a word of the English names Hong Kong news prints (East Rail Line).
+    ("LINE", "LINE (app)", "Messaging app", []),
     ("Threads", "Threads", "Social network (Meta)", []),
     ("Snapchat", "Snapchat", "Messaging app", []),
     ("Reddit", "Reddit", "US discussion site", []),
@@ -613,6 +615,7 @@ MAINLAND_MEDIA = [
     ("人民網", "People's Daily Online", "Website of the People's Daily", []),
     ("中國新聞網", "China News (chinanews.com.cn)", "Website of China News Service", ["中新網"]),
     ("央視網", "CCTV.com", "Website of China Central Television", []),
+    ("央視頻", "Yangshipin", "Video app of China Media Group (CCTV)", []),
     ("央視新聞", "CCTV News", "News brand of China Central Television", ["央視新聞頻道", "央視新聞客戶端"]),
     ("中國國際電視台", "CGTN", "China Global Television Network (CMG's international channels)", ["中國環球電視網"]),
     ("中央人民廣播電台", "China National Radio", "Chinese state radio (CMG)", ["中央人民廣播電臺", "央廣網"]),

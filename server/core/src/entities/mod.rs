@@ -134,9 +134,11 @@ impl EntityIndex {
                 // curated entity's English name, when it reads as a printed name, finds it
                 // too, after every Chinese name.
                 if printed_latin_name(&entity.english) {
-                    let key = normalise(entity.english.trim());
-                    if matchable(&key) {
-                        keys.entry(key).or_insert((layer.source, Target::Entity(entity.clone())));
+                    for form in printed_forms(entity.english.trim()) {
+                        let key = normalise(&form);
+                        if matchable(&key) {
+                            keys.entry(key).or_insert((layer.source, Target::Entity(entity.clone())));
+                        }
                     }
                 }
             }
@@ -663,6 +665,18 @@ fn printed_latin_name(english: &str) -> bool {
             word.chars().next().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                 || matches!(*word, "of" | "and" | "the" | "for")
         })
+}
+
+/// The forms a printed Latin name appears in: as its owner prints it, and, for one word of four
+/// or more capitals, capitalised the way British-style newsrooms print acronyms read as words
+/// (NASA as Nasa, NATO as Nato, OPPO as Oppo). Shorter ones (IBM, BBC) are spelt out, never
+/// written so.
+fn printed_forms(english: &str) -> Vec<String> {
+    let mut forms = vec![english.to_owned()];
+    if english.len() >= 4 && english.chars().all(|c| c.is_ascii_uppercase()) {
+        forms.push(english[..1].to_owned() + &english[1..].to_ascii_lowercase());
+    }
+    forms
 }
 
 /// An ASCII name (APEC, G20) must not continue an ASCII word on either side (G200, APECX).

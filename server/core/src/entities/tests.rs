@@ -444,3 +444,17 @@ fn the_model_finds_listed_companies_by_their_short_forms() {
     }
     expect!["苹果=Curated Apple"].assert_eq(&render("苹果发布新款手机。"));
 }
+
+/// A printed acronym of four or more capitals is also found as British-style newsrooms print it
+/// (Nasa, Nato, Oppo); a shorter one only as printed (Ibm is no name).
+#[test]
+fn acronyms_printed_as_words() {
+    check(
+        "Nasa和Nato的官員，Oppo手機與NASA合作，Ibm。",
+        expect![[r#"
+            Nasa=intl-nasa
+            Nato=nato
+            Oppo=company-oppo
+            NASA=intl-nasa"#]],
+    );
+}
