@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
-# Writes server/data/organisations.toml: the companies and news media Chinese-language news
-# names most, with their official English names and the other region's Chinese name as an
-# alias (輝達 in Taiwan, 英伟达 on the mainland). The Simplified forms come from the opencc tool
+# Writes server/data/organisations.toml: the companies, brands, apps and platforms, pollsters
+# and research firms, and news media Chinese-language news names most (the world's largest
+# companies by sector; mainland, Hong Kong, Taiwan, Japanese and Korean ones; mainland national,
+# provincial and new-media outlets, Hong Kong, Taiwan, Singapore, Malaysia and overseas Chinese
+# media, international outlets by their Chinese names), with their official English names and
+# the other region's Chinese name as an alias (輝達 in Taiwan, 英伟达 on the mainland). Names
+# printed in Latin letters (OPPO, vivo, WhatsApp) are names or aliases as printed. The Simplified forms come from the opencc tool
 # (Debian package opencc); names the curated gazetteer or agencies.toml already have are left out.
 #   scripts/make-organisations.py > server/data/organisations.toml
 #
@@ -82,8 +86,8 @@ COMPANIES = [
     ("中國移動", "China Mobile", "Chinese telecoms company", []),
     ("中國電信", "China Telecom", "Chinese telecoms company", []),
     ("中國聯通", "China Unicom", "Chinese telecoms company", []),
-    ("中國石油", "PetroChina", "Chinese oil company", []),
-    ("中國石化", "Sinopec", "Chinese oil company", []),
+    ("中國石油", "PetroChina", "Chinese oil company", ["中石油"]),
+    ("中國石化", "Sinopec", "Chinese oil company", ["中石化"]),
     ("國家電網", "State Grid Corporation of China", "Chinese power grid company", []),
     ("恒大", "Evergrande", "Chinese property developer", ["恒大集團", "中國恒大"]),
     ("碧桂園", "Country Garden", "Chinese property developer", []),
@@ -208,6 +212,12 @@ WORLD_COMPANIES = [
     ("洛克希德·馬丁", "Lockheed Martin", "US defence and aerospace company", ["洛克希德馬丁", "洛克希德"]),
     ("諾斯洛普·格魯曼", "Northrop Grumman", "US defence company", ["諾斯羅普·格魯曼"]),
     ("巴西航空工業", "Embraer", "Brazilian aircraft maker", []),
+    ("新加坡航空", "Singapore Airlines", "Singaporean airline", []),
+    ("阿聯酋航空", "Emirates", "Dubai airline", []),
+    ("卡塔爾航空", "Qatar Airways", "Qatari airline", ["卡達航空"]),
+    ("達美航空", "Delta Air Lines", "US airline", []),
+    ("聯合航空", "United Airlines", "US airline", []),
+    ("漢莎航空", "Lufthansa", "German airline", ["德國漢莎航空"]),
     ("通用電氣", "General Electric", "US industrial company", ["奇異公司"]),
     ("霍尼韋爾", "Honeywell", "US industrial company", ["漢威聯合"]),
     ("卡特彼勒", "Caterpillar", "US maker of construction machinery", []),
@@ -325,7 +335,7 @@ MAINLAND_COMPANIES = [
     ("魅族", "Meizu", "Chinese smartphone maker", []),
     ("海爾", "Haier", "Chinese appliance maker", ["海爾集團"]),
     ("美的集團", "Midea Group", "Chinese appliance maker", []),
-    ("格力電器", "Gree Electric", "Chinese appliance maker", ["格力集團"]),
+    ("格力電器", "Gree Electric Appliances", "Chinese appliance maker", ["格力集團"]),
     ("海信", "Hisense", "Chinese electronics maker", ["海信集團"]),
     ("TCL", "TCL", "Chinese electronics maker", []),
     ("蔚來", "NIO", "Chinese electric carmaker", ["蔚來汽車"]),
@@ -347,6 +357,23 @@ MAINLAND_COMPANIES = [
     ("中國電子科技集團", "China Electronics Technology Group", "Chinese state defence-electronics group (CETC)", ["中國電科"]),
     ("中國船舶集團", "China State Shipbuilding Corporation", "Chinese state shipbuilder (CSSC)", []),
     ("中國海油", "CNOOC", "Chinese state offshore oil company", ["中海油", "中國海洋石油"]),
+    ("中國石油天然氣集團", "China National Petroleum Corporation (CNPC)", "Chinese state oil group (parent of PetroChina)", []),
+    ("中國三峽集團", "China Three Gorges Corporation", "Chinese state hydropower company", ["三峽集團"]),
+    ("中國華電", "China Huadian Corporation", "Chinese state power company", ["華電集團"]),
+    ("中國大唐", "China Datang Corporation", "Chinese state power company", ["大唐集團"]),
+    ("中國中化", "Sinochem Holdings", "Chinese state chemicals group", ["中化集團"]),
+    ("中國建材", "China National Building Material", "Chinese state building-materials group (CNBM)", ["中國建材集團"]),
+    ("中國航空工業集團", "Aviation Industry Corporation of China (AVIC)", "Chinese state aircraft maker", ["中航工業"]),
+    ("中國航發", "Aero Engine Corporation of China (AECC)", "Chinese state aero-engine maker", []),
+    ("中國電建", "PowerChina", "Chinese state builder of power projects", ["中國電力建設集團"]),
+    ("中國能建", "China Energy Engineering Corporation", "Chinese state energy builder", []),
+    ("中國中冶", "Metallurgical Corporation of China (MCC)", "Chinese state builder", []),
+    ("海南航空", "Hainan Airlines", "Chinese airline", []),
+    ("四川航空", "Sichuan Airlines", "Chinese airline", ["川航"]),
+    ("廈門航空", "XiamenAir", "Chinese airline", ["廈航"]),
+    ("深圳航空", "Shenzhen Airlines", "Chinese airline", []),
+    ("春秋航空", "Spring Airlines", "Chinese budget airline", []),
+    ("吉祥航空", "Juneyao Air", "Chinese airline", []),
     ("中國神華", "China Shenhua Energy", "Chinese coal and power company", []),
     ("國家能源集團", "China Energy Investment Corporation", "Chinese state energy group (CHN Energy)", []),
     ("中國華能", "China Huaneng Group", "Chinese state power company", ["華能集團"]),
@@ -366,8 +393,8 @@ MAINLAND_COMPANIES = [
     ("中糧", "COFCO", "Chinese state food trader", ["中糧集團"]),
     # Not 中信集團: the model's 中信 would find it, and 中信 is CTBC in Taiwan.
     ("中國中信集團", "CITIC Group", "Chinese state conglomerate", ["CITIC"]),
-    ("中國建築集團", "China State Construction Engineering", "Chinese state builder (CSCEC)", ["中國建築股份"]),
-    ("中國交建", "China Communications Construction", "Chinese state builder (CCCC)", []),
+    ("中國建築集團", "China State Construction Engineering Corporation", "Chinese state builder (CSCEC)", ["中國建築股份"]),
+    ("中國交建", "China Communications Construction Company", "Chinese state builder (CCCC)", []),
     ("中國鐵建", "China Railway Construction Corporation", "Chinese state builder (CRCC)", []),
     ("中國中鐵", "China Railway Group", "Chinese state builder (CREC)", []),
     ("中國國家鐵路集團", "China State Railway Group", "Chinese state railway operator (China Railway)", ["國鐵集團"]),
@@ -606,6 +633,9 @@ RESEARCH = [
     ("安永", "EY", "Accounting and consulting firm (Ernst & Young)", []),
     ("畢馬威", "KPMG", "Accounting and consulting firm", ["安侯建業"]),
     ("埃森哲", "Accenture", "Consulting firm", []),
+    ("美麗島電子報", "My-Formosa", "Taiwanese online outlet and pollster", []),
+    ("台灣指標民調", "Taiwan Indicators Survey Research", "Taiwanese pollster", []),
+    ("政大選舉研究中心", "Election Study Center, National Chengchi University", "Taiwanese polling and research centre", ["政大選研中心"]),
     ("台灣民意基金會", "Taiwanese Public Opinion Foundation", "Taiwanese polling organisation", []),
     ("香港民意研究所", "Hong Kong Public Opinion Research Institute", "Hong Kong polling organisation (HKPORI)", ["港民研"]),
 ]
@@ -625,6 +655,16 @@ MAINLAND_MEDIA = [
     ("求是雜誌", "Qiushi", "Journal of the CPC Central Committee", []),
     ("參考消息", "Reference News", "Xinhua newspaper of foreign reports", []),
     ("經濟日報社", "Economic Daily", "Beijing business daily (state)", []),
+    ("人民日報海外版", "People's Daily Overseas Edition", "Overseas edition of the People's Daily", []),
+    ("半月談", "Banyuetan", "Xinhua political magazine", []),
+    ("瞭望新聞週刊", "Outlook Weekly", "Xinhua news magazine", ["瞭望週刊", "瞭望周刊"]),
+    ("經濟參考報", "Economic Information Daily", "Xinhua business newspaper", []),
+    ("財聯社", "Cailian Press", "Shanghai financial news service", []),
+    ("證券日報", "Securities Daily", "Beijing financial newspaper", []),
+    ("中國基金報", "China Fund News", "Financial newspaper", []),
+    ("北京商報", "Beijing Business Today", "Beijing business newspaper", []),
+    ("新周刊", "New Weekly", "Guangzhou magazine", []),
+    ("中國日報網", "China Daily Online", "Website of China Daily", []),
     ("科技日報", "Science and Technology Daily", "Beijing daily newspaper", []),
     ("工人日報", "Workers' Daily", "Newspaper of the All-China Federation of Trade Unions", []),
     ("中國青年報", "China Youth Daily", "Newspaper of the Communist Youth League", ["中青報"]),
@@ -716,6 +756,9 @@ HONG_KONG_MEDIA = [
     ("都市日報", "Metro Daily", "Hong Kong free daily newspaper", []),
     ("巴士的報", "Bastille Post", "Hong Kong online news outlet", []),
     ("大公文匯全媒體", "Ta Kung Wen Wei Media Group", "Hong Kong state-owned media group", ["大公文匯"]),
+    ("無綫新聞", "TVB News", "News service of TVB", []),
+    ("Now新聞台", "Now News", "Hong Kong television news channel (Now TV)", []),
+    ("英文虎報", "The Standard", "Hong Kong English-language newspaper", []),
     ("亞洲電視", "Asia Television (ATV)", "Hong Kong television broadcaster (closed 2016)", ["亞視"]),
     ("ViuTV", "ViuTV", "Hong Kong television channel", []),
     ("香港電視娛樂", "Hong Kong Television Entertainment", "Hong Kong broadcaster (ViuTV)", []),
@@ -736,6 +779,10 @@ TAIWAN_MEDIA = [
     ("TVBS", "TVBS", "Taiwanese television news channel", ["TVBS新聞"]),
     ("中天新聞", "CTi News", "Taiwanese television news channel", ["中天電視"]),
     ("年代新聞", "Era News", "Taiwanese television news channel", ["年代電視"]),
+    ("寰宇新聞", "Global News (Taiwan)", "Taiwanese television news channel", []),
+    ("客家電視台", "Hakka TV", "Taiwanese public Hakka-language channel", ["客家電視"]),
+    ("原住民族電視台", "Taiwan Indigenous Television", "Taiwanese public indigenous-language channel", []),
+    ("ETtoday", "ETtoday", "Taiwanese online news outlet", ["ETtoday新聞雲"]),
     ("壹電視", "Next TV", "Taiwanese television news channel", []),
     ("公共電視台", "Public Television Service (PTS)", "Taiwanese public broadcaster", ["公視"]),
     ("華視新聞", "CTS News", "Taiwanese television news (Chinese Television System)", ["中華電視公司"]),
@@ -771,6 +818,8 @@ OVERSEAS_MEDIA = [
     ("星洲日報", "Sin Chew Daily", "Malaysian Chinese-language daily", []),
     ("南洋商報", "Nanyang Siang Pau", "Malaysian Chinese-language daily", []),
     ("光華日報", "Kwong Wah Yit Poh", "Malaysian Chinese-language daily (Penang)", []),
+    ("歐洲時報", "Nouvelles d'Europe", "European Chinese-language newspaper (Paris)", []),
+    ("日經中文網", "Nikkei Chinese", "Chinese-language edition of Nikkei", []),
     ("世界日報", "World Journal", "North American Chinese-language daily", []),
     ("僑報", "China Press", "US Chinese-language daily", ["美國僑報"]),
     ("多維新聞", "DWNews", "Chinese-language online news outlet", []),
@@ -837,9 +886,10 @@ WORLD_MEDIA = [
 # 台灣銀行業 Taiwan's banking sector, 日產量 daily output, not CC-CEDICT's 日產 Nissan).
 IGNORE = ["豆瓣醬", "海底撈針", "海底撈月", "台灣銀行業", "臺灣銀行業", "日產量"]
 
-entries = Entries("org", """# The companies and news media Chinese-language news names most, with their official English
-# names. Written by hand for zhnews (the facts are the maintainers'); the Simplified forms are
-# OpenCC's t2s of the Traditional ones, and a region's other name is an alias (輝達/英偉達).
+entries = Entries("org", """# The companies, brands, platforms, pollsters and news media Chinese-language news names most,
+# with their official English names. Written by hand for zhnews (the facts are the maintainers');
+# the Simplified forms are OpenCC's t2s of the Traditional ones, and a region's other name is an
+# alias (輝達/英偉達).
 # scripts/make-organisations.py wrote this file. Part of the curated gazetteer (same schema and
 # licence as gazetteer.toml, loaded with it; see server/core/src/entities/gazetteer.rs).
 """, ["gazetteer.toml", "agencies.toml", "regions.toml"])
