@@ -28,7 +28,12 @@
 # 看看新聞 "look at the news", 美國銀行 US banks). 微信 and QQ are left out as products: news uses
 # them as nouns (加微信, 微信群, 微信公眾號) and news keys do not mark them as names; 微博, which
 # also names the company, is listed. Latin names are matched as printed, case and all, and only
-# where no ASCII letter or digit touches them (vivo, not vivofit).
+# where no ASCII letter or digit touches them (vivo, not vivofit). An English name that is also
+# an abbreviation or a word printed in Chinese text is given in a form that is not matched (BP
+# p.l.c., not BP: BP機 is a pager; RT (Russia Today): RT-PCR; HKT Limited: HKT is Hong Kong time
+# in timestamps; American Broadcasting Company (ABC): ABC is "American-born Chinese"; Shell plc,
+# Time (magazine), Fortune (magazine), Emirates (airline), Giant Manufacturing), and found by its
+# Chinese names alone.
 from gazetteer_entries import Entries, slug
 
 COMPANIES = [
@@ -195,7 +200,7 @@ WORLD_COMPANIES = [
     ("富士通", "Fujitsu", "Japanese technology company", []),
     ("佳能", "Canon", "Japanese camera and printer maker", []),
     ("尼康", "Nikon", "Japanese camera maker", []),
-    ("夏普公司", "Sharp", "Japanese electronics maker (Foxconn-owned)", []),
+    ("夏普公司", "Sharp Corporation", "Japanese electronics maker (Foxconn-owned)", []),
     ("軟銀", "SoftBank", "Japanese technology investor", ["軟銀集團"]),
     # Cars, aircraft, defence and industry.
     ("日產汽車", "Nissan", "Japanese carmaker", []),
@@ -213,7 +218,7 @@ WORLD_COMPANIES = [
     ("諾斯洛普·格魯曼", "Northrop Grumman", "US defence company", ["諾斯羅普·格魯曼"]),
     ("巴西航空工業", "Embraer", "Brazilian aircraft maker", []),
     ("新加坡航空", "Singapore Airlines", "Singaporean airline", []),
-    ("阿聯酋航空", "Emirates", "Dubai airline", []),
+    ("阿聯酋航空", "Emirates (airline)", "Dubai airline", []),
     ("卡塔爾航空", "Qatar Airways", "Qatari airline", ["卡達航空"]),
     ("達美航空", "Delta Air Lines", "US airline", []),
     ("聯合航空", "United Airlines", "US airline", []),
@@ -224,8 +229,8 @@ WORLD_COMPANIES = [
     # Energy.
     ("埃克森美孚", "ExxonMobil", "US oil company", ["艾克森美孚"]),
     ("雪佛龍", "Chevron", "US oil company", []),
-    ("殼牌", "Shell", "British oil company", ["殼牌公司"]),
-    ("英國石油", "BP", "British oil company", ["英國石油公司"]),
+    ("殼牌", "Shell plc", "British oil company (Shell)", ["殼牌公司"]),
+    ("英國石油", "BP p.l.c.", "British oil company (BP)", ["英國石油公司"]),
     ("道達爾能源", "TotalEnergies", "French oil company", ["道達爾"]),
     ("沙特阿美", "Saudi Aramco", "Saudi state oil company", ["沙烏地阿美", "阿美石油"]),
     ("俄羅斯天然氣工業股份公司", "Gazprom", "Russian state gas company", ["俄氣", "俄羅斯天然氣工業公司"]),
@@ -489,7 +494,7 @@ HONG_KONG_COMPANIES = [
     ("太古集團", "Swire Group", "Hong Kong conglomerate", ["太古地產", "太古股份"]),
     ("怡和", "Jardine Matheson", "Hong Kong conglomerate", ["怡和集團", "怡和洋行"]),
     ("電訊盈科", "PCCW", "Hong Kong telecoms company", ["電盈"]),
-    ("香港電訊", "HKT", "Hong Kong telecoms company", []),
+    ("香港電訊", "HKT Limited", "Hong Kong telecoms company (HKT)", []),
     ("中華電力", "CLP Power", "Hong Kong power company", ["中電集團"]),
     ("港燈", "HK Electric", "Hong Kong power company", ["香港電燈"]),
     ("中華煤氣", "Towngas", "Hong Kong gas company (Hong Kong and China Gas)", []),
@@ -544,7 +549,7 @@ TAIWAN_COMPANIES = [
     ("裕隆", "Yulon Motor", "Taiwanese carmaker", ["裕隆汽車", "裕隆集團"]),
     ("光陽機車", "Kymco", "Taiwanese scooter maker", []),
     ("Gogoro", "Gogoro", "Taiwanese electric-scooter maker", ["睿能"]),
-    ("捷安特", "Giant", "Taiwanese bicycle maker (Giant Manufacturing)", ["巨大機械"]),
+    ("捷安特", "Giant Manufacturing", "Taiwanese bicycle maker (Giant)", ["巨大機械"]),
     ("美利達", "Merida", "Taiwanese bicycle maker", []),
     ("和碩", "Pegatron", "Taiwanese electronics manufacturer", []),
     ("仁寶", "Compal Electronics", "Taiwanese computer manufacturer", ["仁寶電腦"]),
@@ -845,7 +850,7 @@ WORLD_MEDIA = [
     ("朝中社", "Korean Central News Agency (KCNA)", "North Korean state news agency", ["朝鮮中央通訊社"]),
     ("塔斯社", "TASS", "Russian state news agency", []),
     ("俄新社", "RIA Novosti", "Russian state news agency", []),
-    ("今日俄羅斯", "RT", "Russian state broadcaster", []),
+    ("今日俄羅斯", "RT (Russia Today)", "Russian state broadcaster", []),
     ("衛報", "The Guardian", "British newspaper", []),
     ("泰晤士報", "The Times", "British newspaper", []),
     ("每日電訊報", "The Daily Telegraph", "British newspaper", []),
@@ -854,17 +859,17 @@ WORLD_MEDIA = [
     ("天空新聞", "Sky News", "British television news channel", []),
     ("英國獨立電視台", "ITV", "British television broadcaster", ["ITV"]),
     ("歐洲新聞台", "Euronews", "European television news channel", ["EURONEWS"]),
-    ("時代雜誌", "Time", "US news magazine", ["《時代》雜誌"]),
+    ("時代雜誌", "Time (magazine)", "US news magazine", ["《時代》雜誌"]),
     ("新聞週刊", "Newsweek", "US news magazine", ["《新聞週刊》"]),
     ("福布斯", "Forbes", "US business magazine", ["富比士"]),
-    ("財富雜誌", "Fortune", "US business magazine", []),
+    ("財富雜誌", "Fortune (magazine)", "US business magazine", []),
     ("今日美國報", "USA Today", "US newspaper", []),
     ("洛杉磯時報", "Los Angeles Times", "US newspaper", []),
     ("福克斯新聞", "Fox News", "US television news channel", ["霍士新聞"]),
     ("福克斯商業新聞", "Fox Business", "US business television channel", []),
     ("美國全國廣播公司", "NBC", "US television network", ["NBC"]),
     ("哥倫比亞廣播公司", "CBS", "US television network", ["CBS"]),
-    ("美國廣播公司", "ABC", "US television network", []),
+    ("美國廣播公司", "American Broadcasting Company (ABC)", "US television network", []),
     ("美國全國公共廣播電台", "NPR", "US public radio network", ["NPR"]),
     ("CNBC", "CNBC", "US business television channel", []),
     ("政客新聞網", "Politico", "US political news outlet", ["Politico"]),
@@ -883,8 +888,9 @@ WORLD_MEDIA = [
 ]
 
 # Words that hold a name without meaning it (豆瓣醬 is bean paste, 海底撈針 a needle in the sea,
-# 台灣銀行業 Taiwan's banking sector, 日產量 daily output, not CC-CEDICT's 日產 Nissan).
-IGNORE = ["豆瓣醬", "海底撈針", "海底撈月", "台灣銀行業", "臺灣銀行業", "日產量"]
+# 台灣銀行業 Taiwan's banking sector, 日產量 daily output, not CC-CEDICT's 日產 Nissan, Meta分析
+# a meta-analysis in medical news).
+IGNORE = ["豆瓣醬", "海底撈針", "海底撈月", "台灣銀行業", "臺灣銀行業", "日產量", "Meta分析"]
 
 entries = Entries("org", """# The companies, brands, platforms, pollsters and news media Chinese-language news names most,
 # with their official English names. Written by hand for zhnews (the facts are the maintainers');

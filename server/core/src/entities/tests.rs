@@ -397,6 +397,9 @@ fn latin_names_as_printed_and_not_inside_words() {
         Ipsos=research-ipsos"#]],
     );
     check("vivofit手環、OPPOs和Zoomed in不是名稱。", expect![[r#""#]]);
+    // Abbreviations and words that are also the printed names of listed companies and media: a
+    // pager, a lab test, Hong Kong time, American-born Chinese, a meta-analysis, a shell script.
+    check("他的BP機響了，RT-PCR檢測陽性，更新時間17:28 HKT，ABC們做了Meta分析和Shell腳本。", expect![[r#""#]]);
 }
 
 /// Short forms of companies that are also words are not listed, nor found inside the phrases
