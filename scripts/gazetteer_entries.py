@@ -40,6 +40,12 @@ class Entries:
         self.seen = set(self.known)
         self.skipped = []
 
+    def ignore(self, words):
+        """An `ignore` list (each word and its t2s form): words never marked, which hide the
+        names inside them. Call it before the first section."""
+        forms = list(dict.fromkeys(f for w in words for f in (w, t2s(w))))
+        self.out.append("ignore = [" + ", ".join(quote(f) for f in forms) + "]\n")
+
     def section(self, comment):
         self.out.append(f"# {comment}\n")
 

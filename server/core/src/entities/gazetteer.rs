@@ -170,7 +170,7 @@ mod tests {
         let regions = Gazetteer::from_toml_str(REGIONS_TOML, Source::Curated).unwrap();
         assert!(regions.entities.len() >= 100, "{}", regions.entities.len());
         let organisations = Gazetteer::from_toml_str(ORGANISATIONS_TOML, Source::Curated).unwrap();
-        assert!(organisations.entities.len() >= 80, "{}", organisations.entities.len());
+        assert!(organisations.entities.len() >= 600, "{}", organisations.entities.len());
         let names = |e: &Entity| {
             [&e.traditional, &e.simplified]
                 .into_iter()

@@ -141,9 +141,11 @@ impl EntityIndex {
                 // curated entity's English name, when it reads as a printed name, finds it
                 // too, after every Chinese name.
                 if printed_latin_name(&entity.english) {
-                    let key = normalise(entity.english.trim());
-                    if matchable(&key) {
-                        keys.entry(key).or_insert((layer.source, Target::Entity(entity.clone())));
+                    for form in printed_forms(entity.english.trim()) {
+                        let key = normalise(&form);
+                        if matchable(&key) {
+                            keys.entry(key).or_insert((layer.source, Target::Entity(entity.clone())));
+                        }
                     }
                 }
             }
@@ -326,6 +328,7 @@ pub fn find_with_model(
     let model: Option<Vec<(TextRange, EntityKind)>> = model
         .map(|names| names.iter().filter_map(|&(range, kind)| Some((normalised.from_source(range)?, kind))).collect());
     let mut known: Vec<TextRange> = Vec::new();
+    let mut listed_organisations: Vec<TextRange> = Vec::new();
     for (range, entity) in resolved {
         let Some(entity) = entity else {
             known.push(range);
@@ -335,6 +338,9 @@ pub fn find_with_model(
             continue;
         }
         known.push(range);
+        if entity.kind == EntityKind::Organisation && entity.source >= Source::Curated {
+            listed_organisations.push(range);
+        }
         if let Some(joined) = normalised.to_source(range) {
             let key = normalised.text[range.as_range()].to_owned();
             found.push(Found { joined, key, what: FoundKind::Known(entity) });
@@ -365,7 +371,11 @@ pub fn find_with_model(
                 continue;
             };
             known.push(range);
-            found.push(Found { joined, key: key.to_owned(), what: FoundKind::Guess(kind, source) });
+            let what = match listed_long_form(index, &normalised.text, range, kind, source, &listed_organisations) {
+                Some(entity) => FoundKind::Known(entity),
+                None => FoundKind::Guess(kind, source),
+            };
+            found.push(Found { joined, key: key.to_owned(), what });
         }
     }
     found
@@ -398,6 +408,78 @@ fn after_known_prefix(text: &str, name: TextRange, known: &[TextRange]) -> Optio
     let rest = TextRange::new(start, name.end);
     let clear = !known.iter().any(|k| k.start < rest.end && rest.start < k.end);
     (clear && text.get(rest.as_range())?.chars().filter(|&c| is_han(c)).count() >= 2).then_some(rest)
+}
+
+/// The words a company's listed name adds to the short form news uses for it (蘋果公司, 小米集團,
+/// 統一企業, 吉利汽車).
+const COMPANY_WORDS: [&str; 6] = ["公司", "集團", "企業", "汽車", "科技", "控股"];
+
+/// Words of business news: a sentence with one of them is about companies.
+const BUSINESS_WORDS: [&str; 31] = [
+    "手機",
+    "股價",
+    "股份",
+    "市值",
+    "營收",
+    "財報",
+    "利潤",
+    "執行長",
+    "首席執行官",
+    "總裁",
+    "董事長",
+    "市占",
+    "市佔",
+    "份額",
+    "出貨",
+    "銷量",
+    "發布會",
+    "發表會",
+    "新品",
+    "新款",
+    "產品",
+    "晶片",
+    "芯片",
+    "筆電",
+    "電腦",
+    "平板",
+    "電動車",
+    "品牌",
+    "供應鏈",
+    "訂單",
+    "廠商",
+];
+
+/// The listed company an organisation of the model names by its short form, when that short
+/// form is also a word and so is listed only in its long form (蘋果 apple, 蘋果公司 Apple;
+/// 小米 millet, 小米集團 Xiaomi; 大眾 the public, 大眾汽車 Volkswagen). The model alone is not
+/// enough: it tags the fruit in 我買了三斤蘋果 and the millet in 他種了小米和玉米 as
+/// organisations too, so the sentence must be about companies as well: it names another listed
+/// organisation or has a word of business news (手機, 股價, 出貨). Only names of the curated
+/// gazetteer and the user's and workspace's count, not CC-CEDICT's.
+fn listed_long_form(
+    index: &EntityIndex,
+    text: &str,
+    range: TextRange,
+    kind: EntityKind,
+    source: Source,
+    listed_organisations: &[TextRange],
+) -> Option<Arc<Entity>> {
+    if source != Source::Model || kind != EntityKind::Organisation {
+        return None;
+    }
+    let key = text.get(range.as_range())?;
+    let entity = COMPANY_WORDS
+        .iter()
+        .filter_map(|word| index.entity_named(&format!("{key}{word}")))
+        .find(|entity| entity.source >= Source::Curated && entity.kind == EntityKind::Organisation)?;
+    let ends = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n');
+    let start =
+        text[..range.start].rfind(ends).map_or(0, |at| at + text[at..].chars().next().map_or(1, char::len_utf8));
+    let end = text[range.end..].find(ends).map_or(text.len(), |at| range.end + at);
+    let sentence = &text[start..end];
+    let other_organisation = listed_organisations.iter().any(|other| start <= other.start && other.end <= end);
+    let business = BUSINESS_WORDS.iter().any(|word| sentence.contains(normalise(word).as_str()));
+    (other_organisation || business).then_some(entity)
 }
 
 /// True for what the model tags as a person but news keys do not count as a name: a surname
@@ -672,6 +754,18 @@ fn printed_latin_name(english: &str) -> bool {
             word.chars().next().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                 || matches!(*word, "of" | "and" | "the" | "for")
         })
+}
+
+/// The forms a printed Latin name appears in: as its owner prints it, and, for one word of four
+/// or more capitals, capitalised the way British-style newsrooms print acronyms read as words
+/// (NASA as Nasa, NATO as Nato, OPPO as Oppo). Shorter ones (IBM, BBC) are spelt out, never
+/// written so.
+fn printed_forms(english: &str) -> Vec<String> {
+    let mut forms = vec![english.to_owned()];
+    if english.len() >= 4 && english.chars().all(|c| c.is_ascii_uppercase()) {
+        forms.push(english[..1].to_owned() + &english[1..].to_ascii_lowercase());
+    }
+    forms
 }
 
 /// An ASCII name (APEC, G20) must not continue an ASCII word on either side (G200, APECX).

@@ -437,3 +437,109 @@ fn the_model_s_people_win_over_dictionary_words_inside_or_across_them() {
     let mentions = recognise(&document, EntityIndex::builtin(), options);
     assert!(mentions.iter().any(|m| m.entity.id == "xi-jinping" && !m.is_guess()), "{mentions:?}");
 }
+
+/// Companies, platforms and media of `organisations.toml` in both scripts, by their other
+/// region's names too (our own sentences).
+#[test]
+fn companies_and_media_in_both_scripts() {
+    check(
+        "據集邦科技統計，和碩與緯創的出貨增加，星宇航空在風傳媒的專訪中回應。",
+        expect![[r#"
+            集邦科技=research-trendforce
+            和碩=company-pegatron
+            緯創=company-wistron
+            星宇航空=company-starlux-airlines
+            風傳媒=media-the-storm-media"#]],
+    );
+    check(
+        "据新浪财经报道，蔚来和理想汽车上月交付量上升，海康威视、中国海油股价下跌，联合早报与星洲日报均有报道。",
+        expect![[r#"
+            新浪财经=company-sina
+            蔚来=company-nio
+            理想汽车=company-li-auto
+            海康威视=company-hikvision
+            中国海油=company-cnooc
+            联合早报=zaobao
+            星洲日报=media-sin-chew-daily"#]],
+    );
+}
+
+/// Names printed in Latin letters as their owners print them, lowercase ones too (vivo), and
+/// never inside a longer ASCII word (vivofit, OPPOs, Zoomed).
+#[test]
+fn latin_names_as_printed_and_not_inside_words() {
+    check(
+        "OPPO、vivo和realme的手機都能用WhatsApp，YouGov與Ipsos公布民調。",
+        expect![[r#"
+        OPPO=company-oppo
+        vivo=company-vivo
+        realme=company-realme
+        WhatsApp=platform-whatsapp
+        YouGov=research-yougov
+        Ipsos=research-ipsos"#]],
+    );
+    check("vivofit手環、OPPOs和Zoomed in不是名稱。", expect![[r#""#]]);
+    // Abbreviations and words that are also the printed names of listed companies and media: a
+    // pager, a lab test, Hong Kong time, American-born Chinese, a meta-analysis, a shell script.
+    check("他的BP機響了，RT-PCR檢測陽性，更新時間17:28 HKT，ABC們做了Meta分析和Shell腳本。", expect![[r#""#]]);
+}
+
+/// Short forms of companies that are also words are not listed, nor found inside the phrases
+/// that hold a listed name: an apple, millet porridge, to associate, unified, a given name, and
+/// the phrases named in `scripts/make-organisations.py`.
+#[test]
+fn common_words_are_not_companies() {
+    check("他每天吃一個蘋果，喝小米粥，讓人聯想到統一的規定。", expect![[r#""#]]);
+    check("他吃苹果，喝小米粥，联想到统一的规定，平安回家，全家吉利。", expect![[r#""#]]);
+    check(
+        "美國巨頭集中視線於東南亞科技，平台電商的價格力度與融資，行駛中車輛，京東方面公布日產量。",
+        expect![[r#"
+            美國=united-states
+            東南亞=southeast-asia
+            京東=company-jd-com"#]],
+    );
+    check("一匙豆瓣醬，如同海底撈針；台灣銀行業者表示。", expect![[r#""#]]);
+}
+
+/// The model's organisation by a short form that is also a word finds the company listed by its
+/// long form (蘋果 → 蘋果公司, 小米 → 小米集團, 聯想 → 聯想集團); the same word as fruit or a verb
+/// stays unmarked.
+#[test]
+fn the_model_finds_listed_companies_by_their_short_forms() {
+    let render = |text: &str| {
+        let document = Document::new(text);
+        let options = Options { tagger: None, model: Some(lac::load()) };
+        recognise(&document, EntityIndex::builtin(), options)
+            .iter()
+            .map(|m| format!("{}={:?} {}", &text[m.range.as_range()], m.entity.source, m.entity.english))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    expect![[r#"
+        蘋果=Curated Apple
+        小米=Curated Xiaomi
+        聯想=Curated Lenovo
+        三星=Curated Samsung Electronics"#]]
+    .assert_eq(&render("蘋果、小米與聯想上季手機出貨量均見成長，三星則下滑。"));
+    // The model tags the fruit and the grain as organisations too; with no other company and
+    // no word of business news in the sentence they stay its guesses, with no company's name.
+    for text in ["他早餐吃了一個蘋果和一碗小米粥。", "媽媽削了一個蘋果給我。", "大眾的意見", "他种了小米和玉米。"]
+    {
+        assert!(!render(text).contains("Curated"), "{text}: {}", render(text));
+    }
+    expect!["苹果=Curated Apple"].assert_eq(&render("苹果发布新款手机。"));
+}
+
+/// A printed acronym of four or more capitals is also found as British-style newsrooms print it
+/// (Nasa, Nato, Oppo); a shorter one only as printed (Ibm is no name).
+#[test]
+fn acronyms_printed_as_words() {
+    check(
+        "Nasa和Nato的官員，Oppo手機與NASA合作，Ibm。",
+        expect![[r#"
+            Nasa=intl-nasa
+            Nato=nato
+            Oppo=company-oppo
+            NASA=intl-nasa"#]],
+    );
+}
