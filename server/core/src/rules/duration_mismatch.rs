@@ -23,9 +23,11 @@
 //!   its sentence, in the same paragraph or the three before with no subhead between, and the
 //!   scene must still be on that day: the offset is in the date's sentence, or a time of day
 //!   (`上午9点多`, `当天`) comes between and nothing moves the story on (`次日`, `后来`,
-//!   `午夜`, another `N天后`). Quoted, reported and general offsets (`一般出生3天后出院`) are
-//!   not read. `N天后` agrees with a passage `d` days on when N is d, or d + 1 for a writer
-//!   who counts the event's own day; never with fewer days.
+//!   `午夜`, another `N天后`). Quoted, reported and general offsets (`一般出生3天后出院`) and
+//!   look backs (`就`, `已`) are not read. `N天后` agrees with a passage `d` days on when N is
+//!   d, or d + 1 for a writer who counts the event's own day; never with fewer days. A count
+//!   short by more than 2 days and by more than half itself reads as a look back, and is left
+//!   alone.
 //!
 //! ## Why is this bad?
 //! When the dates and the duration disagree, one of them is wrong, and both are facts a reader

@@ -10,7 +10,8 @@
 //! - the scene is still on that day at the offset: the offset is in the date's sentence, or a
 //!   time of day (`上午9点多`, `当天`) comes after the date's sentence and before the offset,
 //!   and nothing between moves the story to another day (`次日`, `后来`, another `N天后`);
-//! - the offset is narrated, not quoted, reported or general (`一般出生3天后可出院`).
+//! - the offset is narrated, not quoted, reported or general (`一般出生3天后可出院`), and tells
+//!   of the scene, not of an earlier day (`就`, `已`, or a count far short of the passage's).
 //!
 //! The event's date must be the only date the text gives that event (two births dated
 //! differently leave the offset's event unknown). `N天后` agrees with a passage `d` days after
@@ -83,11 +84,11 @@ const DAY_SHIFTS: &[&str] = &[
 ];
 
 /// Words in the offset's sentence that make it quoted, recalled, general or hypothetical rather
-/// than narrated.
+/// than narrated, or tell of an earlier day (`出生3天后就`, `已`).
 const NOT_NARRATED: &[&str] = &[
     "回忆", "回憶", "回想", "表示", "称", "稱", "说", "說", "透露", "介绍", "介紹", "告诉", "告訴", "据", "據", "曾",
     "一般", "通常", "往往", "可以", "即可", "需要", "必须", "必須", "应", "應", "规定", "規定", "最快", "最迟", "最遲",
-    "至少", "将", "將", "会", "會", "如果", "若", "假如", "每",
+    "至少", "将", "將", "会", "會", "如果", "若", "假如", "每", "就", "便", "已", "早在",
 ];
 
 fn day_shift() -> &'static regex::Regex {
@@ -234,6 +235,12 @@ fn check_offset(
     let elapsed = i64::from(start.until(end).ok()?.get_days());
     let stated = offset.days;
     if elapsed <= 0 || elapsed > 366 || stated == elapsed || stated == elapsed + 1 {
+        return None;
+    }
+    // A passage dated well after the day the offset names reads as a look back (`成立10天后拿到
+    // 首笔订单` told on a later day), not as a miscount: a count short by more than 2 days and
+    // more than half of itself is left alone.
+    if elapsed - stated > 2 && elapsed - stated > stated / 2 {
         return None;
     }
     let written = &text[offset.joined.as_range()];
@@ -388,7 +395,7 @@ mod tests {
         );
         for text in [
             // Traditional; the event dated by `於` after its verb.
-            "該公司成立於2023年5月10日。\n\n5月30日，公司舉行記者會。下午3時，公司在成立10天後首次公布業績。",
+            "該公司成立於2023年5月10日。\n\n5月25日，公司舉行記者會。下午3時，公司在成立12天後首次公布業績。",
             // The offset in the date's own sentence.
             "6月16日，她产下一名男婴。\n\n6月21日，产妇在孩子出生4天后第一次抱起了他。",
             // A date right after the offset is the offset's own.
@@ -439,6 +446,9 @@ mod tests {
             // Quoted, recalled or general.
             "6月16日，她产下一名男婴。\n\n6月21日，记者来到医院。上午9点多，产妇回忆，她在孩子出生4天后第一次抱起了他。",
             "6月16日，她产下一名男婴。\n\n6月21日，记者来到医院。上午9点多，护士说：“产妇一般在孩子出生4天后出院。”",
+            // A look back: the count far short of the passage's days, or said to be earlier.
+            "6月1日，公司成立。\n\n6月20日，记者来到公司。上午9点多，公司在成立10天后拿到了首笔订单。",
+            "6月16日，她产下一名男婴。\n\n6月21日，记者来到医院。上午9点多，产妇在孩子出生4天后就抱起了他。",
             // A date in the clause of a noun, not of the event (`出生证明`).
             "6月16日，医院开出出生证明。\n\n6月21日，记者来到医院。上午9点多，产妇在孩子出生4天后第一次抱起了他。",
         ] {
