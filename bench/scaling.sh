@@ -5,7 +5,7 @@
 # LIMIT (default 5) times as long. Prints a Markdown table; exit status 1 on a cliff.
 #
 # Usage: bench/scaling.sh [SHAPE…]   (one-line, date-ranges, multi-article, list-no-breaks,
-#        distinct-articles, day-offsets; default all)
+#        distinct-articles, day-offsets, event-offsets; default all)
 #        LIMIT=5 FLOOR=0.05 bench/scaling.sh   (ratios of times under FLOOR seconds at the larger
 #        size are noise and not asserted)
 #        SCALING_TSV=file bench/scaling.sh   (assert over the rows of an earlier run instead)

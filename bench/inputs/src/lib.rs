@@ -86,8 +86,15 @@ pub fn corpus_copies() -> usize {
 
 /// The shapes of input the scaling benchmark grows, each one that once made a rule or the
 /// outline quadratic.
-pub const SCALING_SHAPES: &[&str] =
-    &["one-line", "date-ranges", "multi-article", "list-no-breaks", "distinct-articles", "day-offsets"];
+pub const SCALING_SHAPES: &[&str] = &[
+    "one-line",
+    "date-ranges",
+    "multi-article",
+    "list-no-breaks",
+    "distinct-articles",
+    "day-offsets",
+    "event-offsets",
+];
 
 /// The text of `shape` ([`SCALING_SHAPES`]) at `scale` times its 1× size, or None for an
 /// unknown shape.
@@ -99,6 +106,7 @@ pub fn scaling_input(shape: &str, scale: usize) -> Option<String> {
         "list-no-breaks" => Some(list_without_breaks(scale * 100_000)),
         "distinct-articles" => Some(distinct_articles(scale * 1_000_000)),
         "day-offsets" => Some(day_offsets(scale * 100_000)),
+        "event-offsets" => Some(event_offsets(scale * 100_000)),
         _ => None,
     }
 }
@@ -112,6 +120,22 @@ pub fn day_offsets(bytes: usize) -> String {
     while text.len() < bytes {
         text.push_str(&format!("事發前{}天，住戶致電投訴，", k % 9 + 1));
         k += 1;
+    }
+    text.push('\n');
+    text
+}
+
+/// One paragraph of at least `bytes` bytes of dated births and scenes with days counted from
+/// the birth (`她在6月16日产下一名男婴，6月21日上午9点，…出生4天后…`), a sentence end after every
+/// tenth clause: duration-mismatch's dated events find each verb's clause, and its offsets
+/// their sentence and passage date, without reading text twice.
+pub fn event_offsets(bytes: usize) -> String {
+    let mut text = String::from("# 婴儿买卖调查\n\n");
+    let mut k = 0;
+    while text.len() < bytes {
+        text.push_str(&format!("她在6月16日产下一名男婴，6月21日上午9点，产妇在孩子出生{}天后抱起了他", k % 9 + 1));
+        k += 1;
+        text.push(if k % 10 == 0 { '。' } else { '，' });
     }
     text.push('\n');
     text

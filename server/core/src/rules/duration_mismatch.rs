@@ -14,6 +14,20 @@
 //! - a clock time followed by the time it took (`21时35分，经过约7.5小时，…完成出舱活动`) and
 //!   the clock time the activity began, the nearest earlier time of day in the same or the next
 //!   two paragraphs (`14时10分，…打开舱门`): `约` allows half an hour either way.
+//! - days counted from a dated event (`出生4天后`, `成立10天後`, `失踪后第3天`, from the birth,
+//!   founding, opening, groundbreaking, disappearance, incident, death, admission or
+//!   discharge) in a passage whose own date is plain: the event's date plus the days must be
+//!   the passage's date. The event is dated by a date in its verb's clause (`在6月16日产下一名
+//!   男婴`, `成立於2023年5月10日`, `6月16日凌晨，她产下…`), and only when the text gives it
+//!   no other date. The passage's date is the nearest one-day date before the offset, opening
+//!   its sentence, in the same paragraph or the three before with no subhead between, and the
+//!   scene must still be on that day: the offset is in the date's sentence, or a time of day
+//!   (`上午9点多`, `当天`) comes between and nothing moves the story on (`次日`, `后来`,
+//!   `午夜`, another `N天后`). Quoted, reported and general offsets (`一般出生3天后出院`) and
+//!   look backs (`就`, `已`) are not read. `N天后` agrees with a passage `d` days on when N is
+//!   d, or d + 1 for a writer who counts the event's own day; never with fewer days. A count
+//!   short by more than 2 days and by more than half itself reads as a look back, and is left
+//!   alone.
 //!
 //! ## Why is this bad?
 //! When the dates and the duration disagree, one of them is wrong, and both are facts a reader
@@ -24,6 +38,11 @@
 //! 2024年11月13日至23日，主席出訪兩國。10天時間裏，行程逾4萬公里。
 //! ```
 //! 13 to 23 November is 11 days counted inclusively: write `11天`.
+//!
+//! ```text
+//! 6月16日，她产下一名男婴。6月21日，记者来到医院。上午9点多，产妇在孩子出生4天后第一次抱起了他。
+//! ```
+//! 6月16日 + 4 days = 6月20日, but the scene is dated 6月21日: five days after the birth.
 
 use std::sync::OnceLock;
 
@@ -35,6 +54,8 @@ use crate::finding::Finding;
 use crate::rule_codes::RuleLevel;
 use crate::rules::{Rule, RuleContext};
 use crate::text::TextRange;
+
+mod event_offsets;
 
 const CODE: &str = "duration-mismatch";
 
@@ -78,6 +99,7 @@ pub fn check(context: &RuleContext<'_>) -> Vec<Finding> {
     }
     out.extend(dated_periods(context, &ranges));
     out.extend(clock_periods(context));
+    out.extend(event_offsets::check(context, CODE));
     out
 }
 

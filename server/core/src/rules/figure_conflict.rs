@@ -322,7 +322,10 @@ fn offset_conflicts(context: &RuleContext<'_>) -> Vec<Finding> {
     let range_of = |o: &DayOffset| paragraphs[o.paragraph].joined.to_original_range(o.joined);
     let mut first: HashMap<(Anchor, bool, &str), &DayOffset> = HashMap::default();
     let mut out = Vec::new();
-    for offset in context.until_cancelled(&offsets, |offset| offset.paragraph).filter(|offset| !offset.repeated) {
+    for offset in context
+        .until_cancelled(&offsets, |offset| offset.paragraph)
+        .filter(|offset| !offset.repeated && !offset.ordinal)
+    {
         let before = offset.days < 0;
         let firsts: Vec<(&DayOffset, &String)> = offset
             .actions
