@@ -48,6 +48,33 @@ const _: () = assert!(HIDDEN.is_multiple_of(8), "the gates are computed eight un
 /// directions, 768 values a character) stay around 12 MB whatever the document's size.
 const BATCH_CHARACTERS: usize = 4096;
 
+/// The longest stretch of text the model reads as one sequence. A longer paragraph (a page
+/// pasted as one line) is read in windows cut after a sentence's end: one sequence of 450,000
+/// characters made a batch of its own, with input projections of 1.4 GB.
+const WINDOW_CHARACTERS: usize = 1024;
+
+/// Characters after which a window may end: the ends of sentences and clauses.
+const WINDOW_BREAKS: &[char] = &['。', '！', '？', '；', '!', '?', ';', '\n'];
+
+/// The windows of a text of these characters, in order and together covering it: each at most
+/// [`WINDOW_CHARACTERS`] long, ending after the last sentence break in its second half, or
+/// at its full length when there is none.
+fn windows(chars: &[char]) -> Vec<std::ops::Range<usize>> {
+    let mut windows = Vec::new();
+    let mut start = 0;
+    while chars.len() - start > WINDOW_CHARACTERS {
+        let limit = start + WINDOW_CHARACTERS;
+        let end = (start + WINDOW_CHARACTERS / 2..limit)
+            .rev()
+            .find(|&at| WINDOW_BREAKS.contains(&chars[at]))
+            .map_or(limit, |at| at + 1);
+        windows.push(start..end);
+        start = end;
+    }
+    windows.push(start..chars.len());
+    windows
+}
+
 /// One bidirectional GRU layer. ONNX stores the gates in the order update (z), reset (r),
 /// candidate (h), `W` as `[2][3H][input]`, `R` as `[2][3H][H]` and the biases as
 /// `[2][Wb (3H), Rb (3H)]`; direction 0 runs forward, 1 backward. Here the matrices are kept
@@ -177,10 +204,20 @@ impl Lac {
     /// [`Lac::logits`] of each text, run together: texts of similar length share each step's
     /// matrix products, so many short texts cost far less than one at a time.
     pub fn logits_batch(&self, texts: &[&str]) -> Vec<Vec<f32>> {
-        let ids: Vec<Vec<u16>> = texts.iter().map(|text| self.ids(text)).collect();
-        let mut out: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
+        // Each text in windows; the windows run as the sequences, their scores put back in order.
+        let mut owner: Vec<usize> = Vec::new();
+        let mut ids: Vec<Vec<u16>> = Vec::new();
+        for (i, text) in texts.iter().enumerate() {
+            let chars: Vec<char> = text.chars().collect();
+            let text_ids = self.ids(text);
+            for window in windows(&chars) {
+                owner.push(i);
+                ids.push(text_ids[window].to_vec());
+            }
+        }
+        let mut scores: Vec<Vec<f32>> = vec![Vec::new(); ids.len()];
         // Longest first, so that the texts still running at any step are a prefix of a batch.
-        let mut order: Vec<usize> = (0..texts.len()).collect();
+        let mut order: Vec<usize> = (0..ids.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(ids[i].len()));
         let mut rest = order.as_slice();
         while !rest.is_empty() {
@@ -197,8 +234,12 @@ impl Lac {
             rest = tail;
             let sequences: Vec<&[u16]> = batch.iter().map(|&i| ids[i].as_slice()).collect();
             for (&i, logits) in batch.iter().zip(self.forward(&sequences)) {
-                out[i] = logits;
+                scores[i] = logits;
             }
+        }
+        let mut out: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
+        for (i, window) in owner.into_iter().zip(scores) {
+            out[i].extend(window);
         }
         out
     }
@@ -544,6 +585,35 @@ mod tests {
             assert!(worst < 1e-4, "{text}: logits differ by {worst}");
         }
         assert_eq!(model.words_batch(&texts)[0], model.words(texts[0]));
+    }
+
+    #[test]
+    fn a_long_text_is_read_in_windows_cut_after_a_sentence() {
+        let sentence: Vec<char> = "国家统计局今天公布数据。".chars().collect();
+        let text: Vec<char> = sentence.iter().copied().cycle().take(sentence.len() * 300).collect();
+        let cut = windows(&text);
+        assert!(cut.len() > 1);
+        assert_eq!(cut.first().map(|w| w.start), Some(0));
+        assert_eq!(cut.last().map(|w| w.end), Some(text.len()));
+        for pair in cut.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start, "windows meet");
+            assert_eq!(text[pair[0].end - 1], '。', "a window ends after a sentence");
+        }
+        assert!(cut.iter().all(|w| w.len() <= WINDOW_CHARACTERS));
+        // No break at all: cut at the window's length.
+        let unbroken = vec!['国'; WINDOW_CHARACTERS * 2 + 5];
+        assert_eq!(
+            windows(&unbroken),
+            [
+                0..WINDOW_CHARACTERS,
+                WINDOW_CHARACTERS..WINDOW_CHARACTERS * 2,
+                WINDOW_CHARACTERS * 2..WINDOW_CHARACTERS * 2 + 5
+            ]
+        );
+        assert_eq!(windows(&[]), [0..0]);
+        // The scores of a long text cover each of its characters.
+        let long: String = text.iter().collect();
+        assert_eq!(load().logits(&long).len(), text.len() * load().tags.len());
     }
 
     #[test]
