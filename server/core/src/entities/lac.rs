@@ -610,7 +610,7 @@ mod tests {
                 WINDOW_CHARACTERS * 2..WINDOW_CHARACTERS * 2 + 5
             ]
         );
-        assert_eq!(windows(&[]), [0..0]);
+        assert_eq!(windows(&[]), vec![std::ops::Range { start: 0, end: 0 }]);
         // The scores of a long text cover each of its characters.
         let long: String = text.iter().collect();
         assert_eq!(load().logits(&long).len(), text.len() * load().tags.len());
