@@ -213,8 +213,9 @@ impl State {
     }
 
     /// Reads `path` from disk into the workspace index (blocking), or drops it when it is gone
-    /// or unreadable.
-    fn index_file(&self, path: &Path) {
+    /// or unreadable. Its mentions go in only while `pass` is still the latest pass over the
+    /// workspace (a newer one decides which files belong).
+    fn index_file(&self, path: &Path, pass: u64) {
         let Some(uri) = Uri::from_file_path(path) else {
             return;
         };
@@ -225,7 +226,8 @@ impl State {
         let config = lock(&self.settings).resolve_quietly(Some(path));
         let (index, _) = zhnews_workspace::gazetteer::index_for(Some(path), &config);
         let mentions = crate::workspace_index::mentions_of(&text, &config, &index, self.encoding());
-        self.workspace.set(path.to_owned(), uri, mentions);
+        let still_current = || self.workspace_pass.load(Ordering::SeqCst) == pass;
+        self.workspace.set_if(path.to_owned(), uri, mentions, still_current);
     }
 
     /// Indexes every `.txt` file of the workspace folders (blocking). A newer pass makes an
@@ -238,7 +240,7 @@ impl State {
             if self.workspace_pass.load(Ordering::SeqCst) != pass || self.lifecycle.shutdown.load(Ordering::SeqCst) {
                 return;
             }
-            self.index_file(path);
+            self.index_file(path, pass);
         }
         self.workspace.retain(&files.into_iter().collect());
         let (files, mentions) = self.workspace.size();
@@ -686,7 +688,9 @@ impl Backend {
         tokio::task::spawn_blocking(move || {
             let roots = lock(&state.settings).roots.clone();
             if crate::workspace_index::belongs(&roots, &path) {
-                state.index_file(&path);
+                // A full pass begun meanwhile reads the file itself if it still belongs.
+                let pass = state.workspace_pass.load(Ordering::SeqCst);
+                state.index_file(&path, pass);
             } else {
                 state.workspace.remove(&path);
             }

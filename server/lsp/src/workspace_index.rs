@@ -120,8 +120,14 @@ pub fn read(path: &Path) -> Option<String> {
 }
 
 impl WorkspaceIndex {
-    pub fn set(&self, path: PathBuf, uri: Uri, mentions: Vec<IndexedMention>) {
-        lock(&self.files).insert(path, (uri, mentions));
+    /// Puts a file's mentions in the index if `still_current()`, asked while the index is
+    /// locked: a file read by a pass that a newer one has replaced (its folder removed meanwhile)
+    /// must not come back after the newer pass dropped it.
+    pub fn set_if(&self, path: PathBuf, uri: Uri, mentions: Vec<IndexedMention>, still_current: impl FnOnce() -> bool) {
+        let mut files = lock(&self.files);
+        if still_current() {
+            files.insert(path, (uri, mentions));
+        }
     }
 
     pub fn remove(&self, path: &Path) {
@@ -160,6 +166,17 @@ impl WorkspaceIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_read_by_a_replaced_pass_stays_out() {
+        let index = WorkspaceIndex::default();
+        let path = PathBuf::from("/news/a.txt");
+        let uri = Uri::from_file_path(&path).expect("an absolute path");
+        index.set_if(path.clone(), uri.clone(), Vec::new(), || false);
+        assert!(!index.contains(&path));
+        index.set_if(path.clone(), uri, Vec::new(), || true);
+        assert!(index.contains(&path));
+    }
 
     #[test]
     fn mentions_carry_ranges_in_the_negotiated_encoding() {
