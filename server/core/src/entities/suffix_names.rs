@@ -8,7 +8,8 @@
 //! [`MAX_WORDS_AFTER`] nominal words (nouns, verbal and adjectival nouns, adjectives, a
 //! direction, 与 or 及 between two of them), the last of which ends in one of [`BODY_ENDINGS`].
 //! A generic unit with no proper name before it (警方重案组, 专责工作组) is not a name and stays
-//! unmarked.
+//! unmarked, unless the text sets it in quotation marks as a name (「调查及规管工作组」, see
+//! [`quoted_body`]).
 
 use crate::text::TextRange;
 
@@ -60,6 +61,30 @@ fn ends_in_body(word: &str) -> bool {
     })
 }
 
+/// How many words a body's name in quotation marks may have: 「紧急 支援 及 募捐 工作组」 has five.
+const MAX_QUOTED_WORDS: usize = 6;
+
+/// A body's name set in quotation marks (in lookup form, 「…」), the way news introduces a
+/// working group or a concern group it names for the first time: 「调查及规管工作组」. The
+/// marks hold nothing but nominal words (and 与 or 及), the last ending in a body's word. The
+/// name's range and the index of the word after the closing mark.
+fn quoted_body(text: &str, words: &[Word], open: usize) -> Option<(TextRange, usize)> {
+    if &text[words[open].range.as_range()] != "「" {
+        return None;
+    }
+    let close =
+        (open + 1..words.len().min(open + MAX_QUOTED_WORDS + 2)).find(|&j| &text[words[j].range.as_range()] == "」")?;
+    let inside = &words[open + 1..close];
+    let (last, _) = inside.split_last()?;
+    let nominal = inside.iter().all(|word| {
+        let joins = word.tag == "c" && matches!(&text[word.range.as_range()], "与" | "及");
+        joins || is_nominal(word.tag) || matches!(word.tag, "LOC" | "ORG")
+    });
+    let name = TextRange::new(inside[0].range.start, last.range.end);
+    let long_enough = text[name.as_range()].chars().count() >= 4;
+    (nominal && long_enough && ends_in_body(&text[last.range.as_range()])).then_some((name, close + 1))
+}
+
 /// How many words may follow the proper name: 中国 | 民主 转型 研究所 has three.
 const MAX_WORDS_AFTER: usize = 4;
 
@@ -81,6 +106,11 @@ pub fn body_names(text: &str, words: &[Word]) -> Vec<TextRange> {
     let mut names = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if let Some((name, next)) = quoted_body(text, words, i) {
+            names.push(name);
+            i = next;
+            continue;
+        }
         if !matches!(words[i].tag, "LOC" | "ORG") || is_deictic(&text[words[i].range.as_range()]) {
             i += 1;
             continue;
@@ -141,6 +171,14 @@ mod tests {
         assert_eq!(names("长江/LOC 水利/n 委员会/n 表示/v"), ["长江水利委员会"]);
         assert_eq!(names("江苏省/ORG 原/a 环保厅/n 延长/v"), ["江苏省原环保厅"]);
         assert_eq!(names("卫健委/ORG 监测/vn 与/c 评估/vn 司/n 指出/v"), ["卫健委监测与评估司"]);
+    }
+
+    #[test]
+    fn a_body_in_quotation_marks() {
+        assert_eq!(names("由/p 「/w 紧急/a 支援/vn 及/c 募捐/vn 工作组/n 」/w 负责/v"), ["紧急支援及募捐工作组"]);
+        assert_eq!(names("「/w 香港竹棚业/LOC 持续/vd 发展/v 关注/vn 组/n 」/w"), Vec::<String>::new());
+        assert!(names("「/w 工作组/n 」/w").is_empty());
+        assert!(names("「/w 我们/r 的/u 中心/n 」/w").is_empty());
     }
 
     #[test]
