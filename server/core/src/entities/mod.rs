@@ -39,6 +39,7 @@ pub mod pinyin;
 pub mod romanise;
 mod suffix_names;
 pub mod tagger;
+mod tickers;
 pub mod transliteration;
 
 use std::collections::HashMap;
@@ -578,6 +579,7 @@ pub fn place<'a>(
         }
     }
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
+    let mentions = tickers::with_stock_codes(document.text(), mentions);
     let mentions = with_outlet_titles(document.text(), mentions);
     if region == Some(romanise::Region::HongKong) {
         return join_hong_kong_endings(document.text(), mentions);

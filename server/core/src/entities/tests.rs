@@ -543,3 +543,21 @@ fn acronyms_printed_as_words() {
             NASA=intl-nasa"#]],
     );
 }
+
+/// A stock code in brackets after a company names that company (our own sentence).
+#[test]
+fn stock_codes_after_a_company_are_that_company() {
+    let document = Document::new("英特爾 (INTC-US) 與台積電 (2330-TW)(TSM-US) 股價走高，(CEO-US) 不算。");
+    let text = document.text();
+    let rendered: Vec<String> = recognise(&document, EntityIndex::builtin(), Options::NONE)
+        .iter()
+        .map(|m| format!("{}={}", &text[m.range.as_range()], m.entity.english))
+        .collect();
+    expect![[r#"
+        英特爾=Intel
+        INTC-US=Intel
+        台積電=TSMC
+        2330-TW=TSMC
+        TSM-US=TSMC"#]]
+    .assert_eq(&rendered.join("\n"));
+}
