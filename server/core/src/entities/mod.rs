@@ -579,7 +579,7 @@ pub fn place<'a>(
         }
     }
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
-    let mentions = tickers::with_stock_codes(document.text(), mentions);
+    let mentions = tickers::with_bracketed_codes(document.text(), mentions);
     let mentions = with_outlet_titles(document.text(), mentions);
     if region == Some(romanise::Region::HongKong) {
         return join_hong_kong_endings(document.text(), mentions);

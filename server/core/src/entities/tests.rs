@@ -544,10 +544,13 @@ fn acronyms_printed_as_words() {
     );
 }
 
-/// A stock code in brackets after a company names that company (our own sentence).
+/// A stock code or an acronym in brackets after an organisation names that organisation, and
+/// the acronym does wherever the text uses it again (our own sentences).
 #[test]
-fn stock_codes_after_a_company_are_that_company() {
-    let document = Document::new("英特爾 (INTC-US) 與台積電 (2330-TW)(TSM-US) 股價走高，(CEO-US) 不算。");
+fn stock_codes_and_acronyms_after_an_organisation_are_that_organisation() {
+    let document = Document::new(
+        "英特爾 (INTC-US) 與台積電 (2330-TW)(TSM-US) 股價走高，(CEO-US) 不算。\n\n國家統計局（NBS）今日公布數據，NBS表示，NBSX不算。",
+    );
     let text = document.text();
     let rendered: Vec<String> = recognise(&document, EntityIndex::builtin(), Options::NONE)
         .iter()
@@ -558,6 +561,9 @@ fn stock_codes_after_a_company_are_that_company() {
         INTC-US=Intel
         台積電=TSMC
         2330-TW=TSMC
-        TSM-US=TSMC"#]]
+        TSM-US=TSMC
+        國家統計局=National Bureau of Statistics of China
+        NBS=National Bureau of Statistics of China
+        NBS=National Bureau of Statistics of China"#]]
     .assert_eq(&rendered.join("\n"));
 }
