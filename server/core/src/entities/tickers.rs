@@ -105,7 +105,7 @@ fn later_uses(text: &str, acronyms: &[(String, Arc<super::Entity>)], mentions: &
         let word = |c: char| c.is_ascii_alphanumeric();
         let bounded = !text[..range.start].chars().next_back().is_some_and(word)
             && !text[range.end..].chars().next().is_some_and(word);
-        if bounded && super::entity::overlapping(mentions, range).is_none() {
+        if bounded && super::overlapping(mentions, range).is_none() {
             found.push(Mention { range, key: acronym.clone(), entity: Arc::clone(entity) });
         }
     }
