@@ -595,7 +595,11 @@ fn with_outlet_titles(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     if titles.is_empty() {
         return mentions;
     }
-    let named = |title: TextRange| overlapping(&mentions, title).is_some_and(|m| m.range == title);
+    // Mentions do not overlap, so their ends are in order too.
+    let named = |title: TextRange| {
+        let next = mentions.partition_point(|m| m.range.end < title.end);
+        mentions.get(next).is_some_and(|m| m.range == title)
+    };
     let titles: Vec<TextRange> = titles.into_iter().filter(|&title| !named(title)).collect();
     // Titles are in text order and apart: each mention is inside at most one.
     let inside_a_title = |range: TextRange| {
@@ -774,13 +778,6 @@ fn ascii_bounded(text: &str, range: TextRange) -> bool {
     let before = text[..range.start].chars().next_back();
     let after = text[range.end..].chars().next();
     !(first_ascii && before.is_some_and(word) || last_ascii && after.is_some_and(word))
-}
-
-/// The mention of `mentions` (in text order, apart, so their ends are in order too) that
-/// overlaps `range`, if any: only the first that ends after the range's start can.
-fn overlapping(mentions: &[Mention], range: TextRange) -> Option<&Mention> {
-    let next = mentions.partition_point(|m| m.range.end <= range.start);
-    mentions.get(next).filter(|m| m.range.start < range.end)
 }
 
 /// The mention at a byte offset. A cursor right after a name still finds it when what follows

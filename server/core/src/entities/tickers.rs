@@ -105,7 +105,11 @@ fn later_uses(text: &str, acronyms: &[(String, Arc<super::Entity>)], mentions: &
         let word = |c: char| c.is_ascii_alphanumeric();
         let bounded = !text[..range.start].chars().next_back().is_some_and(word)
             && !text[range.end..].chars().next().is_some_and(word);
-        if bounded && super::overlapping(mentions, range).is_none() {
+        // Mentions are apart and in order: the first that ends after the start is the only one
+        // that can overlap.
+        let next = mentions.partition_point(|m| m.range.end <= range.start);
+        let free = mentions.get(next).is_none_or(|m| m.range.start >= range.end);
+        if bounded && free {
             found.push(Mention { range, key: acronym.clone(), entity: Arc::clone(entity) });
         }
     }
