@@ -187,28 +187,22 @@ pub fn is_false_positive(key: &str) -> bool {
 /// A foreign person written in transliteration gets the English its parts read back to, in
 /// any region ([`transliteration::read_back`]).
 pub fn guess(surface: &str, key: &str, kind: EntityKind, region: Option<romanise::Region>) -> Entity {
-    let read_back = (kind == EntityKind::Person).then(|| transliteration::read_back(key)).flatten();
-    let (english, description, pinyin) = match read_back {
-        Some(english) => (english, transliteration::DESCRIPTION.to_owned(), String::new()),
-        None => romanised(surface, key, kind, region),
-    };
-    Entity {
-        id: format!("guess:{key}"),
-        kind,
-        traditional: surface.to_owned(),
-        simplified: key.to_owned(),
-        aliases: Vec::new(),
-        english,
-        description,
-        pinyin,
-        as_of: None,
-        source: Source::Jieba,
+    if kind == EntityKind::Person
+        && let Some(english) = transliteration::read_back(key)
+    {
+        return Entity {
+            id: format!("guess:{key}"),
+            kind,
+            traditional: surface.to_owned(),
+            simplified: key.to_owned(),
+            aliases: Vec::new(),
+            english,
+            description: transliteration::DESCRIPTION.to_owned(),
+            pinyin: String::new(),
+            as_of: None,
+            source: Source::Jieba,
+        };
     }
-}
-
-/// The English, its description and the pinyin reading of a guessed name romanised for
-/// `region` (empty English and description when none is made).
-fn romanised(surface: &str, key: &str, kind: EntityKind, region: Option<romanise::Region>) -> (String, String, String) {
     let romanised = match kind {
         EntityKind::Person => romanise::person_as_written(surface, key, region),
         _ => romanise::name_as_written(surface, key, kind, region),
@@ -227,5 +221,16 @@ fn romanised(surface: &str, key: &str, kind: EntityKind, region: Option<romanise
         }
         _ => "romanised, not verified (Hanyu Pinyin)".to_owned(),
     };
-    (english, description, pinyin)
+    Entity {
+        id: format!("guess:{key}"),
+        kind,
+        traditional: surface.to_owned(),
+        simplified: key.to_owned(),
+        aliases: Vec::new(),
+        english,
+        description,
+        pinyin,
+        as_of: None,
+        source: Source::Jieba,
+    }
 }
