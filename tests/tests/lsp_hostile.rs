@@ -83,11 +83,12 @@ fn closing_large_documents_returns_memory() {
         "most memory is returned: baseline {baseline}, peak {peak}, after close {after_first} KiB"
     );
     // A leak of the document would add its whole footprint per cycle (four more cycles: four
-    // footprints); allocator fragmentation adds some MB over the cycles (measured 7 to 26 MB
-    // against a footprint of 73 MB, depending on how the threads' arenas are hit), so the bound
-    // is half of one footprint.
+    // footprints); allocator fragmentation adds some MB over the cycles (measured 7 to 27 MB
+    // against a footprint of about 73 MB, depending on how the threads' arenas are hit; half a
+    // footprint was once exceeded on a loaded CI machine), so the bound is one footprint: a
+    // leak of a quarter of the document per cycle still crosses it.
     assert!(
-        after < after_first + peak.saturating_sub(baseline.min(after_first)) / 2,
+        after < after_first + peak.saturating_sub(baseline.min(after_first)),
         "no growth over five open/close cycles: baseline {baseline}, first close {after_first}, fifth close {after} KiB"
     );
     assert_eq!(server.shutdown(), Some(0));
