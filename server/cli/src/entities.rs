@@ -113,7 +113,7 @@ pub fn about() -> ExitCode {
     let text = format!(
         "zhnews {version}\n\n\
          Data in this binary:\n\
-         - Curated gazetteer (server/data/gazetteer.toml, agencies.toml): {curated} entities, written for zhnews.\n\
+         - Curated gazetteer (server/data/gazetteer.toml, agencies.toml, regions.toml, organisations.toml, people.toml): {curated} entities, written for zhnews.\n\
          - {attribution}.\n  {cedict} proper-noun entries of the {release} release, filtered from the full \
          dictionary (entries whose pinyin starts with a capital letter); \
          https://creativecommons.org/licenses/by-sa/4.0/\n\

@@ -41,6 +41,11 @@ pub const REGIONS_TOML: &str = include_str!("../../../data/regions.toml");
 /// `scripts/make-organisations.py`), part of the curated gazetteer.
 pub const ORGANISATIONS_TOML: &str = include_str!("../../../data/organisations.toml");
 
+/// The people news names most beyond the hand-written ones, with the English names they use
+/// themselves (`server/data/people.toml`, written by `scripts/make-people.py`), part of the
+/// curated gazetteer.
+pub const PEOPLE_TOML: &str = include_str!("../../../data/people.toml");
+
 /// The entities of one gazetteer file, and the words it says are never entities.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
@@ -117,7 +122,7 @@ impl Gazetteer {
         static CURATED: OnceLock<Gazetteer> = OnceLock::new();
         CURATED.get_or_init(|| {
             let mut curated = Gazetteer::from_toml_str(CURATED_TOML, Source::Curated).unwrap_or_default();
-            for part in [AGENCIES_TOML, REGIONS_TOML, ORGANISATIONS_TOML] {
+            for part in [AGENCIES_TOML, REGIONS_TOML, ORGANISATIONS_TOML, PEOPLE_TOML] {
                 if let Ok(part) = Gazetteer::from_toml_str(part, Source::Curated) {
                     curated.entities.extend(part.entities);
                     curated.ignore.extend(part.ignore);
@@ -163,7 +168,7 @@ mod tests {
     }
 
     #[test]
-    fn the_agencies_parse_and_share_no_id_or_name_with_the_gazetteer() {
+    fn the_curated_files_parse_and_share_no_id_or_name() {
         let gazetteer = Gazetteer::from_toml_str(CURATED_TOML, Source::Curated).unwrap();
         let agencies = Gazetteer::from_toml_str(AGENCIES_TOML, Source::Curated).unwrap();
         assert!(agencies.entities.len() >= 300, "{}", agencies.entities.len());
@@ -171,6 +176,8 @@ mod tests {
         assert!(regions.entities.len() >= 100, "{}", regions.entities.len());
         let organisations = Gazetteer::from_toml_str(ORGANISATIONS_TOML, Source::Curated).unwrap();
         assert!(organisations.entities.len() >= 600, "{}", organisations.entities.len());
+        let people = Gazetteer::from_toml_str(PEOPLE_TOML, Source::Curated).unwrap();
+        assert!(people.entities.len() >= 200, "{}", people.entities.len());
         let names = |e: &Entity| {
             [&e.traditional, &e.simplified]
                 .into_iter()
@@ -180,8 +187,13 @@ mod tests {
         };
         let mut ids = std::collections::HashSet::new();
         let mut keys = std::collections::HashMap::new();
-        for entity in
-            gazetteer.entities.iter().chain(&agencies.entities).chain(&regions.entities).chain(&organisations.entities)
+        for entity in gazetteer
+            .entities
+            .iter()
+            .chain(&agencies.entities)
+            .chain(&regions.entities)
+            .chain(&organisations.entities)
+            .chain(&people.entities)
         {
             assert!(ids.insert(entity.id.as_str()), "duplicate id {}", entity.id);
             for key in names(entity) {
@@ -193,6 +205,10 @@ mod tests {
         for entity in &agencies.entities {
             assert_eq!(entity.kind, EntityKind::Organisation, "{}", entity.id);
             assert!(!entity.english.is_empty() && !entity.pinyin.is_empty(), "{}", entity.id);
+        }
+        for entity in &people.entities {
+            assert_eq!(entity.kind, EntityKind::Person, "{}", entity.id);
+            assert!(!entity.english.is_empty() && !entity.description.is_empty(), "{}", entity.id);
         }
     }
 

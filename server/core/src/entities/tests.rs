@@ -294,7 +294,7 @@ fn model_proposes_people() {
     // CC-CEDICT's 小明 inside 王小明 gives way to the model's person; 郭先生 and 李某 (also
     // tagged PER) are rightly left out.
     check_model("新华社记者王小明报道，郭先生和李某昨天到场。", expect!["王小明=Model Person Wang Xiaoming"]);
-    check_model("臺北市長蔣萬安今天出席活動。", expect!["蔣萬安=Model Person Chiang Wan-an"]);
+    check_model("臺北市議員林志明今天出席活動。", expect!["林志明=Model Person Lin Chih-ming"]);
 }
 
 #[test]
@@ -461,6 +461,40 @@ fn companies_and_media_in_both_scripts() {
             中国海油=company-cnooc
             联合早报=zaobao
             星洲日报=media-sin-chew-daily"#]],
+    );
+}
+
+/// People of `people.toml` in both scripts, with the English they use themselves: a Hong Kong
+/// official's English given name, a Taiwanese mayor's own spelling, a founder's English name
+/// (our own sentences).
+#[test]
+fn people_with_their_own_english_in_both_scripts() {
+    let english = |text: &str| -> Vec<String> {
+        let document = Document::new(text);
+        recognise(&document, EntityIndex::builtin(), Options { tagger: None, model: None })
+            .iter()
+            .map(|m| format!("{}={}", &text[m.range.as_range()], m.entity.english))
+            .collect()
+    };
+    assert_eq!(
+        english("保安局局長鄧炳強與新北市長侯友宜會面，張忠謀出席。"),
+        [
+            "保安局=Security Bureau",
+            "鄧炳強=Chris Tang Ping-keung",
+            "新北市=New Taipei City",
+            "侯友宜=Hou Yu-ih",
+            "張忠謀=Morris Chang"
+        ]
+    );
+    assert_eq!(
+        english("保安局局长邓炳强与新北市长侯友宜会面，张忠谋出席。"),
+        [
+            "保安局=Security Bureau",
+            "邓炳强=Chris Tang Ping-keung",
+            "新北市=New Taipei City",
+            "侯友宜=Hou Yu-ih",
+            "张忠谋=Morris Chang"
+        ]
     );
 }
 
