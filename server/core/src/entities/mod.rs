@@ -190,7 +190,12 @@ impl EntityIndex {
     /// is dropped (有關中國: CC-CEDICT's 關中 loses to the curated 中國), then the longest
     /// candidates win, ties going to the higher layer and then to the leftmost (拉美國家 is
     /// 拉美, not 美國). Candidates that do not stand alone as ASCII words (G200) are dropped.
-    fn resolve<'a>(&'a self, text: &str) -> Vec<(TextRange, &'a Target)> {
+    ///
+    /// `model` are the names the LAC model read in the text, if it ran: a candidate that is
+    /// exactly one of them is never dropped for straddling, and wins a tie of length (安徽芜湖南陵县
+    /// is 芜湖 | 南陵县 to the model, which read the whole sentence, not the curated 湖南 that
+    /// straddles both).
+    fn resolve<'a>(&'a self, text: &str, model: &[TextRange]) -> Vec<(TextRange, &'a Target)> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -204,6 +209,9 @@ impl EntityIndex {
             .collect();
         let straddles =
             |a: TextRange, b: TextRange| a.start < b.end && b.start < a.end && !(a.start <= b.start && b.end <= a.end);
+        let read_by_model = |range: TextRange| {
+            model.binary_search_by_key(&range.start, |name| name.start).is_ok_and(|at| model[at] == range)
+        };
         // Candidates sorted by start; an overlapping one is at most `longest` bytes before.
         candidates.sort_by_key(|&(range, _, _)| (range.start, range.end));
         let longest = candidates.iter().map(|(range, _, _)| range.len()).max().unwrap_or(0);
@@ -213,13 +221,16 @@ impl EntityIndex {
                 let before =
                     candidates[..i].iter().rev().take_while(|(other, _, _)| other.start + longest > range.start);
                 let after = candidates[i + 1..].iter().take_while(|(other, _, _)| other.start < range.end);
-                !before.chain(after).any(|&(other, _, other_source)| other_source > source && straddles(range, other))
+                read_by_model(range)
+                    || !before
+                        .chain(after)
+                        .any(|&(other, _, other_source)| other_source > source && straddles(range, other))
             })
             .collect();
         let mut candidates: Vec<_> =
             candidates.into_iter().zip(keep).filter_map(|(c, keep)| keep.then_some(c)).collect();
         candidates.sort_by_key(|&(range, _, source)| {
-            (std::cmp::Reverse(range.len()), std::cmp::Reverse(source), range.start)
+            (std::cmp::Reverse(range.len()), !read_by_model(range), std::cmp::Reverse(source), range.start)
         });
         let mut taken = vec![false; text.len()];
         let mut chosen: Vec<(TextRange, &Target)> = Vec::new();
@@ -243,7 +254,7 @@ impl EntityIndex {
             char_at[byte..byte + c.len_utf8()].iter_mut().for_each(|slot| *slot = n);
         }
         char_at[text.len()] = chars.len();
-        self.resolve(&text)
+        self.resolve(&text, &[])
             .into_iter()
             .filter_map(|(range, target)| Some((char_at[range.start], char_at[range.end], target.entity()?)))
             .collect()
@@ -252,7 +263,7 @@ impl EntityIndex {
     /// The entity `name` names as a whole (one known name covering all of its lookup form).
     pub fn entity_named(&self, name: &str) -> Option<Arc<Entity>> {
         let key = normalise(name);
-        match self.resolve(&key).as_slice() {
+        match self.resolve(&key, &[]).as_slice() {
             [(range, target)] if range.start == 0 && range.end == key.len() => target.entity(),
             _ => None,
         }
@@ -323,11 +334,15 @@ pub fn find_with_model(
 ) -> Vec<Found> {
     let mut found = Vec::new();
     let normalised = Normalised::new(joined);
-    let resolved: Vec<(TextRange, Option<Arc<Entity>>)> =
-        index.resolve(&normalised.text).into_iter().map(|(range, target)| (range, target.entity())).collect();
-    let resolved = compose::compose(&normalised.text, resolved);
     let model: Option<Vec<(TextRange, EntityKind)>> = model
         .map(|names| names.iter().filter_map(|&(range, kind)| Some((normalised.from_source(range)?, kind))).collect());
+    let read_by_model: Vec<TextRange> = model.iter().flatten().map(|&(range, _)| range).collect();
+    let resolved: Vec<(TextRange, Option<Arc<Entity>>)> = index
+        .resolve(&normalised.text, &read_by_model)
+        .into_iter()
+        .map(|(range, target)| (range, target.entity()))
+        .collect();
+    let resolved = compose::compose(&normalised.text, resolved);
     let mut known: Vec<TextRange> = Vec::new();
     let mut listed_organisations: Vec<TextRange> = Vec::new();
     for (range, entity) in resolved {

@@ -464,6 +464,24 @@ fn companies_and_media_in_both_scripts() {
     );
 }
 
+/// Two dictionary names that straddle each other: the one the model read as a name wins, so a
+/// prefecture's name followed by its county's is not read as the province that straddles them
+/// (our own sentences).
+#[test]
+fn the_model_settles_names_that_straddle() {
+    let cases = [
+        ("他们来到安徽芜湖南陵县的一处烈士陵园。", ["安徽", "芜湖", "南陵县", "烈士陵园"]),
+        ("他們來到安徽蕪湖南陵縣的一處烈士陵園。", ["安徽", "蕪湖", "南陵縣", "烈士陵園"]),
+    ];
+    for (text, expected) in cases {
+        let document = Document::new(text);
+        let options = Options { tagger: None, model: Some(lac::load()) };
+        let names: Vec<&str> =
+            recognise(&document, EntityIndex::builtin(), options).iter().map(|m| &text[m.range.as_range()]).collect();
+        assert_eq!(names, expected);
+    }
+}
+
 /// People of `people.toml` in both scripts, with the English they use themselves: a Hong Kong
 /// official's English given name, a Taiwanese mayor's own spelling, a founder's English name
 /// (our own sentences).
