@@ -646,6 +646,43 @@ RESEARCH = [
 ]
 
 # Mainland national, provincial and new-media outlets.
+# Hospitals whose English name is not the romanisation of their Chinese one (瑪麗醫院 is Queen
+# Mary Hospital), or that news names by a short form (協和, 台大醫院): Hong Kong's public and
+# private hospitals, and the best-known ones of the mainland and Taiwan. A hospital named after
+# its district (屯門醫院 Tuen Mun Hospital) is composed from its parts (entities/romanise.rs).
+HOSPITALS = [
+    ("瑪麗醫院", "Queen Mary Hospital", "Hong Kong public hospital (Pok Fu Lam)", []),
+    ("伊利沙伯醫院", "Queen Elizabeth Hospital", "Hong Kong public hospital (Kowloon)", []),
+    ("威爾斯親王醫院", "Prince of Wales Hospital", "Hong Kong public hospital (Sha Tin)", []),
+    ("瑪嘉烈醫院", "Princess Margaret Hospital", "Hong Kong public hospital (Kwai Chung)", []),
+    ("東區尤德夫人那打素醫院", "Pamela Youde Nethersole Eastern Hospital", "Hong Kong public hospital (Chai Wan)",
+     ["東區醫院"]),
+    ("雅麗氏何妙齡那打素醫院", "Alice Ho Miu Ling Nethersole Hospital", "Hong Kong public hospital (Tai Po)",
+     ["那打素醫院"]),
+    ("基督教聯合醫院", "United Christian Hospital", "Hong Kong public hospital (Kwun Tong)", ["聯合醫院"]),
+    ("明愛醫院", "Caritas Medical Centre", "Hong Kong public hospital (Sham Shui Po)", []),
+    ("律敦治醫院", "Ruttonjee Hospital", "Hong Kong public hospital (Wan Chai)", []),
+    ("葛量洪醫院", "Grantham Hospital", "Hong Kong public hospital (Aberdeen)", []),
+    ("香港兒童醫院", "Hong Kong Children's Hospital", "Hong Kong public hospital (Kai Tak)", []),
+    ("青山醫院", "Castle Peak Hospital", "Hong Kong psychiatric hospital (Tuen Mun)", []),
+    ("廣華醫院", "Kwong Wah Hospital", "Hong Kong public hospital (Yau Ma Tei)", []),
+    ("仁濟醫院", "Yan Chai Hospital", "Hong Kong public hospital (Tsuen Wan)", []),
+    ("博愛醫院", "Pok Oi Hospital", "Hong Kong public hospital (Yuen Long)", []),
+    ("養和醫院", "Hong Kong Sanatorium & Hospital", "Hong Kong private hospital (Happy Valley)", []),
+    ("港安醫院", "Hong Kong Adventist Hospital", "Hong Kong private hospital", []),
+    ("浸信會醫院", "Hong Kong Baptist Hospital", "Hong Kong private hospital (Kowloon Tong)", []),
+    ("聖保祿醫院", "St. Paul's Hospital", "Hong Kong private hospital (Causeway Bay)", []),
+    ("北京協和醫院", "Peking Union Medical College Hospital", "Hospital in Beijing", ["協和醫院"]),
+    ("四川大學華西醫院", "West China Hospital, Sichuan University", "Hospital in Chengdu", ["華西醫院"]),
+    ("中日友好醫院", "China-Japan Friendship Hospital", "Hospital in Beijing", []),
+    ("解放軍總醫院", "Chinese PLA General Hospital", "Military hospital in Beijing (301 Hospital)", ["301醫院"]),
+    ("臺大醫院", "National Taiwan University Hospital", "Hospital in Taipei", ["台大醫院"]),
+    ("臺北榮民總醫院", "Taipei Veterans General Hospital", "Hospital in Taipei", ["台北榮總", "北榮"]),
+    ("林口長庚紀念醫院", "Linkou Chang Gung Memorial Hospital", "Hospital in Taoyuan", ["林口長庚"]),
+    ("馬偕紀念醫院", "MacKay Memorial Hospital", "Hospital in Taipei", ["馬偕醫院"]),
+    ("三軍總醫院", "Tri-Service General Hospital", "Military hospital in Taipei", []),
+]
+
 MAINLAND_MEDIA = [
     ("人民網", "People's Daily Online", "Website of the People's Daily", []),
     ("中國新聞網", "China News (chinanews.com.cn)", "Website of China News Service", ["中新網"]),
@@ -910,6 +947,7 @@ SECTIONS = [
     ("Japanese and Korean companies.", "company", JAPAN_KOREA_COMPANIES),
     ("Apps and platforms.", "platform", PLATFORMS),
     ("Pollsters, research firms, auditors and consultancies.", "research", RESEARCH),
+    ("Hospitals whose English is not a romanisation, and short forms news uses.", "hospital", HOSPITALS),
     ("News media.", "media", MEDIA),
     ("Mainland national, provincial and new-media outlets.", "media", MAINLAND_MEDIA),
     ("Hong Kong media.", "media", HONG_KONG_MEDIA),

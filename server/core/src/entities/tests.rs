@@ -516,6 +516,25 @@ fn people_with_their_own_english_in_both_scripts() {
     );
 }
 
+/// Hospitals whose English is not a romanisation, in both scripts and by short forms (our own
+/// sentences).
+#[test]
+fn hospitals_by_their_own_english() {
+    check(
+        "傷者分別送往瑪麗醫院、威爾斯親王醫院及台大醫院。",
+        expect![[r#"
+            瑪麗醫院=hospital-queen-mary-hospital
+            威爾斯親王醫院=hospital-prince-of-wales-hospital
+            台大醫院=hospital-national-taiwan-university-hospital"#]],
+    );
+    check(
+        "伤者被送往北京协和医院和华西医院救治。",
+        expect![[r#"
+            北京协和医院=hospital-peking-union-medical-college-hospital
+            华西医院=hospital-west-china-hospital-sichuan-university"#]],
+    );
+}
+
 /// Names printed in Latin letters as their owners print them, lowercase ones too (vivo), and
 /// never inside a longer ASCII word (vivofit, OPPOs, Zoomed).
 #[test]
