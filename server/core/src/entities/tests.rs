@@ -535,6 +535,27 @@ fn hospitals_by_their_own_english() {
     );
 }
 
+/// Hong Kong landmarks whose English is not a romanisation, in both scripts (our own
+/// sentences): not "Tai Ping Shan", and 添馬公園 holds no 馬公 (Makung).
+#[test]
+fn hong_kong_landmarks_by_their_english() {
+    check(
+        "示威者由添馬公園遊行至政府總部，再經紅隧前往太平山。",
+        expect![[r#"
+            添馬公園=hk-tamar-park
+            政府總部=hk-central-government-offices
+            紅隧=hk-cross-harbour-tunnel
+            太平山=hk-victoria-peak"#]],
+    );
+    check(
+        "游客从添马公园出发，乘东铁线前往启德体育园。",
+        expect![[r#"
+            添马公园=hk-tamar-park
+            东铁线=hk-east-rail-line
+            启德体育园=hk-kai-tak-sports-park"#]],
+    );
+}
+
 /// Names printed in Latin letters as their owners print them, lowercase ones too (vivo), and
 /// never inside a longer ASCII word (vivofit, OPPOs, Zoomed).
 #[test]
