@@ -556,6 +556,20 @@ fn hong_kong_landmarks_by_their_english() {
     );
 }
 
+/// The groupings of the mainland, Hong Kong, Macau and Taiwan news uses, as one place each
+/// (our own sentences): not 中國 and a guessed 大陸.
+#[test]
+fn regional_groupings() {
+    check(
+        "中國大陸與港澳的業界，以至兩岸四地的學者都有出席。",
+        expect![[r#"
+            中國大陸=mainland-china-taiwan-usage
+            港澳=hong-kong-and-macau
+            兩岸四地=cross-strait-four-places"#]],
+    );
+    check("港澳台居民可申领居住证。", expect!["港澳台=hong-kong-macau-and-taiwan"]);
+}
+
 /// Names printed in Latin letters as their owners print them, lowercase ones too (vivo), and
 /// never inside a longer ASCII word (vivofit, OPPOs, Zoomed).
 #[test]
