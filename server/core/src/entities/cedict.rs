@@ -253,7 +253,58 @@ fn english_name(definition: &str) -> String {
         .min()
         .unwrap_or(definition.len());
     let name = definition[..cut].trim();
-    if name.is_empty() { definition.trim().to_owned() } else { name.to_owned() }
+    let name = if name.is_empty() { definition.trim() } else { name };
+    division_name(name).unwrap_or_else(|| without_references(name))
+}
+
+/// Words of CC-CEDICT's glosses for a division or a feature, which its English name ends in
+/// (`Santai county in Mianyang 綿陽|绵阳[Mian2 yang2]` is Santai County).
+const DIVISIONS: &[&str] = &[
+    "autonomous county",
+    "suburban district",
+    "county",
+    "district",
+    "township",
+    "town",
+    "banner",
+    "city",
+    "prefecture",
+    "river",
+    "lake",
+    "mountain",
+];
+
+/// The name of a division as CC-CEDICT's gloss of a county, a district or a town gives it
+/// ("Qixing district of Guilin city 桂林市[…]", "Neipu Township in Pingtung County 屏東縣|屏东县[…]"):
+/// the words before the first division word that `in`, `of` or `or` follows, that word
+/// capitalised, as the place's own signs write it (Qixing District, Neipu Township). 5,006
+/// first glosses of the subset carry a cross-reference this way; an English name ends before it.
+fn division_name(name: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    let (at, division) = DIVISIONS
+        .iter()
+        .filter_map(|division| {
+            [" in ", " of ", " or "]
+                .iter()
+                .filter_map(|link| lower.find(&format!(" {division}{link}")))
+                .min()
+                .map(|at| (at, *division))
+        })
+        .min_by_key(|&(at, division)| (at, std::cmp::Reverse(division.len())))?;
+    let head = name[..at].trim();
+    if head.is_empty() || !head.is_ascii() {
+        return None;
+    }
+    let title: Vec<String> = division.split(' ').map(|word| word[..1].to_ascii_uppercase() + &word[1..]).collect();
+    Some(format!("{head} {}", title.join(" ")))
+}
+
+/// `name` without CC-CEDICT's cross-references (`綿陽|绵阳[Mian2 yang2]`, `孔夫子[Kong3 fu1 zi3]`):
+/// the text up to the first Han character, bracket or bar.
+fn without_references(name: &str) -> String {
+    let end = name.find(|c: char| c == '[' || c == '|' || crate::text::is_han(c)).unwrap_or(name.len());
+    let kept = name[..end].trim();
+    if kept.is_empty() { name.to_owned() } else { kept.to_owned() }
 }
 
 /// The kind of name a CC-CEDICT definition describes, from its wording.
@@ -377,6 +428,10 @@ mod tests {
         assert_eq!(cedict.surnames["司马"], ["Si1 ma3"]);
         assert_eq!(cedict.surnames["翟"], ["Di2", "Zhai2"]);
         assert_eq!(find("兰州").english, "Lanzhou");
+        // Counties, districts and towns: their name and the division, not the cross-reference.
+        assert_eq!(find("南陵县").english, "Nanling County");
+        assert_eq!(find("七星区").english, "Qixing District");
+        assert_eq!(find("三台县").english, "Santai County");
     }
 
     /// The two-character municipalities, provincial capitals and prefecture-level cities of
