@@ -304,7 +304,9 @@ fn division_name(name: &str) -> Option<String> {
 fn without_references(name: &str) -> String {
     let end = name.find(|c: char| c == '[' || c == '|' || crate::text::is_han(c)).unwrap_or(name.len());
     let kept = name[..end].trim();
-    if kept.is_empty() { name.to_owned() } else { kept.to_owned() }
+    // "abbr. for 上海交通大學|…" names nothing without what it refers to.
+    let dangling = ["for", "of", "to", "in", "see", "and", "or"].iter().any(|word| kept.ends_with(&format!(" {word}")));
+    if kept.is_empty() || dangling { name.to_owned() } else { kept.to_owned() }
 }
 
 /// The kind of name a CC-CEDICT definition describes, from its wording.

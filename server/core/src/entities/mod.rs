@@ -26,6 +26,7 @@
 //!
 //! Architecture Invariant: this module does no I/O. Gazetteer files arrive as text.
 
+mod bylines;
 pub mod cedict;
 pub mod compose;
 pub mod config;
@@ -596,6 +597,7 @@ pub fn place<'a>(
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
     let mentions = tickers::with_bracketed_codes(document.text(), mentions);
     let mentions = with_outlet_titles(document.text(), mentions);
+    let mentions = with_byline_names(document.text(), mentions, region);
     if region == Some(romanise::Region::HongKong) {
         return join_hong_kong_endings(document.text(), mentions);
     }
@@ -632,6 +634,39 @@ fn with_outlet_titles(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
         })
         .collect();
     out.extend(mentions.into_iter().filter(|m| !inside_a_title(m.range)));
+    out.sort_by_key(|m| (m.range.start, m.range.end));
+    out
+}
+
+/// `mentions` (in text order) and the people the document's credits name ([`bylines`]), in
+/// text order. A credited name takes the place of the names inside or across it (a pen name
+/// such as 菠菜 is a word to the dictionary); a person already found whole is kept as it is.
+fn with_byline_names(text: &str, mentions: Vec<Mention>, region: Option<romanise::Region>) -> Vec<Mention> {
+    let credited = bylines::byline_names(text);
+    if credited.is_empty() {
+        return mentions;
+    }
+    let overlaps = |a: TextRange, b: TextRange| a.start < b.end && b.start < a.end;
+    let kept_whole = |name: TextRange| mentions.iter().any(|m| m.range == name && m.entity.kind == EntityKind::Person);
+    let credited: Vec<TextRange> = credited.into_iter().filter(|&name| !kept_whole(name)).collect();
+    let mut out: Vec<Mention> = credited
+        .iter()
+        .map(|&range| {
+            let surface = &text[range.as_range()];
+            let key = normalise(surface);
+            let mut entity = tagger::guess(surface, &key, EntityKind::Person, region);
+            if entity.english.is_empty()
+                && let Some(english) = bylines::pen_name(&key)
+            {
+                entity.english = english;
+                entity.description =
+                    "romanised, not verified (a credited name with no Chinese surname: probably a pen name)".to_owned();
+            }
+            entity.source = Source::Byline;
+            Mention { range, key, entity: Arc::new(entity) }
+        })
+        .collect();
+    out.extend(mentions.into_iter().filter(|m| !credited.iter().any(|&name| overlaps(name, m.range))));
     out.sort_by_key(|m| (m.range.start, m.range.end));
     out
 }

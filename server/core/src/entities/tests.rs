@@ -570,6 +570,28 @@ fn regional_groupings() {
     check("港澳台居民可申领居住证。", expect!["港澳台=hong-kong-macau-and-taiwan"]);
 }
 
+/// People credited in a byline are people, pen names too, with a romanisation (our own lines).
+#[test]
+fn credited_people() {
+    let text = "作者丨青椒 林晓\n编辑丨白菜\n（記者 陳一鳴 報道）";
+    let document = Document::new(text);
+    let rendered: Vec<String> = recognise(&document, EntityIndex::builtin(), Options { tagger: None, model: None })
+        .iter()
+        .map(|m| {
+            format!("{}={:?} {:?} {}", &text[m.range.as_range()], m.entity.source, m.entity.kind, m.entity.english)
+        })
+        .collect();
+    assert_eq!(
+        rendered,
+        [
+            "青椒=Byline Person Qingjiao",
+            "林晓=Byline Person Lin Xiao",
+            "白菜=Byline Person Bai Cai",
+            "陳一鳴=Byline Person Chen Yiming"
+        ]
+    );
+}
+
 /// Names printed in Latin letters as their owners print them, lowercase ones too (vivo), and
 /// never inside a longer ASCII word (vivofit, OPPOs, Zoomed).
 #[test]
