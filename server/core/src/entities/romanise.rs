@@ -373,6 +373,10 @@ struct Ending {
     english: String,
     #[serde(default)]
     directions: bool,
+    /// The ending names a body only after generic words (化学|系, a university's Department of
+    /// Chemistry): after anything else it ends a common word (关系 relation, 体系 system).
+    #[serde(default)]
+    after_words: bool,
     /// The region whose names take the ending: mainland unless said.
     #[serde(default = "mainland")]
     region: Region,
@@ -453,7 +457,7 @@ pub fn name_as_written(surface: &str, key: &str, kind: EntityKind, region: Optio
     if hong_kong && endings().iter().any(|ending| ending.chinese == key) {
         return None;
     }
-    let (stem, pattern, directions) = peel_endings(key, region);
+    let (stem, pattern, directions, after_words) = peel_endings(key, region);
     let has_ending = pattern != "{}";
     if hong_kong && !has_ending {
         return None;
@@ -494,7 +498,10 @@ pub fn name_as_written(surface: &str, key: &str, kind: EntityKind, region: Optio
     let long_ending = key.chars().count() - stem.chars().count() >= 3;
     // A street takes any word as its proper part (机场路 Jichang Road), as signs write it.
     let is_ending = !directions && endings().iter().any(|ending| ending.region == region && ending.chinese == proper);
-    if is_ending || (proper.is_empty() && generic < 2 && !(generic == 1 && long_ending)) {
+    if is_ending
+        || (after_words && words.is_empty())
+        || (proper.is_empty() && generic < 2 && !(generic == 1 && long_ending))
+    {
         return None;
     }
     let words_english = level.into_iter().map(str::to_owned).chain([name_words::english(&words)]).collect::<Vec<_>>();
@@ -555,11 +562,12 @@ pub fn name_as_written(surface: &str, key: &str, kind: EntityKind, region: Optio
 /// with none), and whether the last ending is a street's, which a direction or a number may
 /// come before. An ending is taken whichever of place or organisation the model guessed: it
 /// tags some blocks of flats and offices (贸易大厦, 街道办) the other way.
-fn peel_endings(key: &str, region: Region) -> (&str, String, bool) {
+fn peel_endings(key: &str, region: Region) -> (&str, String, bool, bool) {
     let hong_kong = region == Region::HongKong;
     let mut stem = key;
     let mut pattern = "{}".to_owned();
     let mut directions = false;
+    let mut after_words = false;
     for round in 0..2 {
         let Some(ending) = endings().iter().find(|ending| {
             ending.region == region && stem.len() > ending.chinese.len() && stem.ends_with(&ending.chinese)
@@ -579,8 +587,9 @@ fn peel_endings(key: &str, region: Region) -> (&str, String, bool) {
         stem = &stem[..stem.len() - ending.chinese.len()];
         pattern = pattern.replace("{}", &ending.english);
         directions |= ending.directions;
+        after_words |= ending.after_words;
     }
-    (stem, pattern, directions)
+    (stem, pattern, directions, after_words)
 }
 
 /// The stem and the English pattern of a mainland (or Taiwanese) place's or organisation's
@@ -592,7 +601,7 @@ pub fn stem_and_ending(key: &str, kind: EntityKind, region: Option<Region>) -> O
         | (Some(Region::Taiwan), EntityKind::Place) => {}
         _ => return None,
     }
-    let (stem, pattern, _) = peel_endings(key, Region::Mainland);
+    let (stem, pattern, _, _) = peel_endings(key, Region::Mainland);
     let (proper, words) = name_words::peel(stem);
     let words = name_words::english(&words);
     let pattern = if words.is_empty() { pattern } else { pattern.replace("{}", &format!("{{}} {words}")) };
@@ -975,16 +984,20 @@ mod tests {
 
     #[test]
     fn generic_words_alone_are_no_name() {
-        // A generic word with an ending is a common noun (研究中心, 市中心), and a company's
-        // trade alone (科技有限公司) names no company.
-        let organisations = ["研究中心", "市中心", "科技有限公司", "航天中心", "妇幼医院", "医院"];
+        // A generic word with an ending is a common noun (研究中心, 市中心), a company's trade
+        // alone (科技有限公司) names no company, and 系 ends a word after anything but a subject
+        // (关系 relation; 体系 system, after 教育 as one generic word only).
+        let organisations =
+            ["研究中心", "市中心", "科技有限公司", "航天中心", "妇幼医院", "医院", "伙伴关系", "教育体系"];
         expect![[r#"
             研究中心=-
             市中心=-
             科技有限公司=-
             航天中心=-
             妇幼医院=-
-            医院=-"#]]
+            医院=-
+            伙伴关系=-
+            教育体系=-"#]]
         .assert_eq(&names(&organisations, EntityKind::Organisation, Some(Region::Mainland)));
     }
 
