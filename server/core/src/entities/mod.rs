@@ -34,6 +34,7 @@ mod entity;
 pub mod gazetteer;
 pub mod gloss;
 pub mod lac;
+mod name_words;
 pub mod normalise;
 mod outlet_titles;
 pub mod pinyin;
@@ -547,6 +548,7 @@ pub fn model_names(model: &lac::Lac, joined: &[&str]) -> Vec<Vec<(TextRange, Ent
                 .map(|word| (word.range, word.tag))
                 .chain(bodies.into_iter().map(|(range, _)| (range, "ORG")))
                 .filter_map(|(range, tag)| {
+                    let range = if tag == "LOC" { without_location_noun(lookup, range) } else { range };
                     let name = &lookup[range.as_range()];
                     let kind = match tag {
                         "PER" if !is_form_of_address(name) && name.chars().all(|c| is_han(c) || c == '·') => {
@@ -566,6 +568,22 @@ pub fn model_names(model: &lac::Lac, joined: &[&str]) -> Vec<Vec<(TextRange, Ent
             names
         })
         .collect()
+}
+
+/// Nouns of a spot near a place that the model takes into the place's name (岗贝路|街口, the
+/// crossing of a road; 南云西街|十字路; a town|一带, its surroundings): no name ends in them.
+const LOCATION_NOUNS: &[&str] = &["十字路口", "十字路", "交叉口", "街口", "路口", "一带", "附近", "周边", "沿线"];
+
+/// A place's range without a location noun at its end ([`LOCATION_NOUNS`]) when two Han
+/// characters or more stay before it; else the range as it is.
+fn without_location_noun(lookup: &str, range: TextRange) -> TextRange {
+    let name = &lookup[range.as_range()];
+    LOCATION_NOUNS
+        .iter()
+        .find(|noun| name.ends_with(**noun))
+        .map(|noun| TextRange::new(range.start, range.end - noun.len()))
+        .filter(|rest| lookup[rest.as_range()].chars().filter(|&c| is_han(c)).count() >= 2)
+        .unwrap_or(range)
 }
 
 /// The mentions of a document from the names found in each of its paragraphs (in paragraph

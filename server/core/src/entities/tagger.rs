@@ -203,6 +203,23 @@ pub fn guess(surface: &str, key: &str, kind: EntityKind, region: Option<romanise
             source: Source::Jieba,
         };
     }
+    // A foreign stem before a Chinese ending (约翰逊|航天中心) is read back, never romanised.
+    if let Some((stem, pattern)) = romanise::stem_and_ending(key, kind, region)
+        && let Some(english) = transliteration::read_back(stem)
+    {
+        return Entity {
+            id: format!("guess:{key}"),
+            kind,
+            traditional: surface.to_owned(),
+            simplified: key.to_owned(),
+            aliases: Vec::new(),
+            english: pattern.replace("{}", &english),
+            description: transliteration::DESCRIPTION_WITH_ENDING.to_owned(),
+            pinyin: String::new(),
+            as_of: None,
+            source: Source::Jieba,
+        };
+    }
     let romanised = match kind {
         EntityKind::Person => romanise::person_as_written(surface, key, region),
         _ => romanise::name_as_written(surface, key, kind, region),
@@ -214,12 +231,15 @@ pub fn guess(surface: &str, key: &str, kind: EntityKind, region: Option<romanise
             "romanised, not verified (Wade–Giles as Taiwan passports write it)".to_owned()
         }
         Some(romanise::Region::Taiwan) => {
-            "romanised, not verified (Hanyu Pinyin, Taiwan's standard for place names)".to_owned()
+            "composed, not verified (the proper part in Hanyu Pinyin, Taiwan's standard for place names; generic \
+             words in English)"
+                .to_owned()
         }
         Some(romanise::Region::HongKong) => {
             format!("romanised, not verified (Hong Kong Government Cantonese romanisation of Jyutping {jyutping})")
         }
-        _ => "romanised, not verified (Hanyu Pinyin)".to_owned(),
+        _ if kind == EntityKind::Person => "romanised, not verified (Hanyu Pinyin)".to_owned(),
+        _ => "composed, not verified (the proper part in Hanyu Pinyin, generic words in English)".to_owned(),
     };
     Entity {
         id: format!("guess:{key}"),

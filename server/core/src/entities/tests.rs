@@ -373,7 +373,7 @@ fn model_proposes_places_and_organisations() {
 fn model_words_after_a_place_make_a_body_when_they_end_in_one() {
     check_model(
         "徐汇区征收指挥中心昨日回复，湖北各地医院和警方重案组均未回应。",
-        expect!["征收指挥中心=Model Organisation "],
+        expect!["征收指挥中心=Model Organisation Zhengshou Command Center"],
     );
 }
 
@@ -694,4 +694,36 @@ fn stock_codes_and_acronyms_after_an_organisation_are_that_organisation() {
         NBS=National Bureau of Statistics of China
         NBS=National Bureau of Statistics of China"#]]
     .assert_eq(&rendered.join("\n"));
+}
+
+#[test]
+fn a_foreign_stem_before_a_chinese_ending_is_read_back_and_a_chinese_one_composed() {
+    let english = |surface: &str, kind| {
+        let key = normalise(surface);
+        let entity = tagger::guess(surface, &key, kind, Some(romanise::Region::Mainland));
+        format!("{surface}: {} ({})", entity.english, entity.description)
+    };
+    let shown = [
+        english("史密斯研究中心", EntityKind::Organisation),
+        english("華信研究中心", EntityKind::Organisation),
+        english("洪山二路", EntityKind::Place),
+    ];
+    expect![[r#"
+        史密斯研究中心: Smith Research Center (composed, not verified: the name transliterated back by a table of common foreign names, the generic ending translated)
+        華信研究中心: Huaxin Research Center (composed, not verified (the proper part in Hanyu Pinyin, generic words in English))
+        洪山二路: Hongshan 2nd Road (composed, not verified (the proper part in Hanyu Pinyin, generic words in English))"#]]
+    .assert_eq(&shown.join("\n"));
+}
+
+#[test]
+fn a_place_does_not_take_the_spot_near_it_into_its_name() {
+    let trimmed = |text: &str| {
+        let range = without_location_noun(text, TextRange::new(0, text.len()));
+        text[range.as_range()].to_owned()
+    };
+    let shown: Vec<String> = ["洪山路路口", "东湖街口", "汉江一带", "南云西街十字路", "路口", "街口附近", "洪山路"]
+        .iter()
+        .map(|t| trimmed(t))
+        .collect();
+    expect!["洪山路 东湖 汉江 南云西街 路口 街口 洪山路"].assert_eq(&shown.join(" "));
 }

@@ -143,6 +143,11 @@ fn capitalise(word: &str) -> String {
 pub const DESCRIPTION: &str =
     "transliterated back from the Chinese form by a table of common foreign names, not verified";
 
+/// The description of a place or an organisation whose foreign stem was read back and whose
+/// Chinese generic ending was translated (约翰逊航天中心 → Johnson Space Center).
+pub const DESCRIPTION_WITH_ENDING: &str = "composed, not verified: the name transliterated back by a table of common \
+    foreign names, the generic ending translated";
+
 #[cfg(test)]
 mod tests {
     use expect_test::{Expect, expect};
