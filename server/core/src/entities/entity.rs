@@ -54,6 +54,9 @@ pub enum Source {
     /// A news outlet named by its title in 《》 where the text cites it as one (《X》記者): see
     /// [`super::outlet_titles`]. Not in any gazetteer.
     Title,
+    /// A name printed in Latin letters after a word that says what it is (市長Khan, 業者DeepX,
+    /// 據ZDnet Korea報導): see [`super::latin`]. Not in any gazetteer.
+    Cue,
     /// An organisation named by a known place and an office after it (法國政府, 智利外交部):
     /// see [`super::compose`].
     Composed,
@@ -70,6 +73,7 @@ impl Source {
             Source::Jieba => "jieba guess",
             Source::Model => "LAC model guess",
             Source::Title => "a title in 《》 cited as a news outlet",
+            Source::Cue => "a Latin name after a word that says what it is",
             Source::Composed => "composed from a known place and an office",
             Source::Cedict => "CC-CEDICT",
             Source::Curated => "curated gazetteer",
@@ -109,6 +113,6 @@ pub struct Mention {
 
 impl Mention {
     pub fn is_guess(&self) -> bool {
-        matches!(self.entity.source, Source::Jieba | Source::Model | Source::Title)
+        matches!(self.entity.source, Source::Jieba | Source::Model | Source::Title | Source::Cue)
     }
 }

@@ -22,7 +22,9 @@
 //! Both load lazily, and the analysis works without them. Guessed people get English made for
 //! them: a romanisation of a Chinese name ([`romanise`]), a foreign name in transliteration read
 //! back through a table of common foreign names ([`transliteration`]), or, best, the spelling
-//! the text prints in brackets after the name ([`gloss`]).
+//! the text prints in brackets after the name ([`gloss`]). Names printed in Latin letters get
+//! the entity of the Chinese name they follow in brackets, or a kind from the word before them
+//! (研究經理Jitesh Ubrani, 業者DeepX: [`latin`]).
 //!
 //! Architecture Invariant: this module does no I/O. Gazetteer files arrive as text.
 
@@ -33,6 +35,7 @@ mod entity;
 pub mod gazetteer;
 pub mod gloss;
 pub mod lac;
+mod latin;
 pub mod normalise;
 mod outlet_titles;
 pub mod pinyin;
@@ -581,10 +584,12 @@ pub fn place<'a>(
     mentions.sort_by_key(|m| (m.range.start, m.range.end));
     let mentions = tickers::with_bracketed_codes(document.text(), mentions);
     let mentions = with_outlet_titles(document.text(), mentions);
-    if region == Some(romanise::Region::HongKong) {
-        return join_hong_kong_endings(document.text(), mentions);
-    }
-    gloss::apply(document.text(), mentions)
+    let mentions = if region == Some(romanise::Region::HongKong) {
+        join_hong_kong_endings(document.text(), mentions)
+    } else {
+        gloss::apply(document.text(), mentions)
+    };
+    latin::with_latin_names(document.text(), mentions)
 }
 
 /// `mentions` (in text order) and the news outlets named by their titles in 《》
