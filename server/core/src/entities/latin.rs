@@ -290,12 +290,14 @@ fn unwrapped(name: &str) -> String {
     name.chars().filter(|&c| c != '\r' && c != '\n').collect()
 }
 
-/// The lookup form of up to [`CUE_CHARS`] Han characters right before `at` (one space between
-/// allowed).
-fn han_before(text: &str, at: usize) -> String {
+/// Up to [`CUE_CHARS`] Han characters right before `at` (one space between allowed), as
+/// printed and in their lookup form.
+fn han_before(text: &str, at: usize) -> (String, String) {
     let before = text[..at].strip_suffix(' ').unwrap_or(&text[..at]);
     let chars: Vec<char> = before.chars().rev().take_while(|&c| is_han(c)).take(CUE_CHARS).collect();
-    normalise(&chars.into_iter().rev().collect::<String>())
+    let printed: String = chars.into_iter().rev().collect();
+    let lookup = normalise(&printed);
+    (printed, lookup)
 }
 
 /// The lookup form of up to [`CUE_CHARS`] Han characters right after `at`.
@@ -305,15 +307,18 @@ fn han_after(text: &str, at: usize) -> String {
 }
 
 /// The kind a cue around a Latin name gives it, and the cue, for the hover.
-fn cue_kind(before: &str, after: &str, name: &str) -> Option<(EntityKind, String)> {
-    let ends = |cues: &[&str]| cues.iter().find(|cue| before.ends_with(**cue)).map(|cue| (*cue).to_owned());
+fn cue_kind((printed, before): &(String, String), after: &str, name: &str) -> Option<(EntityKind, String)> {
+    // The cue as the text prints it (經理 in Traditional text): the lookup form has as many
+    // characters.
+    let as_printed = |cue: &str| {
+        let skip = printed.chars().count() - cue.chars().count();
+        printed.chars().skip(skip).collect::<String>()
+    };
+    let ends = |cues: &[&str]| cues.iter().find(|cue| before.ends_with(**cue)).map(|cue| as_printed(cue));
     if let Some(cue) = ends(OUTLET_CUES_BEFORE).filter(|_| OUTLET_CUES_AFTER.iter().any(|c| after.starts_with(c)))
         && is_name(name, EntityKind::Organisation, true)
     {
-        return Some((
-            EntityKind::Organisation,
-            format!("a news outlet cited as the source of a report ({cue} … 报道)"),
-        ));
+        return Some((EntityKind::Organisation, format!("a news outlet cited as the source of a report, after {cue}")));
     }
     if let Some(cue) = ends(PERFORMER_CUES)
         && is_name(name, EntityKind::Other, true)
@@ -419,7 +424,7 @@ mod tests {
 
     use super::*;
     use crate::document::Document;
-    use crate::entities::{EntityIndex, Options, recognise};
+    use crate::entities::{EntityIndex, Options, hover_markdown, recognise};
 
     /// A guess of `kind` over the first `surface` in `text`, as the taggers would propose it.
     fn guessed(text: &str, surface: &str, kind: EntityKind) -> Mention {
@@ -526,8 +531,8 @@ mod tests {
             "研究經理Anna Berg指出，市長Okafor則表示",
             &[],
             expect![[r#"
-                Anna Berg=person Anna Berg (printed in Latin letters after 经理)
-                Okafor=person Okafor (printed in Latin letters after 市长)"#]],
+                Anna Berg=person Anna Berg (printed in Latin letters after 經理)
+                Okafor=person Okafor (printed in Latin letters after 市長)"#]],
         );
         check(
             "研究经理Anna Berg指出",
@@ -538,7 +543,7 @@ mod tests {
         check(
             "全球總監Ana Ber-\ntrand表示",
             &[],
-            expect![[r#"Ana Ber-\ntrand=person Ana Ber-trand (printed in Latin letters after 总监)"#]],
+            expect![[r#"Ana Ber-\ntrand=person Ana Ber-trand (printed in Latin letters after 總監)"#]],
         );
         // Acronyms, products and units after a role noun are not people.
         check("經理AI PC，市长iPhone 15，主任CEO表示，教授5G", &[], expect![""]);
@@ -550,25 +555,42 @@ mod tests {
             "晶片業者Nova Chips表示，另一家業者Quantix跟進；Quantix去年成立",
             &[],
             expect![[r#"
-                Nova Chips=org Nova Chips (a company, printed in Latin letters after 业者)
-                Quantix=org Quantix (a company, printed in Latin letters after 业者)
-                Quantix=org Quantix (a company, printed in Latin letters after 业者)"#]],
+                Nova Chips=org Nova Chips (a company, printed in Latin letters after 業者)
+                Quantix=org Quantix (a company, printed in Latin letters after 業者)
+                Quantix=org Quantix (a company, printed in Latin letters after 業者)"#]],
         );
         check(
             "据Metro Daily报道，公司CEO表示",
             &[],
-            expect!["Metro Daily=org Metro Daily (a news outlet cited as the source of a report (据 … 报道))"],
+            expect!["Metro Daily=org Metro Daily (a news outlet cited as the source of a report, after 据)"],
         );
         check(
             "演出嘉賓包括K-Star、Blue Hour、NOVA與lumen等",
             &[],
             expect![[r#"
-                K-Star=name K-Star (a performer, listed after 嘉宾包括)
-                Blue Hour=name Blue Hour (a performer, listed after 嘉宾包括)
-                NOVA=name NOVA (a performer, listed after 嘉宾包括)
-                lumen=name lumen (a performer, listed after 嘉宾包括)"#]],
+                K-Star=name K-Star (a performer, listed after 嘉賓包括)
+                Blue Hour=name Blue Hour (a performer, listed after 嘉賓包括)
+                NOVA=name NOVA (a performer, listed after 嘉賓包括)
+                lumen=name lumen (a performer, listed after 嘉賓包括)"#]],
         );
         // A list with no cue before it (products, units, tech terms) stays unmarked.
         check("新品包括iPhone 15、AI PC、5G模組，容量1 TB、重2 kg，見https://example.com #科技", &[], expect![""]);
+    }
+
+    #[test]
+    fn the_hover_of_a_latin_name_says_what_the_text_says_about_it() {
+        let text = "蘇格蘭工黨領袖Moira Grant表示";
+        let mentions = with_latin_names(text, Vec::new());
+        assert_eq!(mentions.len(), 1, "{mentions:?}");
+        let mention = &mentions[0];
+        expect![[r#"
+            **Moira Grant**
+
+            Probably a **person** — not in the gazetteer (a Latin name after a word that says what it is, unverified).
+
+            **Moira Grant** — printed in Latin letters after 領袖
+
+            *source: a Latin name after a word that says what it is*"#]]
+        .assert_eq(&hover_markdown(mention, &text[mention.range.as_range()]));
     }
 }

@@ -801,7 +801,13 @@ pub fn mention_at<'m>(mentions: &'m [Mention], text: &str, offset: usize) -> Opt
 pub fn hover_markdown(mention: &Mention, surface: &str) -> String {
     let entity = &mention.entity;
     let mut out = String::new();
-    let surface: String = surface.chars().filter(|c| !c.is_whitespace()).collect();
+    // Spaces between Han characters are letter-spacing; between Latin words they are part of
+    // the name (Dave Hanson). Line breaks are neither.
+    let surface: String = if surface.chars().any(is_han) {
+        surface.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        surface.chars().filter(|&c| c != '\r' && c != '\n').collect()
+    };
     let (traditional, simplified) = if mention.is_guess() || entity.source == Source::Composed {
         (surface.clone(), entity.simplified.clone())
     } else {
