@@ -57,6 +57,9 @@ pub enum Source {
     /// A person named in a byline or a credit (作者：…, （记者 …）): see [`super::bylines`]. Not in
     /// any gazetteer.
     Byline,
+    /// A name printed in Latin letters after a word that says what it is (市長Khan, 業者DeepX,
+    /// 據ZDnet Korea報導): see [`super::latin`]. Not in any gazetteer.
+    Cue,
     /// An organisation named by a known place and an office after it (法國政府, 智利外交部):
     /// see [`super::compose`].
     Composed,
@@ -74,6 +77,7 @@ impl Source {
             Source::Model => "LAC model guess",
             Source::Title => "a title in 《》 cited as a news outlet",
             Source::Byline => "named in a byline",
+            Source::Cue => "a Latin name after a word that says what it is",
             Source::Composed => "composed from a known place and an office",
             Source::Cedict => "CC-CEDICT",
             Source::Curated => "curated gazetteer",
@@ -113,6 +117,6 @@ pub struct Mention {
 
 impl Mention {
     pub fn is_guess(&self) -> bool {
-        matches!(self.entity.source, Source::Jieba | Source::Model | Source::Title | Source::Byline)
+        matches!(self.entity.source, Source::Jieba | Source::Model | Source::Title | Source::Byline | Source::Cue)
     }
 }

@@ -3,7 +3,8 @@
 //! That spelling is the person's own, better than any reading back ([`super::transliteration`])
 //! or romanisation, so a guessed person followed by a bracketed Latin name takes it as its
 //! English, and so do the other mentions of the same name in the document, and mentions of its
-//! surname alone (汉森 after 戴夫·汉森（Dave Hanson）).
+//! surname alone (汉森 after 戴夫·汉森（Dave Hanson）). The bracketed Latin itself, and the
+//! brackets after places and organisations, are [`super::latin`]'s.
 //!
 //! Only people no gazetteer lists are glossed so, and only by a bracket that reads as a personal
 //! name: one to four capitalised words of Latin letters (with `.`, `-` and apostrophes), not all

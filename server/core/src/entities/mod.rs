@@ -22,7 +22,9 @@
 //! Both load lazily, and the analysis works without them. Guessed people get English made for
 //! them: a romanisation of a Chinese name ([`romanise`]), a foreign name in transliteration read
 //! back through a table of common foreign names ([`transliteration`]), or, best, the spelling
-//! the text prints in brackets after the name ([`gloss`]).
+//! the text prints in brackets after the name ([`gloss`]). Names printed in Latin letters get
+//! the entity of the Chinese name they follow in brackets, or a kind from the word before them
+//! (研究經理Jitesh Ubrani, 業者DeepX: [`latin`]).
 //!
 //! Architecture Invariant: this module does no I/O. Gazetteer files arrive as text.
 
@@ -34,6 +36,7 @@ mod entity;
 pub mod gazetteer;
 pub mod gloss;
 pub mod lac;
+mod latin;
 mod name_words;
 pub mod normalise;
 mod outlet_titles;
@@ -616,10 +619,12 @@ pub fn place<'a>(
     let mentions = tickers::with_bracketed_codes(document.text(), mentions);
     let mentions = with_outlet_titles(document.text(), mentions);
     let mentions = with_byline_names(document.text(), mentions, region);
-    if region == Some(romanise::Region::HongKong) {
-        return join_hong_kong_endings(document.text(), mentions);
-    }
-    gloss::apply(document.text(), mentions)
+    let mentions = if region == Some(romanise::Region::HongKong) {
+        join_hong_kong_endings(document.text(), mentions)
+    } else {
+        gloss::apply(document.text(), mentions)
+    };
+    latin::with_latin_names(document.text(), mentions)
 }
 
 /// `mentions` (in text order) and the news outlets named by their titles in 《》
@@ -864,7 +869,13 @@ pub fn mention_at<'m>(mentions: &'m [Mention], text: &str, offset: usize) -> Opt
 pub fn hover_markdown(mention: &Mention, surface: &str) -> String {
     let entity = &mention.entity;
     let mut out = String::new();
-    let surface: String = surface.chars().filter(|c| !c.is_whitespace()).collect();
+    // Spaces between Han characters are letter-spacing; between Latin words they are part of
+    // the name (Dave Hanson). Line breaks are neither.
+    let surface: String = if surface.chars().any(is_han) {
+        surface.chars().filter(|c| !c.is_whitespace()).collect()
+    } else {
+        surface.chars().filter(|&c| c != '\r' && c != '\n').collect()
+    };
     let (traditional, simplified) = if mention.is_guess() || entity.source == Source::Composed {
         (surface.clone(), entity.simplified.clone())
     } else {

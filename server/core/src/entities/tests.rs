@@ -323,12 +323,14 @@ fn a_bracketed_latin_name_is_the_english_of_the_person_before_it() {
         "发言人丹尼丝·霍洛韦（Denise Holloway）周三说，霍洛韦不会辞职。",
         expect![[r#"
             丹尼丝·霍洛韦=Model Person Denise Holloway
+            Denise Holloway=Model Person Denise Holloway
             霍洛韦=Model Person Holloway"#]],
     );
     check_model(
         "英國外交部發言人瑪格麗特·基奧（Margaret Keogh）表示，基奧將赴港。",
         expect![[r#"
             瑪格麗特·基奧=Model Person Margaret Keogh
+            Margaret Keogh=Model Person Margaret Keogh
             基奧=Model Person Keogh"#]],
     );
 }
