@@ -344,7 +344,7 @@ mod tests {
             .collect()
     }
 
-    const PAGE: &str = "臺北市長蔣萬安今天出席活動。\n\n國家主席習近平抵達利馬。\n\n行政院長卓榮泰表示支持。\n";
+    const PAGE: &str = "臺北市議員林志明今天出席活動。\n\n國家主席習近平抵達利馬。\n\n行政院長陳建宏表示支持。\n";
 
     #[test]
     fn the_model_adds_people_after_the_analysis_and_the_rules_never_see_them() {
@@ -355,7 +355,7 @@ mod tests {
         assert!(model_people(&analysis).is_empty());
         let findings = format!("{:?}", analysis.findings);
         assert!(analysis.add_model_names(&config, index, model, &|| false));
-        assert_eq!(model_people(&analysis), ["蔣萬安", "卓榮泰"]);
+        assert_eq!(model_people(&analysis), ["林志明", "陳建宏"]);
         assert_eq!(format!("{:?}", analysis.findings), findings);
         // Dictionary names stay as they were.
         assert!(analysis.entities().iter().any(|m| &PAGE[m.range.as_range()] == "習近平" && !m.is_guess()));
@@ -393,6 +393,6 @@ mod tests {
             false
         }));
         assert_eq!(calls.get(), 1, "one batch: the edited paragraph");
-        assert_eq!(model_people(&next), ["蔣萬安", "卓榮泰"]);
+        assert_eq!(model_people(&next), ["林志明", "陳建宏"]);
     }
 }
