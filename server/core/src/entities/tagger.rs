@@ -187,38 +187,44 @@ pub fn is_false_positive(key: &str) -> bool {
 /// A foreign person written in transliteration gets the English its parts read back to, in
 /// any region ([`transliteration::read_back`]).
 pub fn guess(surface: &str, key: &str, kind: EntityKind, region: Option<romanise::Region>) -> Entity {
+    let Named { english, description, pinyin } = named(surface, key, kind, region);
+    Entity {
+        id: format!("guess:{key}"),
+        kind,
+        traditional: surface.to_owned(),
+        simplified: key.to_owned(),
+        aliases: Vec::new(),
+        english,
+        description,
+        pinyin,
+        as_of: None,
+        source: Source::Jieba,
+    }
+}
+
+/// What [`guess`] makes of a name: its English (or none), what the English is, its reading.
+struct Named {
+    english: String,
+    description: String,
+    pinyin: String,
+}
+
+fn named(surface: &str, key: &str, kind: EntityKind, region: Option<romanise::Region>) -> Named {
+    let read_back = |english: String, description: &str| Named {
+        english,
+        description: description.to_owned(),
+        pinyin: String::new(),
+    };
     if kind == EntityKind::Person
         && let Some(english) = transliteration::read_back(key)
     {
-        return Entity {
-            id: format!("guess:{key}"),
-            kind,
-            traditional: surface.to_owned(),
-            simplified: key.to_owned(),
-            aliases: Vec::new(),
-            english,
-            description: transliteration::DESCRIPTION.to_owned(),
-            pinyin: String::new(),
-            as_of: None,
-            source: Source::Jieba,
-        };
+        return read_back(english, transliteration::DESCRIPTION);
     }
     // A foreign stem before a Chinese ending (约翰逊|航天中心) is read back, never romanised.
     if let Some((stem, pattern)) = romanise::stem_and_ending(key, kind, region)
         && let Some(english) = transliteration::read_back(stem)
     {
-        return Entity {
-            id: format!("guess:{key}"),
-            kind,
-            traditional: surface.to_owned(),
-            simplified: key.to_owned(),
-            aliases: Vec::new(),
-            english: pattern.replace("{}", &english),
-            description: transliteration::DESCRIPTION_WITH_ENDING.to_owned(),
-            pinyin: String::new(),
-            as_of: None,
-            source: Source::Jieba,
-        };
+        return read_back(pattern.replace("{}", &english), transliteration::DESCRIPTION_WITH_ENDING);
     }
     let romanised = match kind {
         EntityKind::Person => romanise::person_as_written(surface, key, region),
@@ -241,16 +247,5 @@ pub fn guess(surface: &str, key: &str, kind: EntityKind, region: Option<romanise
         _ if kind == EntityKind::Person => "romanised, not verified (Hanyu Pinyin)".to_owned(),
         _ => "composed, not verified (the proper part in Hanyu Pinyin, generic words in English)".to_owned(),
     };
-    Entity {
-        id: format!("guess:{key}"),
-        kind,
-        traditional: surface.to_owned(),
-        simplified: key.to_owned(),
-        aliases: Vec::new(),
-        english,
-        description,
-        pinyin,
-        as_of: None,
-        source: Source::Jieba,
-    }
+    Named { english, description, pinyin }
 }
