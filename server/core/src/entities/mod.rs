@@ -317,6 +317,10 @@ enum FoundKind {
     Known(Arc<Entity>),
     /// A name no dictionary knows, of this kind, proposed by this source.
     Guess(EntityKind, Source),
+    /// A place or an organisation the model read that begins with a known person's name (鲁迅 in
+    /// 鲁迅故居, 邦德 in 邦德街), the length of that name in the key, and the person: the place is
+    /// named after them, and their English is its stem's.
+    NamedAfter(EntityKind, usize, Arc<Entity>),
 }
 
 /// The names of one paragraph's joined text, in the order [`recognise`] reports them before
@@ -350,12 +354,14 @@ pub fn find_with_model(
     let resolved = compose::compose(&normalised.text, resolved);
     let mut known: Vec<TextRange> = Vec::new();
     let mut listed_organisations: Vec<TextRange> = Vec::new();
+    let mut gave_way: Vec<(TextRange, Arc<Entity>)> = Vec::new();
     for (range, entity) in resolved {
         let Some(entity) = entity else {
             known.push(range);
             continue;
         };
-        if gives_way(range, entity.source, model.as_deref().unwrap_or_default()) {
+        if gives_way(range, &entity, model.as_deref().unwrap_or_default()) {
+            gave_way.push((range, entity));
             continue;
         }
         known.push(range);
@@ -392,9 +398,15 @@ pub fn find_with_model(
                 continue;
             };
             known.push(range);
+            let named_after = gave_way.iter().find(|(inner, entity)| {
+                inner.start == range.start && entity.kind == EntityKind::Person && kind != EntityKind::Person
+            });
             let what = match listed_long_form(index, &normalised.text, range, kind, source, &listed_organisations) {
                 Some(entity) => FoundKind::Known(entity),
-                None => FoundKind::Guess(kind, source),
+                None => match named_after {
+                    Some((inner, person)) => FoundKind::NamedAfter(kind, inner.len(), person.clone()),
+                    None => FoundKind::Guess(kind, source),
+                },
             };
             found.push(Found { joined, key: key.to_owned(), what });
         }
@@ -407,13 +419,17 @@ pub fn find_with_model(
 /// inside a person (李国庆 is no 国庆, National Day). The model read the name's context; a
 /// match of a short dictionary word did not. A name that holds the whole person (习近平 over
 /// 近平) keeps its place. Places and organisations of the model never push a dictionary name
-/// out (see [`after_known_prefix`]).
-fn gives_way(range: TextRange, source: Source, model: &[(TextRange, EntityKind)]) -> bool {
-    model.iter().filter(|(_, kind)| *kind == EntityKind::Person).any(|&(person, _)| {
-        let overlaps = person.start < range.end && range.start < person.end;
-        let holds = range.start <= person.start && person.end <= range.end;
-        let inside = person.start <= range.start && range.end <= person.end;
-        overlaps && !holds && (!inside || source == Source::Cedict)
+/// out (see [`after_known_prefix`]), but for CC-CEDICT's people inside one (赫尔 in 赫尔松,
+/// 鲁迅 in 鲁迅故居): a transliteration's fragment, or the person a place is named after.
+fn gives_way(range: TextRange, entity: &Entity, model: &[(TextRange, EntityKind)]) -> bool {
+    model.iter().any(|&(name, kind)| {
+        let overlaps = name.start < range.end && range.start < name.end;
+        let holds = range.start <= name.start && name.end <= range.end;
+        let inside = name.start <= range.start && range.end <= name.end;
+        match kind {
+            EntityKind::Person => overlaps && !holds && (!inside || entity.source == Source::Cedict),
+            _ => inside && !holds && entity.source == Source::Cedict && entity.kind == EntityKind::Person,
+        }
     })
 }
 
@@ -609,6 +625,13 @@ pub fn place<'a>(
                         document.text()[range.as_range()].chars().filter(|c| !c.is_whitespace()).collect();
                     let mut entity = tagger::guess(&surface, &name.key, *kind, region);
                     entity.source = *source;
+                    Arc::new(entity)
+                }
+                FoundKind::NamedAfter(kind, person_len, person) => {
+                    let surface: String =
+                        document.text()[range.as_range()].chars().filter(|c| !c.is_whitespace()).collect();
+                    let mut entity = tagger::guess_named_after(&surface, &name.key, *kind, region, *person_len, person);
+                    entity.source = Source::Model;
                     Arc::new(entity)
                 }
             };

@@ -202,6 +202,32 @@ pub fn guess(surface: &str, key: &str, kind: EntityKind, region: Option<romanise
     }
 }
 
+/// [`guess`] for a place or an organisation named after a known person, whose name is its
+/// first `person_len` bytes of `key` (鲁迅|故居, 邦德|街): with a generic ending after the person
+/// (and nothing else), its English is the person's (their first English name) and the
+/// ending's: Lu Xun's Former Residence, Bond Street.
+pub fn guess_named_after(
+    surface: &str,
+    key: &str,
+    kind: EntityKind,
+    region: Option<romanise::Region>,
+    person_len: usize,
+    person: &Entity,
+) -> Entity {
+    let mut entity = guess(surface, key, kind, region);
+    let english = person.english.split([',', ';']).next().unwrap_or_default();
+    let english = english.split(" or ").next().unwrap_or_default().trim();
+    if let Some((stem, pattern)) = romanise::stem_and_ending(key, kind, region)
+        && key.get(..person_len) == Some(stem)
+        && !english.is_empty()
+    {
+        entity.english = pattern.replace("{}", english);
+        entity.description = format!("composed, not verified (named after {english}; the generic words in English)");
+        entity.pinyin = String::new();
+    }
+    entity
+}
+
 /// What [`guess`] makes of a name: its English (or none), what the English is, its reading.
 struct Named {
     english: String,

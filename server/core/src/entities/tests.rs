@@ -484,6 +484,20 @@ fn the_model_settles_names_that_straddle() {
     }
 }
 
+/// A place the model reads whole that begins with a known person is named after them: the
+/// person gives way and lends the place their English (our own sentences).
+#[test]
+fn places_named_after_people() {
+    let text = "游客们先参观了鲁迅故居，傍晚又去了伦敦的邦德街购物。";
+    let document = Document::new(text);
+    let options = Options { tagger: None, model: Some(lac::load()) };
+    let rendered: Vec<String> = recognise(&document, EntityIndex::builtin(), options)
+        .iter()
+        .map(|m| format!("{}={}", &text[m.range.as_range()], m.entity.english))
+        .collect();
+    assert_eq!(rendered, ["鲁迅故居=Lu Xun's Former Residence", "伦敦=London", "邦德街=Bond Street"]);
+}
+
 /// People of `people.toml` in both scripts, with the English they use themselves: a Hong Kong
 /// official's English given name, a Taiwanese mayor's own spelling, a founder's English name
 /// (our own sentences).
