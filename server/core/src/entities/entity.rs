@@ -120,3 +120,10 @@ impl Mention {
         matches!(self.entity.source, Source::Jieba | Source::Model | Source::Title | Source::Byline | Source::Cue)
     }
 }
+
+/// The mention of `mentions` (in text order, apart, so their ends are in order too) that
+/// overlaps `range`, if any: only the first that ends after the range's start can.
+pub fn overlapping(mentions: &[Mention], range: TextRange) -> Option<&Mention> {
+    let next = mentions.partition_point(|m| m.range.end <= range.start);
+    mentions.get(next).filter(|m| m.range.start < range.end)
+}

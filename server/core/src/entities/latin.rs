@@ -29,7 +29,7 @@ use std::sync::Arc;
 use crate::text::{TextRange, is_han};
 
 use super::normalise::normalise;
-use super::{Entity, EntityKind, Mention, Source};
+use super::{Entity, EntityKind, Mention, Source, overlapping};
 
 /// Role nouns news puts right before a person's name (Simplified lookup form).
 const PERSON_CUES: &[&str] = &[
@@ -342,10 +342,7 @@ fn cue_kind((printed, before): &(String, String), after: &str, name: &str) -> Op
 /// The Latin names no mention covers that a cue before them (or, for an outlet, around them)
 /// names, and the names listed after such a name (A、B和C), which share its cue.
 fn after_cues(text: &str, mentions: &[Mention]) -> Vec<Mention> {
-    let free = |range: TextRange| {
-        let next = mentions.partition_point(|m| m.range.end <= range.start);
-        mentions.get(next).is_none_or(|m| m.range.start >= range.end)
-    };
+    let free = |range: TextRange| overlapping(mentions, range).is_none();
     let mut found: Vec<Mention> = Vec::new();
     // The kind and description of the name before, while a list goes on.
     let mut listing: Option<(usize, EntityKind, String)> = None;
@@ -403,10 +400,7 @@ fn later_uses(text: &str, introduced: &[Mention], mentions: &[Mention]) -> Vec<M
     for mention in introduced {
         first.entry(unwrapped(&text[mention.range.as_range()])).or_insert(mention);
     }
-    let free = |range: TextRange| {
-        let next = mentions.partition_point(|m| m.range.end <= range.start);
-        mentions.get(next).is_none_or(|m| m.range.start >= range.end)
-    };
+    let free = |range: TextRange| overlapping(mentions, range).is_none();
     latin_runs(text)
         .into_iter()
         .filter(|&run| free(run))

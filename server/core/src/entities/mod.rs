@@ -55,7 +55,7 @@ use daachorse::CharwiseDoubleArrayAhoCorasick;
 use crate::document::Document;
 use crate::text::{TextRange, is_han};
 
-pub use entity::{Entity, EntityKind, Mention, Source};
+pub use entity::{Entity, EntityKind, Mention, Source, overlapping};
 pub use gazetteer::Gazetteer;
 pub use normalise::{Normalised, normalise};
 
@@ -658,11 +658,7 @@ fn with_outlet_titles(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
     if titles.is_empty() {
         return mentions;
     }
-    // Mentions do not overlap, so their ends are in order too.
-    let named = |title: TextRange| {
-        let next = mentions.partition_point(|m| m.range.end < title.end);
-        mentions.get(next).is_some_and(|m| m.range == title)
-    };
+    let named = |title: TextRange| overlapping(&mentions, title).is_some_and(|m| m.range == title);
     let titles: Vec<TextRange> = titles.into_iter().filter(|&title| !named(title)).collect();
     // Titles are in text order and apart: each mention is inside at most one.
     let inside_a_title = |range: TextRange| {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::text::TextRange;
 
-use super::{EntityKind, Mention};
+use super::{EntityKind, Mention, overlapping};
 
 /// Markets news puts after a code.
 const MARKETS: &[&str] = &["US", "TW", "TWO", "HK", "CN", "SH", "SZ", "JP", "KR", "SG", "UK", "DE"];
@@ -105,10 +105,7 @@ fn later_uses(text: &str, acronyms: &[(String, Arc<super::Entity>)], mentions: &
         let word = |c: char| c.is_ascii_alphanumeric();
         let bounded = !text[..range.start].chars().next_back().is_some_and(word)
             && !text[range.end..].chars().next().is_some_and(word);
-        // Mentions are apart and in order: the first that ends after the start is the only one
-        // that can overlap.
-        let next = mentions.partition_point(|m| m.range.end <= range.start);
-        let free = mentions.get(next).is_none_or(|m| m.range.start >= range.end);
+        let free = overlapping(mentions, range).is_none();
         if bounded && free {
             found.push(Mention { range, key: acronym.clone(), entity: Arc::clone(entity) });
         }
