@@ -50,6 +50,9 @@ fn is_separator(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\t' | '：' | ':' | '丨' | '︱' | '|' | '｜' | '/' | '、' | '，' | ',')
 }
 
+/// The longest credit in brackets, in characters: five people with their roles.
+const MAX_BRACKET_CHARS: usize = 60;
+
 /// The ranges of the people a document's credits name, in text order.
 pub fn byline_names(text: &str) -> Vec<TextRange> {
     let mut names = Vec::new();
@@ -60,7 +63,10 @@ pub fn byline_names(text: &str) -> Vec<TextRange> {
         names.extend(credit(text, line_start + opening, line_start + body.len(), false));
         for (at, c) in body.char_indices().filter(|&(_, c)| matches!(c, '（' | '(')) {
             let start = line_start + at + c.len_utf8();
-            let close = text[start..line_start + body.len()].find(['）', ')']).map(|end| start + end);
+            // Only as far as the longest credit: a bracket left open must not make a scan to the
+            // end of the line for every bracket on it.
+            let window = text[start..line_start + body.len()].char_indices().take(MAX_BRACKET_CHARS + 1);
+            let close = window.filter(|&(_, c)| matches!(c, '）' | ')')).map(|(end, _)| start + end).next();
             if let Some(close) = close {
                 names.extend(credit(text, start, close, true));
             }
