@@ -688,12 +688,14 @@ fn with_byline_names(text: &str, mentions: Vec<Mention>, region: Option<romanise
     if credited.is_empty() {
         return mentions;
     }
-    let overlaps = |a: TextRange, b: TextRange| a.start < b.end && b.start < a.end;
-    let kept_whole = |name: TextRange| mentions.iter().any(|m| m.range == name && m.entity.kind == EntityKind::Person);
-    let credited: Vec<TextRange> = credited.into_iter().filter(|&name| !kept_whole(name)).collect();
+    // Both lists are in text order and apart: each look-up is a binary search.
+    let kept_whole = |name: TextRange| {
+        overlapping(&mentions, name).is_some_and(|m| m.range == name && m.entity.kind == EntityKind::Person)
+    };
     let mut out: Vec<Mention> = credited
-        .iter()
-        .map(|&range| {
+        .into_iter()
+        .filter(|&name| !kept_whole(name))
+        .map(|range| {
             let surface = &text[range.as_range()];
             let key = normalise(surface);
             let mut entity = tagger::guess(surface, &key, EntityKind::Person, region);
@@ -708,7 +710,8 @@ fn with_byline_names(text: &str, mentions: Vec<Mention>, region: Option<romanise
             Mention { range, key, entity: Arc::new(entity) }
         })
         .collect();
-    out.extend(mentions.into_iter().filter(|m| !credited.iter().any(|&name| overlaps(name, m.range))));
+    let uncredited: Vec<Mention> = mentions.into_iter().filter(|m| overlapping(&out, m.range).is_none()).collect();
+    out.extend(uncredited);
     out.sort_by_key(|m| (m.range.start, m.range.end));
     out
 }
