@@ -274,12 +274,24 @@ fn a_guessed_hong_kong_place_shows_its_cantonese_romanisation_and_the_jyutping_b
         *source: jieba guess*"#]].assert_eq(&hover_markdown(&mention, surface));
 }
 
+/// The mentions of `text` with the built-in index, with or without the LAC model.
+fn mentions_of(text: &str, with_model: bool) -> Vec<Mention> {
+    let options = Options { tagger: None, model: with_model.then(lac::load) };
+    recognise(&Document::new(text), EntityIndex::builtin(), options)
+}
+
+/// Each mention of `text` as `surface=English`.
+fn english_of(text: &str, with_model: bool) -> Vec<String> {
+    mentions_of(text, with_model)
+        .iter()
+        .map(|m| format!("{}={}", &text[m.range.as_range()], m.entity.english))
+        .collect()
+}
+
 /// People the LAC model proposes: romanised, labelled as the model's; forms of address
 /// (郭先生, 李某) are not names.
 fn check_model(text: &str, expect: Expect) {
-    let document = Document::new(text);
-    let options = Options { tagger: None, model: Some(lac::load()) };
-    let rendered: Vec<String> = recognise(&document, EntityIndex::builtin(), options)
+    let rendered: Vec<String> = mentions_of(text, true)
         .iter()
         .filter(|m| m.is_guess())
         .map(|m| {
@@ -383,10 +395,8 @@ fn model_words_after_a_place_make_a_body_when_they_end_in_one() {
 /// cut to the name; the word for a housing estate (屋苑) is no name (our own sentence).
 #[test]
 fn hong_kong_names_the_model_runs_on_are_cut_to_their_endings() {
-    let document = Document::new("香港觀塘安泰苑棚網昨日起火，多個屋苑停電。");
-    let options = Options { tagger: None, model: Some(lac::load()) };
-    let text = document.text();
-    let rendered: Vec<String> = recognise(&document, EntityIndex::builtin(), options)
+    let text = "香港觀塘安泰苑棚網昨日起火，多個屋苑停電。";
+    let rendered: Vec<String> = mentions_of(text, true)
         .iter()
         .map(|m| format!("{}={:?} {}", &text[m.range.as_range()], m.entity.source, m.entity.english))
         .collect();
@@ -402,11 +412,8 @@ fn hong_kong_names_the_model_runs_on_are_cut_to_their_endings() {
 /// is not.
 #[test]
 fn hong_kong_names_are_joined_to_the_ending_the_model_cut_off() {
-    let document =
-        Document::new("香港警方在元朗社區會堂設辨認處，荃灣消防局亦有人員駐守，美國醫院和沙田道路則未受影響。");
-    let options = Options { tagger: None, model: Some(lac::load()) };
-    let text = document.text();
-    let rendered: Vec<String> = recognise(&document, EntityIndex::builtin(), options)
+    let text = "香港警方在元朗社區會堂設辨認處，荃灣消防局亦有人員駐守，美國醫院和沙田道路則未受影響。";
+    let rendered: Vec<String> = mentions_of(text, true)
         .iter()
         .map(|m| format!("{}={:?} {}", &text[m.range.as_range()], m.entity.source, m.entity.english))
         .collect();
@@ -434,9 +441,7 @@ fn the_model_s_people_win_over_dictionary_words_inside_or_across_them() {
             刘晓明=Model Person Liu Xiaoming"#]],
     );
     // A name that holds the whole person keeps its place.
-    let document = Document::new("国家主席习近平今天出席会议。");
-    let options = Options { tagger: None, model: Some(lac::load()) };
-    let mentions = recognise(&document, EntityIndex::builtin(), options);
+    let mentions = mentions_of("国家主席习近平今天出席会议。", true);
     assert!(mentions.iter().any(|m| m.entity.id == "xi-jinping" && !m.is_guess()), "{mentions:?}");
 }
 
@@ -476,10 +481,7 @@ fn the_model_settles_names_that_straddle() {
         ("他們來到安徽蕪湖南陵縣的一處烈士陵園。", ["安徽", "蕪湖", "南陵縣", "烈士陵園"]),
     ];
     for (text, expected) in cases {
-        let document = Document::new(text);
-        let options = Options { tagger: None, model: Some(lac::load()) };
-        let names: Vec<&str> =
-            recognise(&document, EntityIndex::builtin(), options).iter().map(|m| &text[m.range.as_range()]).collect();
+        let names: Vec<&str> = mentions_of(text, true).iter().map(|m| &text[m.range.as_range()]).collect();
         assert_eq!(names, expected);
     }
 }
@@ -489,13 +491,7 @@ fn the_model_settles_names_that_straddle() {
 #[test]
 fn places_named_after_people() {
     let text = "游客们先参观了鲁迅故居，傍晚又去了伦敦的邦德街购物。";
-    let document = Document::new(text);
-    let options = Options { tagger: None, model: Some(lac::load()) };
-    let rendered: Vec<String> = recognise(&document, EntityIndex::builtin(), options)
-        .iter()
-        .map(|m| format!("{}={}", &text[m.range.as_range()], m.entity.english))
-        .collect();
-    assert_eq!(rendered, ["鲁迅故居=Lu Xun's Former Residence", "伦敦=London", "邦德街=Bond Street"]);
+    assert_eq!(english_of(text, true), ["鲁迅故居=Lu Xun's Former Residence", "伦敦=London", "邦德街=Bond Street"]);
 }
 
 /// People of `people.toml` in both scripts, with the English they use themselves: a Hong Kong
@@ -503,13 +499,7 @@ fn places_named_after_people() {
 /// (our own sentences).
 #[test]
 fn people_with_their_own_english_in_both_scripts() {
-    let english = |text: &str| -> Vec<String> {
-        let document = Document::new(text);
-        recognise(&document, EntityIndex::builtin(), Options { tagger: None, model: None })
-            .iter()
-            .map(|m| format!("{}={}", &text[m.range.as_range()], m.entity.english))
-            .collect()
-    };
+    let english = |text: &str| english_of(text, false);
     assert_eq!(
         english("保安局局長鄧炳強與新北市長侯友宜會面，張忠謀出席。"),
         [
@@ -590,8 +580,7 @@ fn regional_groupings() {
 #[test]
 fn credited_people() {
     let text = "作者丨青椒 林晓\n编辑丨白菜\n（記者 陳一鳴 報道）";
-    let document = Document::new(text);
-    let rendered: Vec<String> = recognise(&document, EntityIndex::builtin(), Options { tagger: None, model: None })
+    let rendered: Vec<String> = mentions_of(text, false)
         .iter()
         .map(|m| {
             format!("{}={:?} {:?} {}", &text[m.range.as_range()], m.entity.source, m.entity.kind, m.entity.english)
@@ -651,9 +640,7 @@ fn common_words_are_not_companies() {
 #[test]
 fn the_model_finds_listed_companies_by_their_short_forms() {
     let render = |text: &str| {
-        let document = Document::new(text);
-        let options = Options { tagger: None, model: Some(lac::load()) };
-        recognise(&document, EntityIndex::builtin(), options)
+        mentions_of(text, true)
             .iter()
             .map(|m| format!("{}={:?} {}", &text[m.range.as_range()], m.entity.source, m.entity.english))
             .collect::<Vec<_>>()
