@@ -29,30 +29,14 @@ use std::sync::Arc;
 use crate::text::{TextRange, is_han};
 
 use super::normalise::normalise;
+use super::tagger::OFFICE_TITLES;
 use super::{Entity, EntityKind, Mention, Source, overlapping};
 
-/// Role nouns news puts right before a person's name (Simplified lookup form).
+/// Role nouns news puts right before a person's name besides the offices of
+/// [`OFFICE_TITLES`] (Simplified lookup form).
 const PERSON_CUES: &[&str] = &[
-    "总统",
     "副总统",
-    "主席",
-    "总理",
-    "首相",
-    "部长",
-    "外长",
-    "大使",
-    "发言人",
-    "国务卿",
     "议员",
-    "州长",
-    "市长",
-    "书记",
-    "院长",
-    "局长",
-    "主任",
-    "秘书长",
-    "总干事",
-    "教授",
     "经理",
     "总监",
     "总裁",
@@ -325,7 +309,7 @@ fn cue_kind((printed, before): &(String, String), after: &str, name: &str) -> Op
     {
         return Some((EntityKind::Other, format!("a performer, listed after {cue}")));
     }
-    if let Some(cue) = ends(PERSON_CUES)
+    if let Some(cue) = ends(OFFICE_TITLES).or_else(|| ends(PERSON_CUES))
         && is_name(name, EntityKind::Person, false)
     {
         return Some((EntityKind::Person, format!("printed in Latin letters after {cue}")));

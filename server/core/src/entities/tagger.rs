@@ -86,66 +86,35 @@ impl Tagger {
     }
 }
 
-/// Titles and reporting verbs next to a person's name, in the Simplified lookup form.
+/// Offices and titles news puts next to a person's name, before or after it (Simplified lookup
+/// form): a cue for jieba's people here and for Latin names after them (`latin.rs`).
+pub(super) const OFFICE_TITLES: &[&str] = &[
+    "总统",
+    "主席",
+    "总理",
+    "首相",
+    "部长",
+    "外长",
+    "大使",
+    "发言人",
+    "国务卿",
+    "州长",
+    "市长",
+    "书记",
+    "院长",
+    "局长",
+    "主任",
+    "秘书长",
+    "总干事",
+    "教授",
+];
+
+/// Titles and reporting verbs next to a person's name besides [`OFFICE_TITLES`], in the
+/// Simplified lookup form.
 const PERSON_CUES_AFTER: &[&str] = &[
-    "总统",
-    "主席",
-    "总理",
-    "首相",
-    "部长",
-    "外长",
-    "大使",
-    "发言人",
-    "国务卿",
-    "议员",
-    "州长",
-    "市长",
-    "书记",
-    "委员",
-    "院长",
-    "局长",
-    "主任",
-    "秘书长",
-    "总干事",
-    "先生",
-    "女士",
-    "教授",
-    "博士",
-    "表示",
-    "说",
-    "指出",
-    "强调",
-    "认为",
-    "称",
-    "会见",
-    "会晤",
-    "致辞",
-    "出席",
+    "议员", "委员", "先生", "女士", "博士", "表示", "说", "指出", "强调", "认为", "称", "会见", "会晤", "致辞", "出席",
 ];
-const PERSON_CUES_BEFORE: &[&str] = &[
-    "总统",
-    "主席",
-    "总理",
-    "首相",
-    "部长",
-    "外长",
-    "大使",
-    "发言人",
-    "国务卿",
-    "州长",
-    "市长",
-    "书记",
-    "院长",
-    "局长",
-    "主任",
-    "秘书长",
-    "总干事",
-    "教授",
-    "记者",
-    "会见",
-    "会晤",
-    "同",
-];
+const PERSON_CUES_BEFORE: &[&str] = &["记者", "会见", "会晤", "同"];
 const PLACE_CUES_BEFORE: &[&str] = &["在", "赴", "到", "抵达", "访问", "前往", "来自", "位于", "途经"];
 const PLACE_CUES_AFTER: &[&str] = &["市", "省", "县", "州", "岛", "港", "湾", "河", "山"];
 const ORG_ENDINGS: &[&str] = &["部", "局", "会", "院", "社", "公司", "集团", "银行", "大学", "组织", "协会", "基金"];
@@ -157,8 +126,8 @@ fn has_cue(text: &str, range: TextRange, tag: &str) -> bool {
     let word = &text[range.as_range()];
     match tag {
         "nr" | "nrfg" | "nrt" => {
-            PERSON_CUES_AFTER.iter().any(|cue| after.starts_with(cue))
-                || PERSON_CUES_BEFORE.iter().any(|cue| before.ends_with(cue))
+            OFFICE_TITLES.iter().chain(PERSON_CUES_AFTER).any(|cue| after.starts_with(cue))
+                || OFFICE_TITLES.iter().chain(PERSON_CUES_BEFORE).any(|cue| before.ends_with(cue))
         }
         "ns" => {
             PLACE_CUES_BEFORE.iter().any(|cue| before.ends_with(cue))
